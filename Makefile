@@ -1,0 +1,37 @@
+# Two commands for a new user on a fresh machine:
+#   make demo   creates .venv, installs sitecompare, writes reports/site-comparison.xlsx
+#   make test   creates .venv, installs sitecompare[test] and LibreOffice if missing, runs pytest
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test bench lint system-deps clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/sitecompare compare
+
+# LibreOffice is a real spreadsheet program the workbook tests recalculate and render with.
+system-deps:
+	@command -v soffice >/dev/null 2>&1 || ./.ci/install-system-deps
+
+test: $(VENV)/.installed system-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_rank.py
+	$(BIN)/python benchmarks/bench_sensitivity.py
+	$(BIN)/python benchmarks/bench_workbook.py
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check sitecompare tests benchmarks
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

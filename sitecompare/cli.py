@@ -1,0 +1,190 @@
+"""Command line: parse options, call one library function, print. See cli_common for exit codes."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .cli_common import (
+    CONTEXT,
+    console,
+    handle_errors,
+    load_from_options,
+    parse_date,
+    print_ranking_table,
+    study_options,
+)
+from .errors import ValidationError
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="sitecompare")
+def main() -> None:
+    """Compare candidate sites for an AI complex, data center or lab.
+
+    Site profiles (sourced facts) + a criteria set (weights) -> rankings by published MCDA
+    methods, an Excel comparison workbook, and sensitivity analyses.
+
+    \b
+    Start here:
+      sitecompare compare          rank the sites and write reports/site-comparison.xlsx
+      sitecompare rank             ranking only (--format table|json|csv)
+      sitecompare sites            what each site's profile covers, and what it lacks
+      sitecompare validate         check every input file, report every problem
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@study_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@click.option("--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side.")
+@handle_errors
+def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
+    """Rank the sites (ranking only, to stdout)."""
+    from .ranking import rank as do_rank
+
+    study = load_from_options(**kw)
+    if all_scenarios:
+        from .scenarios import rank_all_scenarios
+
+        table = rank_all_scenarios(study)
+        if fmt == "json":
+            click.echo(json.dumps(table.to_json(), ensure_ascii=False, indent=2))
+        elif fmt == "csv":
+            click.echo(table.to_frame().to_csv(index=True), nl=False)
+        else:
+            table.print(console())
+        return
+    result = do_rank(study)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        df = result.table()
+        df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        print_ranking_table(result)
+
+
+# --------------------------------------------------------------------------------- validate
+@main.command(context_settings=CONTEXT)
+@click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
+@click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
+@handle_errors
+def validate(sites: Path | None, criteria: Path | None) -> None:
+    """Check every input file and report every problem in one run."""
+    from .errors import display_path
+    from .matrix import build_matrix
+    from .study import default_paths, load_study
+
+    sdir, cpath = default_paths(sites, criteria)
+    study = load_study(sites, criteria)
+    dm = build_matrix(study)
+    for scen in study.criteria_set.scenarios:
+        load_study(sites, criteria, scenario=scen)
+    click.echo(
+        f"ok: {len(study.sites)} sites in {display_path(sdir)}, {len(study.criteria)} criteria "
+        f"and {len(study.criteria_set.scenarios)} scenarios in {display_path(cpath)}"
+    )
+    for sid, reason in dm.excluded:
+        click.echo(f"note: {sid} is screened out: {reason}")
+    for w in dm.warnings:
+        click.echo(f"note: {w}")
+
+
+# ------------------------------------------------------------------------------------ sites
+@main.command(context_settings=CONTEXT)
+@click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
+@click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
+@click.option("--stale-years", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Facts older than this many years are stale [default: the criteria file's "
+              "stale_after_years, else 5].")
+@click.option("--as-of", "as_of", default=None, callback=parse_date, metavar="DATE",
+              help="Date that fact ages are measured from [default: today].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def sites(sites: Path | None, criteria: Path | None, stale_years: float | None,
+          as_of: dt.date | None, fmt: str) -> None:
+    """Each site's fact coverage: missing, planned, ranged, computed and stale facts."""
+    from .coverage import coverage
+    from .study import default_paths, load_criteria, load_sites
+
+    sdir, cpath = default_paths(sites, criteria)
+    site_list, issues = load_sites(sdir)
+    cs, c_issues = load_criteria(cpath)
+    issues += c_issues
+    if issues or cs is None:
+        raise ValidationError(issues)
+    cov = coverage(site_list, cs, as_of=as_of, stale_after_years=stale_years)
+    years = stale_years if stale_years is not None else cs.stale_after_years
+    if fmt == "json":
+        click.echo(json.dumps({
+            "criteria_set": cs.name, "stale_after_years": years,
+            "as_of": (as_of or dt.date.today()).isoformat(),
+            "sites": [c.to_json() for c in cov]}, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    t = Table(title=f"Fact coverage for criteria set '{cs.name}' (stale = older than {years:g} years)",
+              title_justify="left", show_lines=True)
+    for col in ("site", "facts", "criteria", "missing for criteria", "planned", "ranged",
+                "computed", "stale"):
+        t.add_column(col, overflow="fold")
+    for c in cov:
+        t.add_row(
+            f"{c.site}\n{c.name_local or ''}".strip(), str(c.facts),
+            f"{c.criteria_covered}/{c.criteria_total}", ", ".join(c.missing) or "-",
+            ", ".join(c.planned) or "-", ", ".join(c.ranged) or "-",
+            ", ".join(c.computed) or "-", ", ".join(c.stale) or "-",
+        )
+    console().print(t)
+
+
+# ---------------------------------------------------------------------------------- methods
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def methods(fmt: str) -> None:
+    """List the ranking methods with a one-line description each."""
+    from .methods import all_methods
+
+    infos = all_methods()
+    if fmt == "json":
+        click.echo(json.dumps([{
+            "name": m.name, "title": m.title, "family": m.family, "description": m.description,
+            "higher_is_better": m.higher_is_better, "cost_convention": m.cost_convention,
+            "reference": m.reference,
+            "params": {k: p.default for k, p in m.params.items()},
+        } for m in infos], ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    t = Table(title="Ranking methods (`--method NAME`, parameters with `--param KEY=VALUE`)",
+              title_justify="left")
+    t.add_column("name")
+    t.add_column("description")
+    t.add_column("parameters (default)")
+    for m in infos:
+        t.add_row(m.name, m.description, ", ".join(f"{k}={p.default}" for k, p in m.params.items()) or "-")
+    console().print(t)
+
+
+def _mount_optional_commands() -> None:
+    """Commands that live in their own modules."""
+    from .commands import register
+
+    register(main)
+
+
+_mount_optional_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

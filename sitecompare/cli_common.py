@@ -1,0 +1,196 @@
+"""Plumbing shared by every command: error handling, the study options, console output.
+
+Exit codes: 0 ok; 1 bad input or data (one ``FILE: FIELD: message`` line per problem on
+stderr, no traceback); 2 usage (click); 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import Issue, SiteCompareError, ValidationError
+
+__all__ = [
+    "CONTEXT", "handle_errors", "study_options", "load_from_options", "console",
+    "print_ranking_table", "parse_date",
+]
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def console(stderr: bool = False):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 160
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+def _fail(issues: list[Issue]) -> None:
+    for issue in issues:
+        click.echo(str(issue), err=True)
+    n = len(issues)
+    click.echo(f"sitecompare: {n} problem{'s' if n != 1 else ''} found; nothing was written", err=True)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SiteCompareError as exc:
+            _fail(exc.issues)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("sitecompare: interrupted; nothing was written", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:  # a bug, not bad input: say so, without a traceback by default
+            if os.environ.get("SITECOMPARE_DEBUG"):
+                raise
+            click.echo(
+                f"sitecompare: internal error: {type(exc).__name__}: {exc} "
+                "(set SITECOMPARE_DEBUG=1 for the traceback)", err=True,
+            )
+            sys.exit(3)
+
+    return wrapper
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date like 2026-11-23, got {value!r}") from None
+
+
+def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    opts = [
+        click.option("--sites", "sites", type=click.Path(path_type=Path), default=None,
+                     help="Folder of site profiles [default: ./sites, else the shipped sites]."),
+        click.option("--criteria", "criteria", type=click.Path(path_type=Path), default=None,
+                     help="Criteria file [default: ./criteria/default.yaml, else the shipped set]."),
+        click.option("--scenario", default=None, help="A named weight scenario of the criteria file."),
+        click.option("--weights", default=None, metavar="K=V,...",
+                     help="Override weights, e.g. talent=40,compute=15 (others keep theirs)."),
+        click.option("--weights-from", "weights_from", type=click.Path(path_type=Path), default=None,
+                     help="Read weights from a comparison workbook's What-if sheet."),
+        click.option("--method", default=None, help="Ranking method (see `sitecompare methods`)."),
+        click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+                     help="Method parameter, e.g. --param normalization=vector or --param v=0.3."),
+        click.option("--as-of", "as_of", default=None, callback=parse_date, metavar="DATE",
+                     help="Date that fact ages are measured from [default: today]."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+def _parse_param_value(v: str) -> Any:
+    try:
+        return int(v)
+    except ValueError:
+        pass
+    try:
+        return float(v)
+    except ValueError:
+        return v
+
+
+def load_from_options(
+    sites: Path | None, criteria: Path | None, scenario: str | None, weights: str | None,
+    weights_from: Path | None, method: str | None, params: tuple[str, ...], as_of: dt.date | None,
+):
+    """The Study the options describe (shared by rank, compare, sensitivity)."""
+    from .methods import validate_method
+    from .model import MethodSpec
+    from .study import default_paths, load_criteria, load_study, parse_weights_option
+
+    spec: MethodSpec | None = None
+    issues: list[Issue] = []
+    if method or params:
+        _, cpath = default_paths(sites, criteria)
+        cs, _ = load_criteria(cpath)
+        base = cs.method if cs is not None else MethodSpec("wsm", {})
+        raw: dict[str, Any] = {"name": method or base.name}
+        if cs is not None and raw["name"] == base.name:
+            raw.update(base.params)
+        for p in params:
+            if "=" not in p:
+                issues.append(Issue("--param", p, "expected KEY=VALUE"))
+                continue
+            k, v = p.split("=", 1)
+            raw[k.strip()] = _parse_param_value(v.strip())
+        spec, problems = validate_method(raw)
+        issues.extend(Issue("--method" if f == "name" else "--param", f if f != "name" else "", m)
+                       for f, m in problems)
+    combined: dict[str, float] | str | None = weights
+    origin = "--weights"
+    if weights_from is not None:
+        from .report.readback import read_whatif_weights
+
+        _, cpath = default_paths(sites, criteria)
+        cs, c_issues = load_criteria(cpath)
+        if cs is None:
+            raise ValidationError(c_issues)
+        wb_weights = read_whatif_weights(weights_from, cs.ids)
+        origin = str(weights_from)
+        combined = dict(wb_weights)
+        if weights:
+            extra, w_issues = parse_weights_option(weights, cs)
+            issues.extend(w_issues)
+            combined.update(extra)
+            origin = f"{weights_from} + --weights"
+    if issues:
+        raise ValidationError(issues)
+    return load_study(
+        sites, criteria, scenario=scenario, weights=combined, weights_origin=origin,
+        method=spec, as_of=as_of,
+    )
+
+
+def _fmt_score(x: float) -> str:
+    return f"{x:.4f}"
+
+
+def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    out_console = out or console()
+    res = ranking.output
+    t = Table(title=title, title_justify="left")
+    t.add_column("rank", justify="right")
+    t.add_column("site")
+    t.add_column("name")
+    t.add_column(f"{ranking.info.score_label}{'' if res.higher_is_better else ' (lower is better)'}", justify="right")
+    keys = list(res.details)
+    for k in keys:
+        t.add_column(k, justify="right")
+    for row in ranking.table().itertuples(index=False):
+        d = row._asdict()
+        t.add_row(str(d["rank"]), d["site"], d["name"], _fmt_score(d["score"]),
+                  *[_fmt_score(d[k]) for k in keys])
+    out_console.print(t)
+    w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.study.weights.items())
+    m = ranking.method.as_dict()
+    out_console.print(f"method: {m.pop('name')} {m if m else ''}".rstrip())
+    out_console.print(f"weights ({ranking.study.weight_source}): {w}")
+    for sid, reason in ranking.matrix.excluded:
+        out_console.print(f"excluded: {sid}: {reason}")
+    for warning in ranking.matrix.warnings:
+        out_console.print(f"note: {warning}")
+
+

@@ -1,0 +1,71 @@
+"""Fact coverage of each site: what the criteria need, what is missing, planned, ranged, stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .model import CriteriaSet, Site
+
+__all__ = ["SiteCoverage", "coverage"]
+
+
+@dataclass(frozen=True)
+class SiteCoverage:
+    site: str
+    name: str
+    name_local: str | None
+    facts: int
+    criteria_total: int
+    criteria_covered: int
+    missing: tuple[str, ...]  # criterion facts the site lacks
+    planned: tuple[str, ...]
+    estimated: tuple[str, ...]
+    ranged: tuple[str, ...]
+    computed: tuple[str, ...]
+    stale: tuple[str, ...]  # facts older than the stale age
+    oldest: dt.date | None
+    newest: dt.date | None
+    sources: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "site": self.site, "name": self.name, "name_local": self.name_local,
+            "facts": self.facts, "sources": self.sources,
+            "criteria_covered": self.criteria_covered, "criteria_total": self.criteria_total,
+            "missing": list(self.missing), "planned": list(self.planned),
+            "estimated": list(self.estimated), "ranged": list(self.ranged),
+            "computed": list(self.computed), "stale": list(self.stale),
+            "oldest": self.oldest.isoformat() if self.oldest else None,
+            "newest": self.newest.isoformat() if self.newest else None,
+        }
+
+
+def coverage(
+    sites: list[Site] | tuple[Site, ...], cs: CriteriaSet, *, as_of: dt.date | None = None,
+    stale_after_years: float | None = None,
+) -> list[SiteCoverage]:
+    today = as_of or dt.date.today()
+    years = cs.stale_after_years if stale_after_years is None else stale_after_years
+    needed = [c.fact for c in cs.criteria]
+    out = []
+    for s in sites:
+        facts = s.facts
+        dates = [f.as_of for f in facts.values()]
+        out.append(SiteCoverage(
+            site=s.id, name=s.name, name_local=s.name_local, facts=len(facts),
+            criteria_total=len(needed),
+            criteria_covered=sum(1 for k in needed if k in facts),
+            missing=tuple(k for k in needed if k not in facts),
+            planned=tuple(k for k, f in facts.items() if f.status == "plan"),
+            estimated=tuple(k for k, f in facts.items() if f.status == "estimate"),
+            ranged=tuple(k for k, f in facts.items() if f.is_range),
+            computed=tuple(k for k, f in facts.items() if f.status == "computed"),
+            stale=tuple(
+                k for k, f in facts.items() if (today - f.as_of).days / 365.25 > years
+            ),
+            oldest=min(dates) if dates else None, newest=max(dates) if dates else None,
+            sources=len(s.sources),
+        ))
+    return out

@@ -1,0 +1,95 @@
+"""One exception tree for the whole tool.
+
+Every problem a user can fix is an :class:`Issue` (file, field, message). Loaders collect
+all issues from all files and raise one :class:`ValidationError` carrying them, so the CLI can
+print one line per problem (``FILE: FIELD: message``) and exit 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "Issue",
+    "SiteCompareError",
+    "ValidationError",
+    "IssueCollector",
+    "show_value",
+]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one input: where it is and what is wrong."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.file}: {self.field}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+
+class SiteCompareError(Exception):
+    """Base of every error the tool raises on purpose; the CLI turns it into exit code 1."""
+
+    def __init__(self, issues: list[Issue] | Issue | str):
+        if isinstance(issues, str):
+            issues = [Issue("sitecompare", "", issues)]
+        elif isinstance(issues, Issue):
+            issues = [issues]
+        self.issues: list[Issue] = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+class ValidationError(SiteCompareError):
+    """Input files (profiles, criteria, judgments, workbooks) hold one or more problems."""
+
+
+def show_value(value: object, limit: int = 60) -> str:
+    """Quote a bad value for a message: short, one line, never a raw control character."""
+    text = repr(value)
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return text
+
+
+class IssueCollector:
+    """Gathers issues for one file; ``raise_if_any`` raises them all at once."""
+
+    def __init__(self, file: str | Path = "") -> None:
+        self.file = display_path(file) if file else ""
+        self.issues: list[Issue] = []
+
+    def add(self, field: str, message: str, file: str | Path | None = None) -> None:
+        name = display_path(file) if file is not None else self.file
+        self.issues.append(Issue(name, field, message))
+
+    def extend(self, issues: list[Issue]) -> None:
+        self.issues.extend(issues)
+
+    def __bool__(self) -> bool:
+        return bool(self.issues)
+
+    def raise_if_any(self) -> None:
+        if self.issues:
+            raise ValidationError(self.issues)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as the user typed it or, for shipped files, relative to the package."""
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(Path.cwd().resolve())
+        return str(rel)
+    except ValueError:
+        pass
+    parts = p.parts
+    if "sitecompare" in parts and "data" in parts:
+        i = len(parts) - 1 - parts[::-1].index("data")
+        return "<shipped>/" + "/".join(parts[i + 1 :])
+    return str(p)

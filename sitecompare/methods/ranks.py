@@ -1,0 +1,33 @@
+"""Ranks from scores: ties share the better rank (1, 1, 3), vectorised over samples."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["rank_scores", "rank_rows", "TIE_RTOL"]
+
+# Scores closer than this (relative to the largest magnitude) are a tie: floating-point noise
+# must not split sites whose scores are mathematically equal.
+TIE_RTOL = 1e-9
+
+
+def rank_scores(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+    """Competition ranks ('1224') of a 1-D score vector; ties share the better rank."""
+    return rank_rows(np.asarray(scores, dtype=float)[None, :], higher_is_better)[0]
+
+
+def rank_rows(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+    """Ranks of each row of a ``(K, n)`` score array (int32, 1 = best)."""
+    s = np.asarray(scores, dtype=float)
+    key = -s if higher_is_better else s
+    order = np.argsort(key, axis=1, kind="stable")
+    sk = np.take_along_axis(key, order, axis=1)
+    scale = np.maximum(np.abs(sk).max(axis=1, keepdims=True), 1e-300)
+    gap = np.diff(sk, axis=1) > TIE_RTOL * scale
+    n = s.shape[1]
+    pos = np.broadcast_to(np.arange(n), s.shape)
+    starts = np.concatenate([np.ones((s.shape[0], 1), bool), gap], axis=1)
+    run_start = np.maximum.accumulate(np.where(starts, pos, 0), axis=1)
+    ranks = np.empty_like(order, dtype=np.int32)
+    np.put_along_axis(ranks, order, (run_start + 1).astype(np.int32), axis=1)
+    return ranks

@@ -1,0 +1,93 @@
+"""TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, Springer, pp. 128-140).
+
+1. r_ij = x_ij / sqrt(sum_i x_ij^2)           (vector normalisation; other scalings selectable)
+2. v_ij = w_j r_ij
+3. A+ = (max_i v_ij for benefit, min_i v_ij for cost); A- the opposite
+4. S+_i = ||v_i - A+||, S-_i = ||v_i - A-||   (Euclidean by default; ``manhattan`` selectable)
+5. C_i = S-_i / (S+_i + S-_i)                  (higher is better; 0.5 when both are 0)
+
+Cost criteria are handled only through the choice of ideal and anti-ideal (the published form):
+no 1/x, no negation. The normalisation only rescales.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import MethodOutput, Problem
+from .normalize import normalize
+from .ranks import rank_scores
+
+__all__ = ["topsis", "topsis_batch", "METRICS"]
+
+METRICS = ("euclidean", "manhattan")
+
+
+def _scaled(problem: Problem, X: np.ndarray | None, normalization: str) -> np.ndarray:
+    return normalize(
+        problem.X if X is None else X, problem.benefit, normalization,
+        worst=problem.worst, best=problem.best, invert=False,
+    )
+
+
+def _closeness(dp: np.ndarray, dm: np.ndarray) -> np.ndarray:
+    tot = dp + dm
+    with np.errstate(invalid="ignore", divide="ignore"):
+        c = dm / tot
+    return np.where(tot > 0, c, 0.5)
+
+
+def topsis(
+    problem: Problem, w: np.ndarray, normalization: str = "vector", metric: str = "euclidean"
+) -> MethodOutput:
+    N = _scaled(problem, None, normalization)
+    V = N * w
+    ideal = np.where(problem.benefit, V.max(axis=0), V.min(axis=0))
+    anti = np.where(problem.benefit, V.min(axis=0), V.max(axis=0))
+    if metric == "euclidean":
+        dp = np.sqrt(((V - ideal) ** 2).sum(axis=1))
+        dm = np.sqrt(((V - anti) ** 2).sum(axis=1))
+    else:
+        dp = np.abs(V - ideal).sum(axis=1)
+        dm = np.abs(V - anti).sum(axis=1)
+    c = _closeness(dp, dm)
+    return MethodOutput(
+        scores=c, ranks=rank_scores(c), higher_is_better=True,
+        details={"d_plus": dp, "d_minus": dm}, normalized=N,
+        info={"ideal": ideal.tolist(), "anti_ideal": anti.tolist()},
+    )
+
+
+def topsis_batch(
+    problem: Problem,
+    W: np.ndarray,
+    X: np.ndarray | None = None,
+    normalization: str = "vector",
+    metric: str = "euclidean",
+) -> np.ndarray:
+    """Closeness for K weight vectors: (K, n).
+
+    With w >= 0 the ideal of the weighted matrix is w_j times the ideal of the scaled matrix,
+    so for a fixed matrix S+^2 = (W^2) @ ((N - I+)^2).T: one matrix product for all samples.
+    """
+    N = _scaled(problem, X, normalization)
+    if N.ndim == 2:
+        ip = np.where(problem.benefit, N.max(axis=0), N.min(axis=0))
+        im = np.where(problem.benefit, N.min(axis=0), N.max(axis=0))
+        if metric == "euclidean":
+            dp = np.sqrt(np.maximum((W * W) @ ((N - ip) ** 2).T, 0.0))
+            dm = np.sqrt(np.maximum((W * W) @ ((N - im) ** 2).T, 0.0))
+        else:
+            dp = W @ np.abs(N - ip).T
+            dm = W @ np.abs(N - im).T
+        return _closeness(dp, dm)
+    ip = np.where(problem.benefit, N.max(axis=1), N.min(axis=1))[:, None, :]
+    im = np.where(problem.benefit, N.min(axis=1), N.max(axis=1))[:, None, :]
+    Wk = W[:, None, :]
+    if metric == "euclidean":
+        dp = np.sqrt((((N - ip) * Wk) ** 2).sum(axis=2))
+        dm = np.sqrt((((N - im) * Wk) ** 2).sum(axis=2))
+    else:
+        dp = (np.abs(N - ip) * Wk).sum(axis=2)
+        dm = (np.abs(N - im) * Wk).sum(axis=2)
+    return _closeness(dp, dm)

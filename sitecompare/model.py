@@ -1,0 +1,197 @@
+"""Immutable model objects: facts, sites, criteria, criteria sets and studies. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+__all__ = [
+    "STATUSES",
+    "DIRECTIONS",
+    "MISSING_POLICIES",
+    "Source",
+    "Fact",
+    "Site",
+    "Preference",
+    "Criterion",
+    "MethodSpec",
+    "CriteriaSet",
+    "WeightProvenance",
+    "Study",
+]
+
+STATUSES = ("measured", "plan", "estimate", "computed")
+DIRECTIONS = ("max", "min")
+MISSING_POLICIES = ("worst", "median", "exclude-site", "error")
+
+
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    date: dt.date
+    url: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced number (or range) with its unit, as written in the profile."""
+
+    key: str
+    value: float  # point value: the given value, else the midpoint of low/high
+    unit: str  # "" for a dimensionless number
+    source: str
+    as_of: dt.date
+    status: str = "measured"
+    low: float | None = None
+    high: float | None = None
+    note: str | None = None
+    method: str | None = None  # how a computed fact was computed
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    country: str
+    path: str
+    name_local: str | None = None
+    region: str | None = None
+    coordinates: tuple[float, float] | None = None
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    facts: Mapping[str, Fact] = field(default_factory=dict)
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", _frozen(self.sources))
+        object.__setattr__(self, "facts", _frozen(self.facts))
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A PROMETHEE preference function with its thresholds (in the criterion's unit)."""
+
+    function: str = "usual"
+    q: float = 0.0
+    p: float = 0.0
+    s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    fact: str
+    unit: str
+    direction: str
+    weight: float  # raw weight as written (not normalised)
+    missing: str = "error"
+    label_local: str | None = None
+    bounds_min: float | None = None
+    bounds_max: float | None = None
+    scale_worst: float | None = None
+    scale_best: float | None = None
+    preference: Preference | None = None
+    group: str | None = None
+    note: str | None = None
+
+    @property
+    def has_scale(self) -> bool:
+        return self.scale_worst is not None and self.scale_best is not None
+
+
+@dataclass(frozen=True)
+class MethodSpec:
+    name: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", _frozen(self.params))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, **dict(self.params)}
+
+
+@dataclass(frozen=True)
+class WeightProvenance:
+    """Where a scenario's weights came from (direct numbers, AHP, swing, group workshop...)."""
+
+    method: str
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "detail", _frozen(self.detail))
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    name: str
+    path: str
+    method: MethodSpec
+    criteria: tuple[Criterion, ...]
+    currency_rates: Mapping[str, float] = field(default_factory=dict)
+    rates_as_of: dt.date | None = None
+    rates_source: str | None = None
+    scenarios: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    scenario_provenance: Mapping[str, WeightProvenance] = field(default_factory=dict)
+    stale_after_years: float = 5.0
+    description: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "currency_rates", _frozen(self.currency_rates))
+        object.__setattr__(
+            self, "scenarios", _frozen({k: _frozen(v) for k, v in self.scenarios.items()})
+        )
+        object.__setattr__(self, "scenario_provenance", _frozen(self.scenario_provenance))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    def base_weights(self) -> dict[str, float]:
+        return {c.id: c.weight for c in self.criteria}
+
+
+@dataclass(frozen=True)
+class Study:
+    """Sites + a criteria set + the weights in force (already normalised to sum 1)."""
+
+    sites: tuple[Site, ...]
+    criteria_set: CriteriaSet
+    weights: Mapping[str, float]
+    method: MethodSpec
+    scenario: str | None = None
+    weight_source: str = "criteria file"  # "criteria file", "scenario NAME", "--weights", "workbook"
+    sites_dir: str = ""
+    as_of: dt.date | None = None  # the date "stale" is measured from
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", _frozen(self.weights))
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return self.criteria_set.criteria
+
+    def site(self, sid: str) -> Site:
+        for s in self.sites:
+            if s.id == sid:
+                return s
+        raise KeyError(sid)

@@ -1,0 +1,169 @@
+"""Read YAML/TOML input files into plain dicts, safely and with bounded cost.
+
+* files larger than :data:`MAX_BYTES` are refused before parsing;
+* binary junk (NUL bytes, invalid UTF-8) is reported, not parsed;
+* YAML is parsed with a safe loader that refuses aliases (no "billion laughs"), duplicate keys
+  and the YAML 1.1 booleans ``yes/no/on/off`` (so ``country: NO`` stays Norway), and reads
+  YAML 1.2 floats such as ``1e3``;
+* every failure becomes an :class:`~sitecompare.errors.Issue` naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Issue, display_path
+
+__all__ = ["MAX_BYTES", "RawDoc", "read_document", "list_profile_files", "PROFILE_SUFFIXES"]
+
+MAX_BYTES = 2_000_000
+PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without aliases, without duplicate keys, with YAML 1.2 booleans and floats."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "YAML merge keys (<<) are not allowed", key_node.start_mark
+                    )
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a mapping key must be a plain value", key_node.start_mark
+                    ) from None
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+# YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
+_StrictLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
+def _decode(path: Path, blob: bytes) -> tuple[str | None, Issue | None]:
+    name = display_path(path)
+    if b"\x00" in blob:
+        return None, Issue(name, "", f"not a text file (NUL byte at offset {blob.index(0)})")
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, Issue(name, "", f"not UTF-8 text (invalid byte at offset {exc.start})")
+    bad = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        return None, Issue(name, "", f"not a text file (control character {bad.group()!r})")
+    return text, None
+
+
+def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
+    """Read one YAML or TOML file. Returns the document or the issues that stop it."""
+    p = Path(path)
+    name = display_path(p)
+    try:
+        if not p.exists():
+            return None, [Issue(name, "", "file not found")]
+        if not p.is_file():
+            return None, [Issue(name, "", "not a file")]
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Issue(name, "", f"file too large ({size} bytes; limit {MAX_BYTES})")]
+        blob = p.read_bytes()
+    except OSError as exc:
+        return None, [Issue(name, "", f"cannot read: {exc.strerror or exc}")]
+    text, problem = _decode(p, blob)
+    if problem:
+        return None, [problem]
+    assert text is not None
+    suffix = p.suffix.lower()
+    try:
+        if suffix == ".toml":
+            data = tomllib.loads(text)
+        else:
+            data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader subclass
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Issue(name, "", f"TOML syntax error: {exc}")]
+    except yaml.YAMLError as exc:
+        return None, [Issue(name, "", f"YAML syntax error: {_yaml_message(exc)}")]
+    except RecursionError:
+        return None, [Issue(name, "", "document nested too deeply")]
+    if data is None:
+        return None, [Issue(name, "", "file is empty")]
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return None, [Issue(name, "", f"expected a mapping of keys at the top level, got {kind}")]
+    return RawDoc(p, data), []
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is not None:
+        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return str(problem)
+
+
+def list_profile_files(directory: str | Path) -> tuple[list[Path], list[Issue]]:
+    """The site profile files of a folder (non-recursive, hidden files ignored), sorted."""
+    d = Path(directory)
+    name = display_path(d)
+    if not d.exists():
+        return [], [Issue(name, "", "sites folder not found")]
+    if not d.is_dir():
+        return [], [Issue(name, "", "not a folder (expected a folder of site profiles)")]
+    files = sorted(
+        f
+        for f in d.iterdir()
+        if f.suffix.lower() in PROFILE_SUFFIXES and not f.name.startswith(".") and f.is_file()
+    )
+    if not files:
+        return [], [Issue(name, "", "no site profiles (*.yaml, *.yml, *.toml) in this folder")]
+    return files, []

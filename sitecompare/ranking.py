@@ -1,0 +1,121 @@
+"""Rank a study: the library core the CLI, the workbook and notebooks share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import Issue, ValidationError
+from .matrix import DecisionMatrix, build_matrix
+from .methods import MethodInfo, MethodOutput, get_method
+from .methods.normalize import NormalizationError
+from .model import MethodSpec, Study
+
+__all__ = ["Ranking", "rank", "evaluate_matrix"]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The result of ranking a study with one method. DataFrames for notebooks, JSON for tools."""
+
+    study: Study
+    matrix: DecisionMatrix
+    method: MethodSpec
+    info: MethodInfo
+    output: MethodOutput
+
+    @property
+    def site_ids(self) -> tuple[str, ...]:
+        return self.matrix.site_ids
+
+    @property
+    def order(self) -> np.ndarray:
+        """Site indices in rank order (ties keep file order)."""
+        key = self.output.ranks.astype(float)
+        return np.argsort(key, kind="stable")
+
+    @property
+    def scores(self) -> pd.Series:
+        return pd.Series(self.output.scores, index=list(self.site_ids), name="score")
+
+    @property
+    def ranks(self) -> pd.Series:
+        return pd.Series(self.output.ranks, index=list(self.site_ids), name="rank")
+
+    @property
+    def leader(self) -> str:
+        return self.site_ids[int(self.order[0])]
+
+    def table(self) -> pd.DataFrame:
+        """One row per site in rank order: rank, site, name, score and method details."""
+        rows = []
+        for i in self.order:
+            sid = self.site_ids[i]
+            site = self.study.site(sid)
+            row: dict[str, Any] = {
+                "rank": int(self.output.ranks[i]), "site": sid, "name": site.name,
+                "score": float(self.output.scores[i]),
+            }
+            for k, v in self.output.details.items():
+                row[k] = float(v[i])
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def contributions(self) -> pd.DataFrame | None:
+        c = self.output.contributions
+        if c is None:
+            return None
+        return pd.DataFrame(c, index=list(self.site_ids), columns=list(self.matrix.criterion_ids))
+
+    def to_json(self) -> dict[str, Any]:
+        """The spec's ``rank --format json`` object."""
+        details_keys = list(self.output.details)
+        ranking = []
+        for i in self.order:
+            ranking.append({
+                "rank": int(self.output.ranks[i]),
+                "site": self.site_ids[i],
+                "score": _num(self.output.scores[i]),
+                "details": {k: _num(self.output.details[k][i]) for k in details_keys},
+            })
+        out: dict[str, Any] = {
+            "method": self.method.as_dict(),
+            "criteria_set": self.study.criteria_set.name,
+            "scenario": self.study.scenario,
+            "weights": {c.id: _num(self.study.weights[c.id]) for c in self.study.criteria},
+            "ranking": ranking,
+            "excluded": [{"site": s, "reason": r} for s, r in self.matrix.excluded],
+            "warnings": list(self.matrix.warnings),
+        }
+        info = {k: v for k, v in self.output.info.items() if k in ("compromise",)}
+        if info:
+            out["method_info"] = info
+        out["higher_is_better"] = self.output.higher_is_better
+        return out
+
+
+def _num(x: float) -> float:
+    return float(f"{float(x):.12g}")
+
+
+def evaluate_matrix(dm: DecisionMatrix, method: MethodSpec, weights: np.ndarray | None = None) -> MethodOutput:
+    info = get_method(method.name)
+    w = dm.weights if weights is None else weights
+    try:
+        return info.evaluate(dm.problem(), w, **dict(method.params))
+    except NormalizationError as exc:
+        c = dm.criteria[exc.column]
+        raise ValidationError([Issue("method", "normalization", f"{exc} (criterion {c.id})")]) from exc
+    except ValueError as exc:
+        raise ValidationError([Issue("method", method.name, str(exc))]) from exc
+
+
+def rank(study: Study, method: MethodSpec | None = None) -> Ranking:
+    """Rank the study's sites with ``method`` (default: the study's)."""
+    spec = method or study.method
+    dm = build_matrix(study)
+    out = evaluate_matrix(dm, spec)
+    return Ranking(study=study, matrix=dm, method=spec, info=get_method(spec.name), output=out)

@@ -1,0 +1,112 @@
+"""Rank a study under every named scenario (and the base weights), side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .matrix import build_matrix
+from .model import MethodSpec, Study
+from .ranking import evaluate_matrix
+from .study import resolve_weights
+
+__all__ = ["ScenarioTable", "rank_all_scenarios", "rank_all_methods"]
+
+BASE = "(base weights)"
+
+
+@dataclass(frozen=True)
+class ScenarioTable:
+    """Ranks (and scores) of each site under each weight scenario or method."""
+
+    columns: tuple[str, ...]
+    site_ids: tuple[str, ...]
+    ranks: np.ndarray  # (n, k)
+    scores: np.ndarray  # (n, k)
+    weights: dict[str, dict[str, float]]
+    method: MethodSpec
+    kind: str = "scenario"
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.ranks, index=list(self.site_ids), columns=list(self.columns))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method.as_dict(),
+            self.kind + "s": {
+                col: {
+                    "weights": self.weights.get(col, {}),
+                    "ranks": {s: int(self.ranks[i, j]) for i, s in enumerate(self.site_ids)},
+                    "scores": {s: float(f"{self.scores[i, j]:.12g}") for i, s in enumerate(self.site_ids)},
+                }
+                for j, col in enumerate(self.columns)
+            },
+        }
+
+    def print(self, console) -> None:  # type: ignore[no-untyped-def]
+        from rich.table import Table
+
+        t = Table(title=f"Rank of each site by {self.kind} (method {self.method.name})",
+                  title_justify="left")
+        t.add_column("site")
+        for c in self.columns:
+            t.add_column(c, justify="right")
+        order = np.lexsort((np.arange(len(self.site_ids)), self.ranks[:, 0]))
+        for i in order:
+            t.add_row(self.site_ids[i], *[str(int(r)) for r in self.ranks[i]])
+        console.print(t)
+
+
+def rank_all_scenarios(study: Study) -> ScenarioTable:
+    """Base weights plus every named scenario, with the study's method."""
+    cs = study.criteria_set
+    dm = build_matrix(study)
+    cols, ranks, scores, weights = [], [], [], {}
+    names: list[str | None] = [None, *cs.scenarios]
+    for name in names:
+        w, _, issues = resolve_weights(cs, name)
+        label = BASE if name is None else name
+        vec = np.array([w[c.id] for c in cs.criteria])
+        out = evaluate_matrix(dm, study.method, vec)
+        cols.append(label)
+        ranks.append(out.ranks)
+        scores.append(out.scores)
+        weights[label] = {k: round(v, 6) for k, v in w.items()}
+    return ScenarioTable(
+        columns=tuple(cols), site_ids=dm.site_ids, ranks=np.column_stack(ranks),
+        scores=np.column_stack(scores), weights=weights, method=study.method,
+    )
+
+
+def rank_all_methods(study: Study, specs: list[MethodSpec]) -> ScenarioTable:
+    """The study's weights under each method spec (e.g. every built-in method)."""
+    dm = build_matrix(study)
+    cols, ranks, scores = [], [], []
+    for spec in specs:
+        out = evaluate_matrix(dm, spec)
+        cols.append(method_label(spec))
+        ranks.append(out.ranks)
+        scores.append(out.scores)
+    return ScenarioTable(
+        columns=tuple(cols), site_ids=dm.site_ids, ranks=np.column_stack(ranks),
+        scores=np.column_stack(scores), weights={}, method=study.method, kind="method",
+    )
+
+
+def method_label(spec: MethodSpec) -> str:
+    p = dict(spec.params)
+    norm = p.get("normalization")
+    if spec.name in ("wsm", "wpm") and norm:
+        return f"{spec.name} ({norm})"
+    if spec.name == "topsis" and norm and norm != "vector":
+        return f"topsis ({norm})"
+    if spec.name == "vikor" and p.get("v", 0.5) != 0.5:
+        return f"vikor (v={p['v']})"
+    return spec.name
+
+
+def with_method(study: Study, spec: MethodSpec) -> Study:
+    return replace(study, method=spec)

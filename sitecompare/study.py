@@ -1,0 +1,190 @@
+"""Load a study: a folder of site profiles + a criteria file + the weights in force.
+
+Everything is checked in one pass and every problem in every file is raised together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
+from .matrix import collect_matrix_issues
+from .model import CriteriaSet, MethodSpec, Site, Study
+from .profiles import list_profile_files, read_document
+from .validate import criteria_from_doc, site_from_doc
+
+__all__ = [
+    "shipped_sites_dir", "shipped_criteria_file", "default_paths", "load_sites", "load_criteria",
+    "load_study", "parse_weights_option", "resolve_weights",
+]
+
+
+def shipped_sites_dir() -> Path:
+    return Path(str(resources.files("sitecompare") / "data" / "sites"))
+
+
+def shipped_criteria_file() -> Path:
+    return Path(str(resources.files("sitecompare") / "data" / "criteria" / "default.yaml"))
+
+
+def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tuple[Path, Path]:
+    """``./sites`` and ``./criteria/default.yaml`` when present, else the shipped defaults."""
+    s = Path(sites) if sites else (Path("sites") if Path("sites").is_dir() else shipped_sites_dir())
+    if criteria:
+        c = Path(criteria)
+    else:
+        local = Path("criteria") / "default.yaml"
+        c = local if local.is_file() else shipped_criteria_file()
+    return s, c
+
+
+def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
+    files, issues = list_profile_files(directory)
+    sites: list[Site] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        doc, problems = read_document(f)
+        issues.extend(problems)
+        if doc is None:
+            continue
+        col = IssueCollector(f)
+        site = site_from_doc(doc, col)
+        issues.extend(col.issues)
+        if site is not None:
+            if site.id in seen:
+                issues.append(Issue(site.path, "id", f"{site.id!r} is also the id of {seen[site.id]}"))
+                continue
+            seen[site.id] = site.path
+            sites.append(site)
+    return sites, issues
+
+
+def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
+    doc, issues = read_document(path)
+    if doc is None:
+        return None, issues
+    col = IssueCollector(path)
+    cs = criteria_from_doc(doc, col)
+    return cs, col.issues
+
+
+def parse_weights_option(text: str, criteria: CriteriaSet, origin: str = "--weights") -> tuple[dict[str, float], list[Issue]]:
+    """``'talent=40,compute=15'`` -> {talent: 40.0, compute: 15.0}; every bad part reported."""
+    out: dict[str, float] = {}
+    issues: list[Issue] = []
+    ids = criteria.ids
+    for part in [p for p in re.split(r"[,\s]+", text.strip()) if p]:
+        if "=" not in part:
+            issues.append(Issue(origin, part, f"expected CRITERION=WEIGHT, got {show_value(part)}"))
+            continue
+        k, v = (x.strip() for x in part.split("=", 1))
+        if k not in ids:
+            hint = difflib.get_close_matches(k, ids, n=1)
+            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            issues.append(Issue(origin, k, f"unknown criterion {k!r}{did} (criteria: {', '.join(ids)})"))
+            continue
+        try:
+            x = float(v)
+        except ValueError:
+            issues.append(Issue(origin, k, f"expected a number, got {show_value(v)}"))
+            continue
+        if x != x or x in (float("inf"), float("-inf")):
+            issues.append(Issue(origin, k, f"{show_value(v)} is not a finite number"))
+        elif x < 0:
+            issues.append(Issue(origin, k, f"weights must be >= 0, got {show_value(v)}"))
+        else:
+            out[k] = x
+    if not text.strip():
+        issues.append(Issue(origin, "", "empty; expected CRITERION=WEIGHT,..."))
+    return out, issues
+
+
+def resolve_weights(
+    cs: CriteriaSet,
+    scenario: str | None = None,
+    overrides: Mapping[str, float] | None = None,
+    origin: str = "--weights",
+) -> tuple[dict[str, float], str, list[Issue]]:
+    """Base weights, then the scenario's, then explicit overrides; normalised to sum 1."""
+    issues: list[Issue] = []
+    raw = cs.base_weights()
+    source = "criteria file"
+    if scenario is not None:
+        if scenario not in cs.scenarios:
+            choices = ", ".join(cs.scenarios) or "none defined"
+            issues.append(Issue("--scenario", "", f"{scenario!r} is not a scenario of {cs.path} (choose from: {choices})"))
+        else:
+            raw.update(cs.scenarios[scenario])
+            source = f"scenario {scenario}"
+    if overrides:
+        raw.update(overrides)
+        source = f"{source} + {origin}" if scenario else origin
+    total = sum(raw.values())
+    if total <= 0 and not issues:
+        issues.append(Issue(origin if overrides else cs.path, "", "all weights are zero; at least one must be positive"))
+        return {}, source, issues
+    return {k: v / total for k, v in raw.items()}, source, issues
+
+
+def load_study(
+    sites: str | Path | None = None,
+    criteria: str | Path | None = None,
+    *,
+    scenario: str | None = None,
+    weights: str | Mapping[str, float] | None = None,
+    weights_origin: str = "--weights",
+    method: MethodSpec | None = None,
+    as_of: dt.date | None = None,
+) -> Study:
+    """Load and check everything; raise one ValidationError listing every problem."""
+    sites_dir, criteria_path = default_paths(sites, criteria)
+    site_list, issues = load_sites(sites_dir)
+    cs, c_issues = load_criteria(criteria_path)
+    issues.extend(c_issues)
+    if cs is None:
+        raise ValidationError(issues)
+    # a criterion naming a fact that no site has is a typo in the criteria file
+    if site_list:
+        known = sorted({k for s in site_list for k in s.facts})
+        for c in cs.criteria:
+            if not any(c.fact in s.facts for s in site_list):
+                hint = difflib.get_close_matches(c.fact, known, n=1)
+                did = f"; did you mean {hint[0]!r}?" if hint else ""
+                issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
+    overrides: Mapping[str, float] | None = None
+    if isinstance(weights, str):
+        overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
+        issues.extend(w_issues)
+    elif weights is not None:
+        overrides = weights
+        for k in weights:
+            if k not in cs.ids:
+                issues.append(Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})"))
+    w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
+    issues.extend(r_issues)
+    if issues:
+        raise ValidationError(issues)
+    study = Study(
+        sites=tuple(site_list), criteria_set=cs, weights=w, method=method or cs.method,
+        scenario=scenario, weight_source=source, sites_dir=display_path(sites_dir), as_of=as_of,
+    )
+    m_issues = collect_matrix_issues(study)
+    if m_issues:
+        raise ValidationError(m_issues)
+    return study
+
+
+def with_weights(study: Study, weights: Mapping[str, float], source: str) -> Study:
+    """A copy of ``study`` with other (raw, non-negative) weights, normalised to sum 1."""
+    raw = dict(study.criteria_set.base_weights())
+    raw.update(weights)
+    total = sum(raw.values())
+    if total <= 0:
+        raise ValidationError([Issue(source, "", "all weights are zero")])
+    return replace(study, weights={k: v / total for k, v in raw.items()}, weight_source=source)

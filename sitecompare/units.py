@@ -1,0 +1,236 @@
+"""Units: parsing, checking and converting with pint, plus explicit currency rates.
+
+The registry is built from scratch (not pint's default) so that only the units a site profile
+needs exist and nothing converts by accident: bytes are not dimensionless, ``PF`` is a
+petaFLOPS and not a petafarad, ``percent`` is not a count, a person is not a count, and each
+currency is its own dimension. Money converts between currencies only through a rate the
+criteria file states (``currency_rates: {USD/KRW: 1380}`` means 1 USD = 1380 KRW).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+import pint
+
+__all__ = [
+    "UnitError",
+    "CURRENCIES",
+    "ureg",
+    "parse_unit",
+    "describe_unit",
+    "convert",
+    "conversion_factor",
+    "split_quantity",
+    "parse_rate_key",
+]
+
+CURRENCIES = ("KRW", "USD", "JPY", "SGD", "EUR", "CNY", "TWD", "GBP", "HKD")
+
+_DEFINITIONS = """
+kilo- = 1e3 = k-
+mega- = 1e6 = M-
+giga- = 1e9 = G-
+tera- = 1e12 = T-
+peta- = 1e15 = P-
+exa- = 1e18 = E-
+centi- = 1e-2 = c-
+milli- = 1e-3 = m-
+meter = [length] = m = metre
+second = [time] = s = sec
+minute = 60 * second = min
+hour = 60 * minute = h = hr
+day = 24 * hour = d
+week = 7 * day
+month = year / 12
+year = 365.25 * day = yr
+watt = [power] = W
+watt_hour = watt * hour = Wh
+volt_ampere = [apparent_power] = VA
+FLOPS = [compute] = flops
+PF = 1e15 * FLOPS
+EF = 1e18 * FLOPS
+TF = 1e12 * FLOPS
+byte = [information] = B
+person = [person] = people = persons
+count = [count]
+fraction = [share]
+percent = 0.01 * fraction = %
+thousand = 1e3
+million = 1e6 = mn
+billion = 1e9 = bn
+trillion = 1e12 = tn
+"""
+
+
+class UnitError(ValueError):
+    """A unit that does not parse, or two units that do not convert."""
+
+
+def _build_registry() -> pint.UnitRegistry:
+    reg = pint.UnitRegistry(None, on_redefinition="raise")
+    for line in _DEFINITIONS.strip().splitlines():
+        reg.define(line)
+    for cur in CURRENCIES:
+        reg.define(f"{cur} = [currency_{cur}]")
+    return reg
+
+
+ureg = _build_registry()
+
+_REPLACEMENTS = (("²", "^2"), ("³", "^3"), ("㎡", "m^2"), ("㎢", "km^2"), ("·", "*"))
+
+
+@lru_cache(maxsize=512)
+def parse_unit(text: str) -> pint.Unit:
+    """Parse a unit string ('' = dimensionless). Raises UnitError with a readable message."""
+    if not isinstance(text, str):
+        raise UnitError(f"unit must be text, got {type(text).__name__}")
+    t = text.strip()
+    for a, b in _REPLACEMENTS:
+        t = t.replace(a, b)
+    if t in ("", "1"):
+        return ureg.dimensionless
+    if re.search(r"\d", re.sub(r"(\^|\*\*)\s*-?\d+", "", t)):
+        # a number inside a unit ("1000 m^2") is a value in the wrong place; exponents are fine
+        raise UnitError(f"{text!r} is not a unit (a number belongs in value)")
+    try:
+        q = ureg.Quantity(1, t)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
+        raise UnitError(f"{text!r} is not a known unit ({_undefined_name(exc)})") from exc
+    except Exception as exc:  # pint's tokenizer raises assorted errors on junk
+        raise UnitError(f"{text!r} is not a unit") from exc
+    if not isinstance(q, pint.Quantity) or q.magnitude != 1:
+        raise UnitError(f"{text!r} is not a unit")
+    return q.units
+
+
+def _undefined_name(exc: Exception) -> str:
+    name = getattr(exc, "unit_names", None)
+    if name:
+        if isinstance(name, (list, tuple)):
+            name = ", ".join(str(n) for n in name)
+        return f"unknown: {name}; known units include km, min, h, m^2, km^2, PFLOPS, PB, MW, " \
+            "person/year, count, percent, KRW"
+    return str(exc)
+
+
+_KINDS: dict[tuple[tuple[str, int], ...], str] = {
+    (("[length]", 1),): "a length",
+    (("[length]", 2),): "an area",
+    (("[time]", 1),): "a time",
+    (("[power]", 1),): "a power",
+    (("[apparent_power]", 1),): "an apparent power (VA)",
+    (("[compute]", 1),): "a compute rate (FLOPS)",
+    (("[information]", 1),): "a storage size (bytes)",
+    (("[person]", 1),): "a number of people",
+    (("[person]", 1), ("[time]", -1)): "people per time",
+    (("[count]", 1),): "a count",
+    (("[count]", 1), ("[time]", -1)): "a count per time",
+    (("[share]", 1),): "a share (percent)",
+    (): "a plain number",
+}
+
+
+def describe_unit(unit: pint.Unit) -> str:
+    dims = dict(unit.dimensionality)
+    key = tuple(sorted((k, int(v)) for k, v in dims.items()))
+    if key in _KINDS:
+        return _KINDS[key]
+    curr = [k for k in dims if k.startswith("[currency_")]
+    if curr and len(dims) == 1:
+        return f"an amount of money in {curr[0][10:-1]}"
+    if curr:
+        return f"money ({curr[0][10:-1]}) per unit"
+    return f"a quantity of dimension {unit.dimensionality}"
+
+
+def parse_rate_key(key: str) -> tuple[str, str]:
+    """'USD/KRW' -> ('USD', 'KRW'): 1 USD is worth RATE KRW."""
+    m = re.fullmatch(r"([A-Z]{3})/([A-Z]{3})", key.strip())
+    if not m:
+        raise UnitError(f"{key!r} is not a currency pair like 'USD/KRW'")
+    a, b = m.groups()
+    for c in (a, b):
+        if c not in CURRENCIES:
+            raise UnitError(f"{c!r} is not a supported currency (choose from {', '.join(CURRENCIES)})")
+    if a == b:
+        raise UnitError(f"{key!r} converts a currency to itself")
+    return a, b
+
+
+def _currencies(unit: pint.Unit) -> dict[str, int]:
+    return {
+        k[10:-1]: int(v) for k, v in unit.dimensionality.items() if k.startswith("[currency_")
+    }
+
+
+def conversion_factor(
+    src: str, dst: str, rates: Mapping[str, float] | None = None, *, expects: str = ""
+) -> float:
+    """Multiplier taking a value in ``src`` to ``dst``. All supported units are multiplicative."""
+    su, du = parse_unit(src), parse_unit(dst)
+    q = ureg.Quantity(1.0, su)
+    if su.dimensionality != du.dimensionality:
+        cs, cd = _currencies(su), _currencies(du)
+        if cs and cd and len(cs) == 1 and len(cd) == 1:
+            (a, ea), (b, eb) = next(iter(cs.items())), next(iter(cd.items()))
+            if ea == eb:
+                rate = _rate(a, b, rates or {})
+                if rate is None:
+                    raise UnitError(
+                        f"converting {a} to {b} needs a rate: add currency_rates: {{{a}/{b}: ...}} "
+                        "to the criteria file"
+                    )
+                q = q * (ureg.Quantity(rate, ureg(b).units / ureg(a).units)) ** ea
+        if q.dimensionality != du.dimensionality:
+            shown = src if src else "(no unit)"
+            target = dst if dst else "a plain number"
+            tail = f" ({expects} expects {target})" if expects else f" (expected {target})"
+            raise UnitError(f"{shown!r} is not {describe_unit(du)}{tail}")
+    return float(q.to(du).magnitude)
+
+
+def _rate(a: str, b: str, rates: Mapping[str, float]) -> float | None:
+    for key, val in rates.items():
+        x, y = parse_rate_key(key)
+        if (x, y) == (a, b):
+            return float(val)
+        if (x, y) == (b, a):
+            return 1.0 / float(val)
+    return None
+
+
+def convert(
+    value: float, src: str, dst: str, rates: Mapping[str, float] | None = None, *, expects: str = ""
+) -> float:
+    """Convert ``value`` from unit ``src`` to ``dst``, rounded to 12 significant digits."""
+    out = value * conversion_factor(src, dst, rates, expects=expects)
+    return _tidy(out)
+
+
+def _tidy(x: float) -> float:
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
+
+
+_NUMBER = r"[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+
+
+def split_quantity(text: str) -> tuple[float, str]:
+    """'360 person/year' -> (360.0, 'person/year'); '88.5' -> (88.5, '').
+
+    Raises UnitError when the text does not start with a number. 'nan'/'inf' are refused.
+    """
+    m = re.fullmatch(rf"\s*({_NUMBER})\s*(.*?)\s*", text)
+    if not m:
+        raise UnitError(f"{text!r} is not 'VALUE UNIT' (e.g. '360 person/year')")
+    num = m.group(1).replace("_", "").replace(",", "")
+    value = float(num)
+    if not math.isfinite(value):
+        raise UnitError(f"{text!r} is not a finite number")
+    return value, m.group(2)
