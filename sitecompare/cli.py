@@ -21,9 +21,10 @@ from .cli_common import (
     print_ranking_table,
     study_options,
 )
+from .commands import LazyGroup
 from .errors import ValidationError
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="sitecompare")
 def main() -> None:
     """Compare candidate sites for an AI complex, data center or lab.
@@ -40,7 +41,7 @@ def main() -> None:
     """
 
 
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @study_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
@@ -75,7 +76,7 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
 
 
 # --------------------------------------------------------------------------------- validate
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
 @handle_errors
@@ -101,7 +102,7 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
 
 
 # ------------------------------------------------------------------------------------ sites
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
 @click.option("--stale-years", type=click.FloatRange(min=0, min_open=True), default=None,
@@ -149,7 +150,7 @@ def sites(sites: Path | None, criteria: Path | None, stale_years: float | None,
 
 
 # ---------------------------------------------------------------------------------- methods
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def methods(fmt: str) -> None:
@@ -176,15 +177,6 @@ def methods(fmt: str) -> None:
         t.add_row(m.name, m.description, ", ".join(f"{k}={p.default}" for k, p in m.params.items()) or "-")
     console().print(t)
 
-
-def _mount_optional_commands() -> None:
-    """Commands that live in their own modules."""
-    from .commands import register
-
-    register(main)
-
-
-_mount_optional_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,25 +1,46 @@
-"""Registers the commands that live in their own modules (compare, sensitivity, weights)."""
+"""The command group: commands are imported only when they run, so the CLI starts quickly.
+
+Each entry names the module and attribute of a click command and its one-line help (shown by
+``sitecompare --help`` without importing the command's module).
+"""
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
+from typing import Any
 
 import click
 
-# (module, attribute): each attribute is a click.Command or click.Group
-_COMMANDS = (
-    ("sitecompare.report.command", "compare"),
-    ("sitecompare.sensitivity.command", "sensitivity"),
-    ("sitecompare.weights.commands", "weights"),
-)
+__all__ = ["LazyGroup", "COMMANDS"]
+
+# name -> (module, attribute, short help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "compare": ("sitecompare.report.command", "compare",
+                "Rank the sites and write the comparison workbook (the main job)."),
+    "rank": ("sitecompare.cli", "rank", "Rank the sites (ranking only, to stdout)."),
+    "sensitivity": ("sitecompare.sensitivity.command", "sensitivity",
+                    "How sure are we? OAT sweeps, critical changes, SMAA-2, method agreement."),
+    "weights": ("sitecompare.weights.commands", "weights",
+                "Elicit weights: AHP, group AHP, ROC, swing, entropy, CRITIC."),
+    "validate": ("sitecompare.cli", "validate", "Check every input file and report every problem."),
+    "sites": ("sitecompare.cli", "sites",
+              "Each site's fact coverage: missing, planned, ranged, computed, stale facts."),
+    "methods": ("sitecompare.cli", "methods", "List the ranking methods with a description each."),
+}
 
 
-def register(group: click.Group) -> None:
-    here = Path(__file__).parent
-    for module, attr in _COMMANDS:
-        rel = Path(*module.split(".")[1:]).with_suffix(".py")
-        if not (here / rel).exists():  # while a command is being built in parallel
-            continue
-        cmd = getattr(importlib.import_module(module), attr)
-        group.add_command(cmd)
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[name]
+        cmd: Any = getattr(importlib.import_module(module), attr)
+        return cmd
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_, _, help_) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from .errors import Issue, ValidationError
 from .matrix import DecisionMatrix, build_matrix
 from .methods import MethodInfo, MethodOutput, get_method
 from .methods.normalize import NormalizationError
 from .model import MethodSpec, Study
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Ranking", "rank", "evaluate_matrix"]
 
@@ -39,10 +41,14 @@ class Ranking:
 
     @property
     def scores(self) -> pd.Series:
+        import pandas as pd
+
         return pd.Series(self.output.scores, index=list(self.site_ids), name="score")
 
     @property
     def ranks(self) -> pd.Series:
+        import pandas as pd
+
         return pd.Series(self.output.ranks, index=list(self.site_ids), name="rank")
 
     @property
@@ -51,6 +57,8 @@ class Ranking:
 
     def table(self) -> pd.DataFrame:
         """One row per site in rank order: rank, site, name, score and method details."""
+        import pandas as pd
+
         rows = []
         for i in self.order:
             sid = self.site_ids[i]
@@ -68,6 +76,8 @@ class Ranking:
         c = self.output.contributions
         if c is None:
             return None
+        import pandas as pd
+
         return pd.DataFrame(c, index=list(self.site_ids), columns=list(self.matrix.criterion_ids))
 
     def to_json(self) -> dict[str, Any]:

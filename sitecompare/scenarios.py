@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .matrix import build_matrix
 from .model import MethodSpec, Study
@@ -30,7 +29,9 @@ class ScenarioTable:
     method: MethodSpec
     kind: str = "scenario"
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self):  # type: ignore[no-untyped-def]  # -> pandas.DataFrame
+        import pandas as pd
+
         return pd.DataFrame(self.ranks, index=list(self.site_ids), columns=list(self.columns))
 
     def to_json(self) -> dict[str, Any]:

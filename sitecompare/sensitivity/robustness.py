@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from ..errors import SiteCompareError
 from ..matrix import DecisionMatrix
@@ -87,6 +86,8 @@ def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTN
             continue
         labels.append(label)
         cols.append(out.ranks)
+    from scipy import stats  # slow to import; only needed here
+
     R = np.column_stack(cols) if cols else np.zeros((len(dm.site_ids), 0))
     k = R.shape[1]
     kendall = np.eye(k)
