@@ -24,7 +24,7 @@ import numpy as np
 from .errors import Issue
 from .methods.base import Problem
 from .model import Criterion, Fact, Study
-from .units import UnitError, conversion_factor
+from .units import UnitError, conversion_factor, tidy
 
 __all__ = ["Cell", "DecisionMatrix", "build_matrix", "collect_matrix_issues"]
 
@@ -142,9 +142,9 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                 continue
             stale = _years_between(fact.as_of, today) > cs.stale_after_years
             raw[(site.id, c.id)] = Cell(
-                site=site.id, criterion=c.id, fact=fact, value=fact.value * k,
-                low=None if fact.low is None else fact.low * k,
-                high=None if fact.high is None else fact.high * k, factor=k, stale=stale,
+                site=site.id, criterion=c.id, fact=fact, value=tidy(fact.value * k),
+                low=None if fact.low is None else tidy(fact.low * k),
+                high=None if fact.high is None else tidy(fact.high * k), factor=k, stale=stale,
             )
 
     # 2. bounds

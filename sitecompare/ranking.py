@@ -120,7 +120,19 @@ def evaluate_matrix(dm: DecisionMatrix, method: MethodSpec, weights: np.ndarray 
         c = dm.criteria[exc.column]
         raise ValidationError([Issue("method", "normalization", f"{exc} (criterion {c.id})")]) from exc
     except ValueError as exc:
-        raise ValidationError([Issue("method", method.name, str(exc))]) from exc
+        raise ValidationError([Issue("method", method.name, str(exc) + _nonpositive_hint(dm))]) from exc
+
+
+def _nonpositive_hint(dm: DecisionMatrix) -> str:
+    """Which sites hold the values <= 0 a product or ratio method refuses, and why."""
+    parts = []
+    for j, c in enumerate(dm.criteria):
+        for i, sid in enumerate(dm.site_ids):
+            if dm.X[i, j] <= 0:
+                cell = dm.cell(sid, c.id)
+                why = f", imputed by missing: {cell.imputed}" if cell.imputed else ""
+                parts.append(f"{sid} {c.id} = {dm.X[i, j]:g} {c.unit}{why}")
+    return f" ({'; '.join(parts[:5])})" if parts else ""
 
 
 def rank(study: Study, method: MethodSpec | None = None) -> Ranking:

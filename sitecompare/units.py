@@ -26,6 +26,7 @@ __all__ = [
     "conversion_factor",
     "split_quantity",
     "parse_rate_key",
+    "tidy",
 ]
 
 CURRENCIES = ("KRW", "USD", "JPY", "SGD", "EUR", "CNY", "TWD", "GBP", "HKD")
@@ -209,10 +210,11 @@ def convert(
 ) -> float:
     """Convert ``value`` from unit ``src`` to ``dst``, rounded to 12 significant digits."""
     out = value * conversion_factor(src, dst, rates, expects=expects)
-    return _tidy(out)
+    return tidy(out)
 
 
-def _tidy(x: float) -> float:
+def tidy(x: float) -> float:
+    """Round to 12 significant digits: unit factors like 1e3 * 0.03 must not leave 30.000000000000004."""
     if x == 0 or not math.isfinite(x):
         return x
     return float(f"{x:.12g}")
@@ -226,6 +228,8 @@ def split_quantity(text: str) -> tuple[float, str]:
 
     Raises UnitError when the text does not start with a number. 'nan'/'inf' are refused.
     """
+    if re.match(r"\s*[-+]?(nan|inf|infinity)\b", text, re.IGNORECASE):
+        raise UnitError(f"{text!r}: {text.split()[0]} is not a finite number")
     m = re.fullmatch(rf"\s*({_NUMBER})\s*(.*?)\s*", text)
     if not m:
         raise UnitError(f"{text!r} is not 'VALUE UNIT' (e.g. '360 person/year')")
