@@ -81,15 +81,15 @@ class IssueCollector:
 
 
 def display_path(path: str | Path) -> str:
-    """A path as the user typed it or, for shipped files, relative to the package."""
+    """A path as the user typed it (relative to the working folder), or ``<shipped>/...`` for
+    the study shipped inside the package."""
     p = Path(path)
     try:
-        rel = p.resolve().relative_to(Path.cwd().resolve())
-        return str(rel)
+        data = (Path(__file__).parent / "data").resolve()
+        return "<shipped>/" + p.resolve().relative_to(data).as_posix()
     except ValueError:
         pass
-    parts = p.parts
-    if "sitecompare" in parts and "data" in parts:
-        i = len(parts) - 1 - parts[::-1].index("data")
-        return "<shipped>/" + "/".join(parts[i + 1 :])
-    return str(p)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
