@@ -94,23 +94,31 @@ def naive_promethee(X: np.ndarray, benefit: np.ndarray, w: np.ndarray, prefs: li
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--sites", type=int, default=100_000)
     ap.add_argument("--criteria", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     n, m = args.sites, args.criteria
     p, w = synthetic(n, m)
-    print(f"ranking {n:,} synthetic sites x {m} criteria (2 cost), median of {args.repeat} runs; "
-          "memory = tracemalloc peak")
-    print(f"{'method':<11}{'sitecompare':>14}{'peak MB':>10}{'scikit-criteria':>18}{'ratio':>9}{'target':>12}")
+    print(
+        f"ranking {n:,} synthetic sites x {m} criteria (2 cost), median of {args.repeat} runs; "
+        "memory = tracemalloc peak"
+    )
+    print(
+        f"{'method':<11}{'sitecompare':>14}{'peak MB':>10}{'scikit-criteria':>18}{'ratio':>9}{'target':>12}"
+    )
     for name in ("wsm", "wpm", "topsis", "vikor"):
         info = get_method(name)
-        ours, mem = timed(lambda: info.evaluate(p, w), args.repeat)
+        ours, mem = timed(lambda info=info: info.evaluate(p, w), args.repeat)
         theirs, _ = timed(skc_pipeline(name, p.X, p.benefit, w), max(1, args.repeat // 2))
         ok = "ok" if ours < 1.0 else "MISSED"
-        print(f"{name:<11}{ours * 1e3:>11.1f} ms{mem:>10.1f}{theirs * 1e3:>15.1f} ms{theirs / ours:>8.1f}x"
-              f"{'< 1 s ' + ok:>12}")
+        print(
+            f"{name:<11}{ours * 1e3:>11.1f} ms{mem:>10.1f}{theirs * 1e3:>15.1f} ms{theirs / ours:>8.1f}x"
+            f"{'< 1 s ' + ok:>12}"
+        )
     # agreement check on the same matrix (the benchmark must compare like with like)
     ours_rank = get_method("topsis").evaluate(p, w).ranks
     res = skc_pipeline("topsis", p.X, p.benefit, w)()
@@ -126,10 +134,14 @@ def main() -> None:
     naive_small = time.perf_counter() - t0
     check = get_method("promethee2").evaluate(small, ws).scores
     assert np.allclose(ref, check), "vectorised PROMETHEE II disagrees with the naive loop"
-    naive_est = naive_small * (n_pro * (n_pro - 1)) / (n_naive * (n_naive - 1))  # cost per ordered pair
-    print(f"{'promethee2':<11}{ours * 1e3:>11.1f} ms{mem:>10.1f}   naive loop {naive_small:.1f} s on "
-          f"{n_naive} sites -> ~{naive_est:.0f} s on {n_pro:,} (x{naive_est / ours:,.0f}); "
-          f"{n_pro:,} sites x {m}")
+    naive_est = (
+        naive_small * (n_pro * (n_pro - 1)) / (n_naive * (n_naive - 1))
+    )  # cost per ordered pair
+    print(
+        f"{'promethee2':<11}{ours * 1e3:>11.1f} ms{mem:>10.1f}   naive loop {naive_small:.1f} s on "
+        f"{n_naive} sites -> ~{naive_est:.0f} s on {n_pro:,} (x{naive_est / ours:,.0f}); "
+        f"{n_pro:,} sites x {m}"
+    )
 
 
 if __name__ == "__main__":

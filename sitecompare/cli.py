@@ -24,6 +24,7 @@ from .cli_common import (
 from .commands import LazyGroup
 from .errors import ValidationError
 
+
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="sitecompare")
 def main() -> None:
@@ -43,9 +44,16 @@ def main() -> None:
 
 @click.command(context_settings=CONTEXT)
 @study_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
-@click.option("--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side."
+)
 @handle_errors
 def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
     """Rank the sites (ranking only, to stdout)."""
@@ -77,7 +85,9 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
 
 # --------------------------------------------------------------------------------- validate
 @click.command(context_settings=CONTEXT)
-@click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
+@click.option(
+    "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
+)
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
 @handle_errors
 def validate(sites: Path | None, criteria: Path | None) -> None:
@@ -103,17 +113,36 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
 
 # ------------------------------------------------------------------------------------ sites
 @click.command(context_settings=CONTEXT)
-@click.option("--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles.")
+@click.option(
+    "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
+)
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
-@click.option("--stale-years", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Facts older than this many years are stale [default: the criteria file's "
-              "stale_after_years, else 5].")
-@click.option("--as-of", "as_of", default=None, callback=parse_date, metavar="DATE",
-              help="Date that fact ages are measured from [default: today].")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--stale-years",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Facts older than this many years are stale [default: the criteria file's "
+    "stale_after_years, else 5].",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    callback=parse_date,
+    metavar="DATE",
+    help="Date that fact ages are measured from [default: today].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @handle_errors
-def sites(sites: Path | None, criteria: Path | None, stale_years: float | None,
-          as_of: dt.date | None, fmt: str) -> None:
+def sites(
+    sites: Path | None,
+    criteria: Path | None,
+    stale_years: float | None,
+    as_of: dt.date | None,
+    fmt: str,
+) -> None:
     """Each site's fact coverage: missing, planned, ranged, computed and stale facts."""
     from .coverage import coverage
     from .study import default_paths, load_criteria, load_sites
@@ -127,31 +156,56 @@ def sites(sites: Path | None, criteria: Path | None, stale_years: float | None,
     cov = coverage(site_list, cs, as_of=as_of, stale_after_years=stale_years)
     years = stale_years if stale_years is not None else cs.stale_after_years
     if fmt == "json":
-        click.echo(json.dumps({
-            "criteria_set": cs.name, "stale_after_years": years,
-            "as_of": (as_of or dt.date.today()).isoformat(),
-            "sites": [c.to_json() for c in cov]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "criteria_set": cs.name,
+                    "stale_after_years": years,
+                    "as_of": (as_of or dt.date.today()).isoformat(),
+                    "sites": [c.to_json() for c in cov],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     from rich.table import Table
 
-    t = Table(title=f"Fact coverage for criteria set '{cs.name}' (stale = older than {years:g} years)",
-              title_justify="left", show_lines=True)
-    for col in ("site", "facts", "criteria", "missing for criteria", "planned", "ranged",
-                "computed", "stale"):
+    t = Table(
+        title=f"Fact coverage for criteria set '{cs.name}' (stale = older than {years:g} years)",
+        title_justify="left",
+        show_lines=True,
+    )
+    for col in (
+        "site",
+        "facts",
+        "criteria",
+        "missing for criteria",
+        "planned",
+        "ranged",
+        "computed",
+        "stale",
+    ):
         t.add_column(col, overflow="fold")
     for c in cov:
         t.add_row(
-            f"{c.site}\n{c.name_local or ''}".strip(), str(c.facts),
-            f"{c.criteria_covered}/{c.criteria_total}", ", ".join(c.missing) or "-",
-            ", ".join(c.planned) or "-", ", ".join(c.ranged) or "-",
-            ", ".join(c.computed) or "-", ", ".join(c.stale) or "-",
+            f"{c.site}\n{c.name_local or ''}".strip(),
+            str(c.facts),
+            f"{c.criteria_covered}/{c.criteria_total}",
+            ", ".join(c.missing) or "-",
+            ", ".join(c.planned) or "-",
+            ", ".join(c.ranged) or "-",
+            ", ".join(c.computed) or "-",
+            ", ".join(c.stale) or "-",
         )
     console().print(t)
 
 
 # ---------------------------------------------------------------------------------- methods
 @click.command(context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @handle_errors
 def methods(fmt: str) -> None:
     """List the ranking methods with a one-line description each."""
@@ -159,22 +213,39 @@ def methods(fmt: str) -> None:
 
     infos = all_methods()
     if fmt == "json":
-        click.echo(json.dumps([{
-            "name": m.name, "title": m.title, "family": m.family, "description": m.description,
-            "higher_is_better": m.higher_is_better, "cost_convention": m.cost_convention,
-            "reference": m.reference,
-            "params": {k: p.default for k, p in m.params.items()},
-        } for m in infos], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "name": m.name,
+                        "title": m.title,
+                        "family": m.family,
+                        "description": m.description,
+                        "higher_is_better": m.higher_is_better,
+                        "cost_convention": m.cost_convention,
+                        "reference": m.reference,
+                        "params": {k: p.default for k, p in m.params.items()},
+                    }
+                    for m in infos
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     from rich.table import Table
 
-    t = Table(title="Ranking methods (`--method NAME`, parameters with `--param KEY=VALUE`)",
-              title_justify="left")
+    t = Table(
+        title="Ranking methods (`--method NAME`, parameters with `--param KEY=VALUE`)",
+        title_justify="left",
+    )
     t.add_column("name")
     t.add_column("description")
     t.add_column("parameters (default)")
     for m in infos:
-        t.add_row(m.name, m.description, ", ".join(f"{k}={p.default}" for k, p in m.params.items()) or "-")
+        t.add_row(
+            m.name, m.description, ", ".join(f"{k}={p.default}" for k, p in m.params.items()) or "-"
+        )
     console().print(t)
 
 

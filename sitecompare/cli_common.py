@@ -19,8 +19,13 @@ import click
 from .errors import Issue, SiteCompareError, ValidationError
 
 __all__ = [
-    "CONTEXT", "handle_errors", "study_options", "load_from_options", "console",
-    "print_ranking_table", "parse_date",
+    "CONTEXT",
+    "handle_errors",
+    "study_options",
+    "load_from_options",
+    "console",
+    "print_ranking_table",
+    "parse_date",
 ]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -38,7 +43,9 @@ def _fail(issues: list[Issue]) -> None:
     for issue in issues:
         click.echo(str(issue), err=True)
     n = len(issues)
-    click.echo(f"sitecompare: {n} problem{'s' if n != 1 else ''} found; nothing was written", err=True)
+    click.echo(
+        f"sitecompare: {n} problem{'s' if n != 1 else ''} found; nothing was written", err=True
+    )
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,7 +68,8 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(
                 f"sitecompare: internal error: {type(exc).__name__}: {exc} "
-                "(set SITECOMPARE_DEBUG=1 for the traceback)", err=True,
+                "(set SITECOMPARE_DEBUG=1 for the traceback)",
+                err=True,
             )
             sys.exit(3)
 
@@ -79,20 +87,52 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     opts = [
-        click.option("--sites", "sites", type=click.Path(path_type=Path), default=None,
-                     help="Folder of site profiles [default: ./sites, else the shipped sites]."),
-        click.option("--criteria", "criteria", type=click.Path(path_type=Path), default=None,
-                     help="Criteria file [default: ./criteria/default.yaml, else the shipped set]."),
-        click.option("--scenario", default=None, help="A named weight scenario of the criteria file."),
-        click.option("--weights", default=None, metavar="K=V,...",
-                     help="Override weights, e.g. talent=40,compute=15 (others keep theirs)."),
-        click.option("--weights-from", "weights_from", type=click.Path(path_type=Path), default=None,
-                     help="Read weights from a comparison workbook's What-if sheet."),
+        click.option(
+            "--sites",
+            "sites",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Folder of site profiles [default: ./sites, else the shipped sites].",
+        ),
+        click.option(
+            "--criteria",
+            "criteria",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Criteria file [default: ./criteria/default.yaml, else the shipped set].",
+        ),
+        click.option(
+            "--scenario", default=None, help="A named weight scenario of the criteria file."
+        ),
+        click.option(
+            "--weights",
+            default=None,
+            metavar="K=V,...",
+            help="Override weights, e.g. talent=40,compute=15 (others keep theirs).",
+        ),
+        click.option(
+            "--weights-from",
+            "weights_from",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Read weights from a comparison workbook's What-if sheet.",
+        ),
         click.option("--method", default=None, help="Ranking method (see `sitecompare methods`)."),
-        click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-                     help="Method parameter, e.g. --param normalization=vector or --param v=0.3."),
-        click.option("--as-of", "as_of", default=None, callback=parse_date, metavar="DATE",
-                     help="Date that fact ages are measured from [default: today]."),
+        click.option(
+            "--param",
+            "params",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="Method parameter, e.g. --param normalization=vector or --param v=0.3.",
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            default=None,
+            callback=parse_date,
+            metavar="DATE",
+            help="Date that fact ages are measured from [default: today].",
+        ),
     ]
     for o in reversed(opts):
         fn = o(fn)
@@ -111,8 +151,14 @@ def _parse_param_value(v: str) -> Any:
 
 
 def load_from_options(
-    sites: Path | None, criteria: Path | None, scenario: str | None, weights: str | None,
-    weights_from: Path | None, method: str | None, params: tuple[str, ...], as_of: dt.date | None,
+    sites: Path | None,
+    criteria: Path | None,
+    scenario: str | None,
+    weights: str | None,
+    weights_from: Path | None,
+    method: str | None,
+    params: tuple[str, ...],
+    as_of: dt.date | None,
 ):
     """The Study the options describe (shared by rank, compare, sensitivity)."""
     from .methods import validate_method
@@ -135,8 +181,10 @@ def load_from_options(
             k, v = p.split("=", 1)
             raw[k.strip()] = _parse_param_value(v.strip())
         spec, problems = validate_method(raw)
-        issues.extend(Issue("--method" if f == "name" else "--param", f if f != "name" else "", m)
-                       for f, m in problems)
+        issues.extend(
+            Issue("--method" if f == "name" else "--param", f if f != "name" else "", m)
+            for f, m in problems
+        )
     combined: dict[str, float] | str | None = weights
     origin = "--weights"
     if weights_from is not None:
@@ -157,8 +205,13 @@ def load_from_options(
     if issues:
         raise ValidationError(issues)
     return load_study(
-        sites, criteria, scenario=scenario, weights=combined, weights_origin=origin,
-        method=spec, as_of=as_of,
+        sites,
+        criteria,
+        scenario=scenario,
+        weights=combined,
+        weights_origin=origin,
+        method=spec,
+        as_of=as_of,
     )
 
 
@@ -175,14 +228,22 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
     t.add_column("rank", justify="right")
     t.add_column("site")
     t.add_column("name")
-    t.add_column(f"{ranking.info.score_label}{'' if res.higher_is_better else ' (lower is better)'}", justify="right")
+    t.add_column(
+        f"{ranking.info.score_label}{'' if res.higher_is_better else ' (lower is better)'}",
+        justify="right",
+    )
     keys = list(res.details)
     for k in keys:
         t.add_column(k, justify="right")
     for row in ranking.table().itertuples(index=False):
         d = row._asdict()
-        t.add_row(str(d["rank"]), d["site"], d["name"], _fmt_score(d["score"]),
-                  *[_fmt_score(d[k]) for k in keys])
+        t.add_row(
+            str(d["rank"]),
+            d["site"],
+            d["name"],
+            _fmt_score(d["score"]),
+            *[_fmt_score(d[k]) for k in keys],
+        )
     out_console.print(t)
     w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.study.weights.items())
     m = ranking.method.as_dict()
@@ -192,5 +253,3 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
         out_console.print(f"excluded: {sid}: {reason}")
     for warning in ranking.matrix.warnings:
         out_console.print(f"note: {warning}")
-
-

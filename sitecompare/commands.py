@@ -15,16 +15,28 @@ __all__ = ["LazyGroup", "COMMANDS"]
 
 # name -> (module, attribute, short help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "compare": ("sitecompare.report.command", "compare",
-                "Rank the sites and write the comparison workbook (the main job)."),
+    "compare": (
+        "sitecompare.report.command",
+        "compare",
+        "Rank the sites and write the comparison workbook (the main job).",
+    ),
     "rank": ("sitecompare.cli", "rank", "Rank the sites (ranking only, to stdout)."),
-    "sensitivity": ("sitecompare.sensitivity.command", "sensitivity",
-                    "How sure are we? OAT sweeps, critical changes, SMAA-2, method agreement."),
-    "weights": ("sitecompare.weights.commands", "weights",
-                "Elicit weights: AHP, group AHP, ROC, swing, entropy, CRITIC."),
+    "sensitivity": (
+        "sitecompare.sensitivity.command",
+        "sensitivity",
+        "How sure are we? OAT sweeps, critical changes, SMAA-2, method agreement.",
+    ),
+    "weights": (
+        "sitecompare.weights.commands",
+        "weights",
+        "Elicit weights: AHP, group AHP, ROC, swing, entropy, CRITIC.",
+    ),
     "validate": ("sitecompare.cli", "validate", "Check every input file and report every problem."),
-    "sites": ("sitecompare.cli", "sites",
-              "Each site's fact coverage: missing, planned, ranged, computed, stale facts."),
+    "sites": (
+        "sitecompare.cli",
+        "sites",
+        "Each site's fact coverage: missing, planned, ranged, computed, stale facts.",
+    ),
     "methods": ("sitecompare.cli", "methods", "List the ranking methods with a description each."),
 }
 

@@ -31,19 +31,29 @@ class SiteCoverage:
 
     def to_json(self) -> dict:
         return {
-            "site": self.site, "name": self.name, "name_local": self.name_local,
-            "facts": self.facts, "sources": self.sources,
-            "criteria_covered": self.criteria_covered, "criteria_total": self.criteria_total,
-            "missing": list(self.missing), "planned": list(self.planned),
-            "estimated": list(self.estimated), "ranged": list(self.ranged),
-            "computed": list(self.computed), "stale": list(self.stale),
+            "site": self.site,
+            "name": self.name,
+            "name_local": self.name_local,
+            "facts": self.facts,
+            "sources": self.sources,
+            "criteria_covered": self.criteria_covered,
+            "criteria_total": self.criteria_total,
+            "missing": list(self.missing),
+            "planned": list(self.planned),
+            "estimated": list(self.estimated),
+            "ranged": list(self.ranged),
+            "computed": list(self.computed),
+            "stale": list(self.stale),
             "oldest": self.oldest.isoformat() if self.oldest else None,
             "newest": self.newest.isoformat() if self.newest else None,
         }
 
 
 def coverage(
-    sites: list[Site] | tuple[Site, ...], cs: CriteriaSet, *, as_of: dt.date | None = None,
+    sites: list[Site] | tuple[Site, ...],
+    cs: CriteriaSet,
+    *,
+    as_of: dt.date | None = None,
     stale_after_years: float | None = None,
 ) -> list[SiteCoverage]:
     today = as_of or dt.date.today()
@@ -53,19 +63,23 @@ def coverage(
     for s in sites:
         facts = s.facts
         dates = [f.as_of for f in facts.values()]
-        out.append(SiteCoverage(
-            site=s.id, name=s.name, name_local=s.name_local, facts=len(facts),
-            criteria_total=len(needed),
-            criteria_covered=sum(1 for k in needed if k in facts),
-            missing=tuple(k for k in needed if k not in facts),
-            planned=tuple(k for k, f in facts.items() if f.status == "plan"),
-            estimated=tuple(k for k, f in facts.items() if f.status == "estimate"),
-            ranged=tuple(k for k, f in facts.items() if f.is_range),
-            computed=tuple(k for k, f in facts.items() if f.status == "computed"),
-            stale=tuple(
-                k for k, f in facts.items() if (today - f.as_of).days / 365.25 > years
-            ),
-            oldest=min(dates) if dates else None, newest=max(dates) if dates else None,
-            sources=len(s.sources),
-        ))
+        out.append(
+            SiteCoverage(
+                site=s.id,
+                name=s.name,
+                name_local=s.name_local,
+                facts=len(facts),
+                criteria_total=len(needed),
+                criteria_covered=sum(1 for k in needed if k in facts),
+                missing=tuple(k for k in needed if k not in facts),
+                planned=tuple(k for k, f in facts.items() if f.status == "plan"),
+                estimated=tuple(k for k, f in facts.items() if f.status == "estimate"),
+                ranged=tuple(k for k, f in facts.items() if f.is_range),
+                computed=tuple(k for k, f in facts.items() if f.status == "computed"),
+                stale=tuple(k for k, f in facts.items() if (today - f.as_of).days / 365.25 > years),
+                oldest=min(dates) if dates else None,
+                newest=max(dates) if dates else None,
+                sources=len(s.sources),
+            )
+        )
     return out

@@ -136,15 +136,22 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             if fact is None:
                 continue
             try:
-                k = conversion_factor(fact.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}")
+                k = conversion_factor(
+                    fact.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}"
+                )
             except UnitError as exc:
                 issues.append(Issue(site.path, f"facts.{c.fact}.unit", str(exc)))
                 continue
             stale = _years_between(fact.as_of, today) > cs.stale_after_years
             raw[(site.id, c.id)] = Cell(
-                site=site.id, criterion=c.id, fact=fact, value=tidy(fact.value * k),
+                site=site.id,
+                criterion=c.id,
+                fact=fact,
+                value=tidy(fact.value * k),
                 low=None if fact.low is None else tidy(fact.low * k),
-                high=None if fact.high is None else tidy(fact.high * k), factor=k, stale=stale,
+                high=None if fact.high is None else tidy(fact.high * k),
+                factor=k,
+                stale=stale,
             )
 
     # 2. bounds
@@ -167,23 +174,36 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     # 3. missing: error / exclude-site
     for site in study.sites:
         for c in crits:
-            if (site.id, c.id) in raw or any(i.file == site.path and i.field.startswith(f"facts.{c.fact}.") for i in issues):
+            if (site.id, c.id) in raw or any(
+                i.file == site.path and i.field.startswith(f"facts.{c.fact}.") for i in issues
+            ):
                 continue
             if c.missing == "error":
-                issues.append(Issue(
-                    site.path, f"facts.{c.fact}",
-                    f"missing, and criterion {c.id!r} ({cs.path}) has missing: error "
-                    "(add the fact, or set missing: worst, median or exclude-site)",
-                ))
+                issues.append(
+                    Issue(
+                        site.path,
+                        f"facts.{c.fact}",
+                        f"missing, and criterion {c.id!r} ({cs.path}) has missing: error "
+                        "(add the fact, or set missing: worst, median or exclude-site)",
+                    )
+                )
             elif c.missing == "exclude-site" and site.id not in excluded:
-                excluded[site.id] = f"no fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
+                excluded[site.id] = (
+                    f"no fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
+                )
     if issues:
         return None, issues
 
     kept = [s for s in study.sites if s.id not in excluded]
     if not kept:
-        return None, [Issue(study.sites_dir or "sites", "", "no site is left after screening: "
-                            + "; ".join(f"{k}: {v}" for k, v in excluded.items()))]
+        return None, [
+            Issue(
+                study.sites_dir or "sites",
+                "",
+                "no site is left after screening: "
+                + "; ".join(f"{k}: {v}" for k, v in excluded.items()),
+            )
+        ]
     if len(kept) == 1:
         warnings.append(f"only one site is left after screening ({kept[0].id}); nothing to compare")
 
@@ -223,8 +243,13 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         for i, s in enumerate(kept):
             cell = raw.get((s.id, c.id))
             if cell is None:
-                cell = Cell(site=s.id, criterion=c.id, fact=None, value=float(fill),  # type: ignore[arg-type]
-                            imputed=c.missing)
+                cell = Cell(
+                    site=s.id,
+                    criterion=c.id,
+                    fact=None,
+                    value=float(fill),  # type: ignore[arg-type]
+                    imputed=c.missing,
+                )
                 missing[i, j] = True
             if c.has_scale:
                 lo_a, hi_a = sorted((c.scale_worst, c.scale_best))  # type: ignore[type-var]
@@ -235,8 +260,10 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             low[i, j] = cell.low if cell.low is not None else cell.value
             high[i, j] = cell.high if cell.high is not None else cell.value
         if n > 1 and np.ptp(X[:, j]) == 0 and not c.has_scale:
-            warnings.append(f"criterion {c.id}: all sites have the same value; it does not discriminate")
-    for j, c in enumerate(crits):
+            warnings.append(
+                f"criterion {c.id}: all sites have the same value; it does not discriminate"
+            )
+    for c in crits:
         clipped = [s.id for s in kept if cells[(s.id, c.id)].clipped]
         if clipped:
             warnings.append(
@@ -245,9 +272,18 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             )
     w = np.array([study.weights[c.id] for c in crits], dtype=float)
     dm = DecisionMatrix(
-        site_ids=tuple(s.id for s in kept), criteria=crits, X=X, low=low, high=high,
-        missing=missing, weights=w, cells=cells, excluded=tuple(excluded.items()),
-        warnings=tuple(warnings), observed_low=obs_lo, observed_high=obs_hi,
+        site_ids=tuple(s.id for s in kept),
+        criteria=crits,
+        X=X,
+        low=low,
+        high=high,
+        missing=missing,
+        weights=w,
+        cells=cells,
+        excluded=tuple(excluded.items()),
+        warnings=tuple(warnings),
+        observed_low=obs_lo,
+        observed_high=obs_hi,
     )
     return dm, []
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "STATUSES",
@@ -179,7 +180,9 @@ class Study:
     weights: Mapping[str, float]
     method: MethodSpec
     scenario: str | None = None
-    weight_source: str = "criteria file"  # "criteria file", "scenario NAME", "--weights", "workbook"
+    weight_source: str = (
+        "criteria file"  # "criteria file", "scenario NAME", "--weights", "workbook"
+    )
     sites_dir: str = ""
     as_of: dt.date | None = None  # the date "stale" is measured from
 

@@ -64,7 +64,9 @@ class Ranking:
             sid = self.site_ids[i]
             site = self.study.site(sid)
             row: dict[str, Any] = {
-                "rank": int(self.output.ranks[i]), "site": sid, "name": site.name,
+                "rank": int(self.output.ranks[i]),
+                "site": sid,
+                "name": site.name,
                 "score": float(self.output.scores[i]),
             }
             for k, v in self.output.details.items():
@@ -85,12 +87,14 @@ class Ranking:
         details_keys = list(self.output.details)
         ranking = []
         for i in self.order:
-            ranking.append({
-                "rank": int(self.output.ranks[i]),
-                "site": self.site_ids[i],
-                "score": _num(self.output.scores[i]),
-                "details": {k: _num(self.output.details[k][i]) for k in details_keys},
-            })
+            ranking.append(
+                {
+                    "rank": int(self.output.ranks[i]),
+                    "site": self.site_ids[i],
+                    "score": _num(self.output.scores[i]),
+                    "details": {k: _num(self.output.details[k][i]) for k in details_keys},
+                }
+            )
         out: dict[str, Any] = {
             "method": self.method.as_dict(),
             "criteria_set": self.study.criteria_set.name,
@@ -111,16 +115,22 @@ def _num(x: float) -> float:
     return float(f"{float(x):.12g}")
 
 
-def evaluate_matrix(dm: DecisionMatrix, method: MethodSpec, weights: np.ndarray | None = None) -> MethodOutput:
+def evaluate_matrix(
+    dm: DecisionMatrix, method: MethodSpec, weights: np.ndarray | None = None
+) -> MethodOutput:
     info = get_method(method.name)
     w = dm.weights if weights is None else weights
     try:
         return info.evaluate(dm.problem(), w, **dict(method.params))
     except NormalizationError as exc:
         c = dm.criteria[exc.column]
-        raise ValidationError([Issue("method", "normalization", f"{exc} (criterion {c.id})")]) from exc
+        raise ValidationError(
+            [Issue("method", "normalization", f"{exc} (criterion {c.id})")]
+        ) from exc
     except ValueError as exc:
-        raise ValidationError([Issue("method", method.name, str(exc) + _nonpositive_hint(dm))]) from exc
+        raise ValidationError(
+            [Issue("method", method.name, str(exc) + _nonpositive_hint(dm))]
+        ) from exc
 
 
 def _nonpositive_hint(dm: DecisionMatrix) -> str:

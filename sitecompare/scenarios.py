@@ -41,7 +41,9 @@ class ScenarioTable:
                 col: {
                     "weights": self.weights.get(col, {}),
                     "ranks": {s: int(self.ranks[i, j]) for i, s in enumerate(self.site_ids)},
-                    "scores": {s: float(f"{self.scores[i, j]:.12g}") for i, s in enumerate(self.site_ids)},
+                    "scores": {
+                        s: float(f"{self.scores[i, j]:.12g}") for i, s in enumerate(self.site_ids)
+                    },
                 }
                 for j, col in enumerate(self.columns)
             },
@@ -50,8 +52,10 @@ class ScenarioTable:
     def print(self, console) -> None:  # type: ignore[no-untyped-def]
         from rich.table import Table
 
-        t = Table(title=f"Rank of each site by {self.kind} (method {self.method.name})",
-                  title_justify="left")
+        t = Table(
+            title=f"Rank of each site by {self.kind} (method {self.method.name})",
+            title_justify="left",
+        )
         t.add_column("site")
         for c in self.columns:
             t.add_column(c, justify="right")
@@ -77,8 +81,12 @@ def rank_all_scenarios(study: Study) -> ScenarioTable:
         scores.append(out.scores)
         weights[label] = {k: round(v, 6) for k, v in w.items()}
     return ScenarioTable(
-        columns=tuple(cols), site_ids=dm.site_ids, ranks=np.column_stack(ranks),
-        scores=np.column_stack(scores), weights=weights, method=study.method,
+        columns=tuple(cols),
+        site_ids=dm.site_ids,
+        ranks=np.column_stack(ranks),
+        scores=np.column_stack(scores),
+        weights=weights,
+        method=study.method,
     )
 
 
@@ -92,8 +100,13 @@ def rank_all_methods(study: Study, specs: list[MethodSpec]) -> ScenarioTable:
         ranks.append(out.ranks)
         scores.append(out.scores)
     return ScenarioTable(
-        columns=tuple(cols), site_ids=dm.site_ids, ranks=np.column_stack(ranks),
-        scores=np.column_stack(scores), weights={}, method=study.method, kind="method",
+        columns=tuple(cols),
+        site_ids=dm.site_ids,
+        ranks=np.column_stack(ranks),
+        scores=np.column_stack(scores),
+        weights={},
+        method=study.method,
+        kind="method",
     )
 
 

@@ -20,8 +20,14 @@ from .profiles import list_profile_files, read_document
 from .validate import criteria_from_doc, site_from_doc
 
 __all__ = [
-    "shipped_sites_dir", "shipped_criteria_file", "default_paths", "load_sites", "load_criteria",
-    "load_study", "parse_weights_option", "resolve_weights",
+    "shipped_sites_dir",
+    "shipped_criteria_file",
+    "default_paths",
+    "load_sites",
+    "load_criteria",
+    "load_study",
+    "parse_weights_option",
+    "resolve_weights",
 ]
 
 
@@ -58,7 +64,9 @@ def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
         issues.extend(col.issues)
         if site is not None:
             if site.id in seen:
-                issues.append(Issue(site.path, "id", f"{site.id!r} is also the id of {seen[site.id]}"))
+                issues.append(
+                    Issue(site.path, "id", f"{site.id!r} is also the id of {seen[site.id]}")
+                )
                 continue
             seen[site.id] = site.path
             sites.append(site)
@@ -74,7 +82,9 @@ def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
     return cs, col.issues
 
 
-def parse_weights_option(text: str, criteria: CriteriaSet, origin: str = "--weights") -> tuple[dict[str, float], list[Issue]]:
+def parse_weights_option(
+    text: str, criteria: CriteriaSet, origin: str = "--weights"
+) -> tuple[dict[str, float], list[Issue]]:
     """``'talent=40,compute=15'`` -> {talent: 40.0, compute: 15.0}; every bad part reported."""
     out: dict[str, float] = {}
     issues: list[Issue] = []
@@ -87,7 +97,9 @@ def parse_weights_option(text: str, criteria: CriteriaSet, origin: str = "--weig
         if k not in ids:
             hint = difflib.get_close_matches(k, ids, n=1)
             did = f"; did you mean {hint[0]!r}?" if hint else ""
-            issues.append(Issue(origin, k, f"unknown criterion {k!r}{did} (criteria: {', '.join(ids)})"))
+            issues.append(
+                Issue(origin, k, f"unknown criterion {k!r}{did} (criteria: {', '.join(ids)})")
+            )
             continue
         try:
             x = float(v)
@@ -118,7 +130,13 @@ def resolve_weights(
     if scenario is not None:
         if scenario not in cs.scenarios:
             choices = ", ".join(cs.scenarios) or "none defined"
-            issues.append(Issue("--scenario", "", f"{scenario!r} is not a scenario of {cs.path} (choose from: {choices})"))
+            issues.append(
+                Issue(
+                    "--scenario",
+                    "",
+                    f"{scenario!r} is not a scenario of {cs.path} (choose from: {choices})",
+                )
+            )
         else:
             raw.update(cs.scenarios[scenario])
             source = f"scenario {scenario}"
@@ -127,7 +145,13 @@ def resolve_weights(
         source = f"{source} + {origin}" if scenario else origin
     total = sum(raw.values())
     if total <= 0 and not issues:
-        issues.append(Issue(origin if overrides else cs.path, "", "all weights are zero; at least one must be positive"))
+        issues.append(
+            Issue(
+                origin if overrides else cs.path,
+                "",
+                "all weights are zero; at least one must be positive",
+            )
+        )
         return {}, source, issues
     return {k: v / total for k, v in raw.items()}, source, issues
 
@@ -156,7 +180,9 @@ def load_study(
             if not any(c.fact in s.facts for s in site_list):
                 hint = difflib.get_close_matches(c.fact, known, n=1)
                 did = f"; did you mean {hint[0]!r}?" if hint else ""
-                issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
+                issues.append(
+                    Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}")
+                )
     overrides: Mapping[str, float] | None = None
     if isinstance(weights, str):
         overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
@@ -165,14 +191,26 @@ def load_study(
         overrides = weights
         for k in weights:
             if k not in cs.ids:
-                issues.append(Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})"))
+                issues.append(
+                    Issue(
+                        weights_origin,
+                        k,
+                        f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})",
+                    )
+                )
     w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
     issues.extend(r_issues)
     if issues:
         raise ValidationError(issues)
     study = Study(
-        sites=tuple(site_list), criteria_set=cs, weights=w, method=method or cs.method,
-        scenario=scenario, weight_source=source, sites_dir=display_path(sites_dir), as_of=as_of,
+        sites=tuple(site_list),
+        criteria_set=cs,
+        weights=w,
+        method=method or cs.method,
+        scenario=scenario,
+        weight_source=source,
+        sites_dir=display_path(sites_dir),
+        as_of=as_of,
     )
     m_issues = collect_matrix_issues(study)
     if m_issues:

@@ -114,8 +114,10 @@ def _undefined_name(exc: Exception) -> str:
     if name:
         if isinstance(name, (list, tuple)):
             name = ", ".join(str(n) for n in name)
-        return f"unknown: {name}; known units include km, min, h, m^2, km^2, PFLOPS, PB, MW, " \
+        return (
+            f"unknown: {name}; known units include km, min, h, m^2, km^2, PFLOPS, PB, MW, "
             "person/year, count, percent, KRW"
+        )
     return str(exc)
 
 
@@ -157,16 +159,16 @@ def parse_rate_key(key: str) -> tuple[str, str]:
     a, b = m.groups()
     for c in (a, b):
         if c not in CURRENCIES:
-            raise UnitError(f"{c!r} is not a supported currency (choose from {', '.join(CURRENCIES)})")
+            raise UnitError(
+                f"{c!r} is not a supported currency (choose from {', '.join(CURRENCIES)})"
+            )
     if a == b:
         raise UnitError(f"{key!r} converts a currency to itself")
     return a, b
 
 
 def _currencies(unit: pint.Unit) -> dict[str, int]:
-    return {
-        k[10:-1]: int(v) for k, v in unit.dimensionality.items() if k.startswith("[currency_")
-    }
+    return {k[10:-1]: int(v) for k, v in unit.dimensionality.items() if k.startswith("[currency_")}
 
 
 def conversion_factor(

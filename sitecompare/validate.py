@@ -32,18 +32,42 @@ from .units import UnitError, parse_rate_key, parse_unit, split_quantity
 __all__ = ["site_from_doc", "criteria_from_doc", "Checker", "PREFERENCE_FUNCTIONS"]
 
 SITE_KEYS = {
-    "format", "id", "name", "name_local", "country", "region", "coordinates", "sources",
-    "facts", "note",
+    "format",
+    "id",
+    "name",
+    "name_local",
+    "country",
+    "region",
+    "coordinates",
+    "sources",
+    "facts",
+    "note",
 }
 SOURCE_KEYS = {"title", "date", "url", "publisher", "note"}
 FACT_KEYS = {"value", "low", "high", "unit", "source", "as_of", "status", "note", "method"}
 CRITERIA_KEYS = {
-    "format", "name", "description", "method", "criteria", "currency_rates", "scenarios",
+    "format",
+    "name",
+    "description",
+    "method",
+    "criteria",
+    "currency_rates",
+    "scenarios",
     "stale_after_years",
 }
 CRITERION_KEYS = {
-    "label", "label_local", "fact", "unit", "direction", "weight", "missing", "bounds", "scale",
-    "preference", "group", "note",
+    "label",
+    "label_local",
+    "fact",
+    "unit",
+    "direction",
+    "weight",
+    "missing",
+    "bounds",
+    "scale",
+    "preference",
+    "group",
+    "note",
 }
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 SCENARIO_META_KEYS = {"weights", "provenance", "description"}
@@ -66,9 +90,7 @@ class Checker:
         self.add(field, f"expected {what}, got {show_value(value)}")
         return None
 
-    def keys(
-        self, d: dict, field: str, allowed: set[str], required: tuple[str, ...] = ()
-    ) -> None:
+    def keys(self, d: dict, field: str, allowed: set[str], required: tuple[str, ...] = ()) -> None:
         prefix = f"{field}." if field else ""
         for k in d:
             if not isinstance(k, str):
@@ -130,7 +152,9 @@ class Checker:
                     return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
                 except ValueError:
                     pass
-        self.add(field, f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}")
+        self.add(
+            field, f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}"
+        )
         return None
 
     def choice(self, value: Any, field: str, choices: tuple[str, ...], what: str) -> str | None:
@@ -165,7 +189,9 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
     n_before = len(collector.issues)
     ck.keys(d, "", SITE_KEYS, ("format", "id", "name", "country", "sources"))
     if "format" in d and d["format"] != 1:
-        ck.add("format", f"unsupported format {show_value(d['format'])} (this version reads format 1)")
+        ck.add(
+            "format", f"unsupported format {show_value(d['format'])} (this version reads format 1)"
+        )
     sid = ck.text(d.get("id"), "id")
     stem = doc.path.stem
     if sid is not None:
@@ -214,14 +240,24 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
                 url = None
             if title and date:
                 sources[str(key)] = Source(
-                    str(key), title, date, url, ck.text(src.get("publisher"), f"{f}.publisher"),
+                    str(key),
+                    title,
+                    date,
+                    url,
+                    ck.text(src.get("publisher"), f"{f}.publisher"),
                     ck.text(src.get("note"), f"{f}.note"),
                 )
 
     facts: dict[str, Fact] = {}
     raw_facts = d.get("facts", {})
-    fd = ck.mapping(raw_facts, "facts", what="a mapping of fact keys") if raw_facts is not None else {}
-    source_keys = list(sources) if sources else (list(raw_sources) if isinstance(raw_sources, dict) else [])
+    fd = (
+        ck.mapping(raw_facts, "facts", what="a mapping of fact keys")
+        if raw_facts is not None
+        else {}
+    )
+    source_keys = (
+        list(sources) if sources else (list(raw_sources) if isinstance(raw_sources, dict) else [])
+    )
     for key, raw in (fd or {}).items():
         fact = _fact(ck, str(key), raw, sources, source_keys)
         if fact is not None:
@@ -229,8 +265,16 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
     if len(collector.issues) > n_before or sid is None or name is None or country is None:
         return None
     return Site(
-        id=sid, name=name, country=country, path=doc.name, name_local=name_local, region=region,
-        coordinates=coords, sources=sources, facts=facts, note=note,
+        id=sid,
+        name=name,
+        country=country,
+        path=doc.name,
+        name_local=name_local,
+        region=region,
+        coordinates=coords,
+        sources=sources,
+        facts=facts,
+        note=note,
     )
 
 
@@ -323,8 +367,16 @@ def _fact(
         assert low is not None and high is not None
         value = (low + high) / 2
     return Fact(
-        key=key, value=value, unit=unit or "", source=src_key, as_of=as_of or src.date,
-        status=status, low=low, high=high, note=note, method=method,
+        key=key,
+        value=value,
+        unit=unit or "",
+        source=src_key,
+        as_of=as_of or src.date,
+        status=status,
+        low=low,
+        high=high,
+        note=note,
+        method=method,
     )
 
 
@@ -339,7 +391,9 @@ def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | N
     n_before = len(collector.issues)
     ck.keys(d, "", CRITERIA_KEYS, ("format", "criteria"))
     if "format" in d and d["format"] != 1:
-        ck.add("format", f"unsupported format {show_value(d['format'])} (this version reads format 1)")
+        ck.add(
+            "format", f"unsupported format {show_value(d['format'])} (this version reads format 1)"
+        )
     name = ck.text(d.get("name"), "name") or doc.path.stem
     description = ck.text(d.get("description"), "description")
     stale = 5.0
@@ -348,7 +402,11 @@ def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | N
 
     criteria: list[Criterion] = []
     raw_crit = d.get("criteria")
-    cd = ck.mapping(raw_crit, "criteria", what="a mapping of criterion ids") if "criteria" in d else None
+    cd = (
+        ck.mapping(raw_crit, "criteria", what="a mapping of criterion ids")
+        if "criteria" in d
+        else None
+    )
     if cd is not None and not cd:
         ck.add("criteria", "at least one criterion is required")
     for cid, raw in (cd or {}).items():
@@ -374,7 +432,9 @@ def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | N
     rates_as_of = None
     rates_source = None
     if "currency_rates" in d:
-        rd = ck.mapping(d["currency_rates"], "currency_rates", what="a mapping like {USD/KRW: 1380}")
+        rd = ck.mapping(
+            d["currency_rates"], "currency_rates", what="a mapping like {USD/KRW: 1380}"
+        )
         for key, val in (rd or {}).items():
             f = f"currency_rates.{key}"
             if key == "as_of":
@@ -440,17 +500,28 @@ def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | N
     if len(collector.issues) > n_before:
         return None
     return CriteriaSet(
-        name=name, path=doc.name, method=method, criteria=tuple(criteria), currency_rates=rates,
-        rates_as_of=rates_as_of, rates_source=rates_source, scenarios=scenarios,
-        scenario_provenance=provenance, stale_after_years=stale, description=description,
+        name=name,
+        path=doc.name,
+        method=method,
+        criteria=tuple(criteria),
+        currency_rates=rates,
+        rates_as_of=rates_as_of,
+        rates_source=rates_source,
+        scenarios=scenarios,
+        scenario_provenance=provenance,
+        stale_after_years=stale,
+        description=description,
     )
 
 
 def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
     f = f"criteria.{cid}"
     if not CRIT_ID_RE.fullmatch(cid) or cid in SCENARIO_META_KEYS:
-        ck.add(f, f"criterion id {cid!r} must start with a letter and use letters, digits, '_', '-'"
-               + (" (and not be a reserved word)" if cid in SCENARIO_META_KEYS else ""))
+        ck.add(
+            f,
+            f"criterion id {cid!r} must start with a letter and use letters, digits, '_', '-'"
+            + (" (and not be a reserved word)" if cid in SCENARIO_META_KEYS else ""),
+        )
         return None
     d = ck.mapping(raw, f, what="a mapping with fact, unit, direction and weight")
     if d is None:
@@ -460,11 +531,17 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
     label = ck.text(d.get("label"), f"{f}.label") or cid
     fact = ck.text(d.get("fact"), f"{f}.fact") or cid
     unit = ck.unit(d.get("unit"), f"{f}.unit")
-    direction = ck.choice(d["direction"], f"{f}.direction", DIRECTIONS, "direction") if "direction" in d else None
+    direction = (
+        ck.choice(d["direction"], f"{f}.direction", DIRECTIONS, "direction")
+        if "direction" in d
+        else None
+    )
     weight = ck.number(d["weight"], f"{f}.weight", minimum=0.0) if "weight" in d else None
     missing = "error"
     if "missing" in d:
-        missing = ck.choice(d["missing"], f"{f}.missing", MISSING_POLICIES, "missing policy") or "error"
+        missing = (
+            ck.choice(d["missing"], f"{f}.missing", MISSING_POLICIES, "missing policy") or "error"
+        )
     bmin = bmax = None
     if "bounds" in d:
         bd = ck.mapping(d["bounds"], f"{f}.bounds", what="{min: ..., max: ...}")
@@ -496,10 +573,21 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
     if len(ck.c.issues) > n_before or direction is None or weight is None or unit is None:
         return None
     return Criterion(
-        id=cid, label=label, fact=fact, unit=unit, direction=direction, weight=weight,
-        missing=missing, label_local=ck.text(d.get("label_local"), f"{f}.label_local"),
-        bounds_min=bmin, bounds_max=bmax, scale_worst=sw, scale_best=sb, preference=pref,
-        group=ck.text(d.get("group"), f"{f}.group"), note=ck.text(d.get("note"), f"{f}.note"),
+        id=cid,
+        label=label,
+        fact=fact,
+        unit=unit,
+        direction=direction,
+        weight=weight,
+        missing=missing,
+        label_local=ck.text(d.get("label_local"), f"{f}.label_local"),
+        bounds_min=bmin,
+        bounds_max=bmax,
+        scale_worst=sw,
+        scale_best=sb,
+        preference=pref,
+        group=ck.text(d.get("group"), f"{f}.group"),
+        note=ck.text(d.get("note"), f"{f}.note"),
     )
 
 
@@ -510,13 +598,22 @@ def _preference(ck: Checker, f: str, raw: Any) -> Preference | None:
     if d is None:
         return None
     ck.keys(d, f, {"function", "q", "p", "s"}, ("function",))
-    fn = ck.choice(d.get("function"), f"{f}.function", PREFERENCE_FUNCTIONS, "preference function") if "function" in d else None
+    fn = (
+        ck.choice(d.get("function"), f"{f}.function", PREFERENCE_FUNCTIONS, "preference function")
+        if "function" in d
+        else None
+    )
     vals = {}
     for k in ("q", "p", "s"):
         if k in d:
             vals[k] = ck.number(d[k], f"{f}.{k}", minimum=0.0)
-    needs = {"u-shape": ("q",), "v-shape": ("p",), "level": ("q", "p"), "linear": ("q", "p"),
-             "gaussian": ("s",)}.get(fn or "", ())
+    needs = {
+        "u-shape": ("q",),
+        "v-shape": ("p",),
+        "level": ("q", "p"),
+        "linear": ("q", "p"),
+        "gaussian": ("s",),
+    }.get(fn or "", ())
     for k in needs:
         if k not in d:
             ck.add(f"{f}.{k}", f"the {fn} preference function needs {k}")

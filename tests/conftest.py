@@ -14,10 +14,16 @@ import yaml
 SITECOMPARE = Path(sys.executable).parent / "sitecompare"
 
 
-def run_cli(*args: str, cwd: Path | str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run the installed ``sitecompare`` console script (not an in-process runner)."""
     return subprocess.run(
-        [str(SITECOMPARE), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        [str(SITECOMPARE), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env=_env(),
     )
 
@@ -39,7 +45,10 @@ def write(path: Path, text: str) -> Path:
 
 def site_doc(sid: str, facts: dict[str, Any], **extra: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
-        "format": 1, "id": sid, "name": extra.pop("name", sid.upper()), "country": "KR",
+        "format": 1,
+        "id": sid,
+        "name": extra.pop("name", sid.upper()),
+        "country": "KR",
         "sources": {"src": {"title": "Test source", "date": "2024-01-01"}},
         "facts": facts,
     }
@@ -48,15 +57,22 @@ def site_doc(sid: str, facts: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
 
 def make_study(
-    root: Path, sites: dict[str, dict[str, Any]], criteria: dict[str, Any], *,
-    method: Any = None, scenarios: dict | None = None, extra: dict | None = None,
+    root: Path,
+    sites: dict[str, dict[str, Any]],
+    criteria: dict[str, Any],
+    *,
+    method: Any = None,
+    scenarios: dict | None = None,
+    extra: dict | None = None,
 ) -> tuple[Path, Path]:
     """Write ``root/sites/<id>.yaml`` and ``root/criteria/default.yaml``; return both paths."""
     sdir = root / "sites"
     sdir.mkdir(parents=True, exist_ok=True)
     for sid, facts in sites.items():
         (sdir / f"{sid}.yaml").write_text(
-            yaml.safe_dump(site_doc(sid, facts), allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(site_doc(sid, facts), allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
     doc: dict[str, Any] = {"format": 1, "name": "test set", "criteria": criteria}
     if method is not None:
         doc["method"] = method

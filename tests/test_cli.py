@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import make_study, run_cli
 
 import sitecompare
-from conftest import make_study, run_cli
 
 COMMANDS = ["compare", "rank", "sensitivity", "weights", "validate", "sites", "methods"]
 
@@ -19,7 +19,15 @@ def test_rank_json_from_an_empty_folder_uses_the_shipped_study(tmp_path: Path) -
     res = run_cli("rank", "--format", "json", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
-    assert set(doc) >= {"method", "criteria_set", "scenario", "weights", "ranking", "excluded", "warnings"}
+    assert set(doc) >= {
+        "method",
+        "criteria_set",
+        "scenario",
+        "weights",
+        "ranking",
+        "excluded",
+        "warnings",
+    }
     sites = [r["site"] for r in doc["ranking"]]
     assert "gwangju-ai-complex" in sites and len(sites) >= 7
     assert [r["rank"] for r in doc["ranking"]] == sorted(r["rank"] for r in doc["ranking"])
@@ -30,7 +38,9 @@ def test_rank_json_from_an_empty_folder_uses_the_shipped_study(tmp_path: Path) -
     assert list(tmp_path.iterdir()) == []  # ranking writes nothing
 
 
-@pytest.mark.parametrize("args", [("validate",), ("sites",), ("methods",), ("--help",), ("--version",)])
+@pytest.mark.parametrize(
+    "args", [("validate",), ("sites",), ("methods",), ("--help",), ("--version",)]
+)
 def test_commands_exit_0_from_an_empty_folder(tmp_path: Path, args: tuple[str, ...]) -> None:
     res = run_cli(*args, cwd=tmp_path)
     assert res.returncode == 0, res.stderr
@@ -53,11 +63,21 @@ def test_main_help_lists_every_command(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", ["rank", "compare", "sensitivity"])
 def test_study_options_are_shared(tmp_path: Path, command: str) -> None:
     out = run_cli(command, "--help", cwd=tmp_path).stdout
-    for opt in ("--sites", "--criteria", "--scenario", "--weights", "--weights-from", "--method", "--param"):
+    for opt in (
+        "--sites",
+        "--criteria",
+        "--scenario",
+        "--weights",
+        "--weights-from",
+        "--method",
+        "--param",
+    ):
         assert opt in out
 
 
-def test_local_sites_and_criteria_are_preferred_over_the_shipped_ones(small_study, tmp_path: Path) -> None:
+def test_local_sites_and_criteria_are_preferred_over_the_shipped_ones(
+    small_study, tmp_path: Path
+) -> None:
     res = run_cli("rank", "--format", "json", cwd=tmp_path)
     doc = json.loads(res.stdout)
     assert {r["site"] for r in doc["ranking"]} == {"alpha", "beta", "gamma"}
@@ -75,8 +95,9 @@ def test_rank_csv_and_table(small_study, tmp_path: Path) -> None:
 
 def test_weights_option_matches_the_library(small_study, tmp_path: Path) -> None:
     sdir, cpath = small_study
-    doc = json.loads(run_cli("rank", "--format", "json", "--weights", "rail=100,talent=0",
-                             cwd=tmp_path).stdout)
+    doc = json.loads(
+        run_cli("rank", "--format", "json", "--weights", "rail=100,talent=0", cwd=tmp_path).stdout
+    )
     study = sitecompare.load_study(sdir, cpath, weights={"rail": 100, "talent": 0})
     lib = sitecompare.rank(study).to_json()
     assert doc["ranking"] == lib["ranking"]
@@ -85,13 +106,17 @@ def test_weights_option_matches_the_library(small_study, tmp_path: Path) -> None
 
 
 def test_scenario_and_all_scenarios(small_study, tmp_path: Path) -> None:
-    doc = json.loads(run_cli("rank", "--format", "json", "--scenario", "rail-first", cwd=tmp_path).stdout)
+    doc = json.loads(
+        run_cli("rank", "--format", "json", "--scenario", "rail-first", cwd=tmp_path).stdout
+    )
     assert doc["scenario"] == "rail-first"
     assert doc["weights"]["rail"] == pytest.approx(60 / 130)
     res = run_cli("rank", "--all-scenarios", "--format", "json", cwd=tmp_path)
     allsc = json.loads(res.stdout)
     assert set(allsc["scenarios"]) == {"(base weights)", "rail-first"}
-    assert allsc["scenarios"]["rail-first"]["ranks"] == {r["site"]: r["rank"] for r in doc["ranking"]}
+    assert allsc["scenarios"]["rail-first"]["ranks"] == {
+        r["site"]: r["rank"] for r in doc["ranking"]
+    }
     table = run_cli("rank", "--all-scenarios", cwd=tmp_path).stdout
     assert "rail-first" in table
 
@@ -105,8 +130,18 @@ def test_sites_reports_missing_planned_ranged_and_stale_facts(tmp_path: Path) ->
     assert "compute_pf" in g["planned"] and "h100_gpus" in g["ranged"]
     assert "talent_per_year" in g["stale"]  # 2021-03-26 is more than 5 years before 2026-11-23
     assert doc["stale_after_years"] == 5
-    fresh = json.loads(run_cli("sites", "--format", "json", "--as-of", "2026-11-23",
-                               "--stale-years", "10", cwd=tmp_path).stdout)
+    fresh = json.loads(
+        run_cli(
+            "sites",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-23",
+            "--stale-years",
+            "10",
+            cwd=tmp_path,
+        ).stdout
+    )
     assert {s["site"]: s for s in fresh["sites"]}["gwangju-ai-complex"]["stale"] == []
     assert any(s["computed"] for s in doc["sites"])
 
@@ -130,10 +165,29 @@ def test_json_stdout_stays_clean_for_every_method(tmp_path: Path, method: str) -
 
 def test_public_api_is_pinned() -> None:
     assert sitecompare.__all__ == [
-        "__version__", "Issue", "SiteCompareError", "ValidationError", "Fact", "Site", "Source",
-        "Criterion", "CriteriaSet", "MethodSpec", "Study", "DecisionMatrix", "build_matrix",
-        "Ranking", "rank", "load_study", "load_sites", "load_criteria", "with_weights",
-        "rank_all_scenarios", "run_sensitivity", "SensitivityResult", "write_workbook",
+        "__version__",
+        "Issue",
+        "SiteCompareError",
+        "ValidationError",
+        "Fact",
+        "Site",
+        "Source",
+        "Criterion",
+        "CriteriaSet",
+        "MethodSpec",
+        "Study",
+        "DecisionMatrix",
+        "build_matrix",
+        "Ranking",
+        "rank",
+        "load_study",
+        "load_sites",
+        "load_criteria",
+        "with_weights",
+        "rank_all_scenarios",
+        "run_sensitivity",
+        "SensitivityResult",
+        "write_workbook",
         "read_whatif_weights",
     ]
     for name in sitecompare.__all__:
@@ -143,7 +197,9 @@ def test_public_api_is_pinned() -> None:
 def test_notebook_api_gives_dataframes(small_study) -> None:
     sdir, cpath = small_study
     study = sitecompare.load_study(sdir, cpath)
-    r = sitecompare.rank(study, sitecompare.MethodSpec("topsis", {"normalization": "vector", "metric": "euclidean"}))
+    r = sitecompare.rank(
+        study, sitecompare.MethodSpec("topsis", {"normalization": "vector", "metric": "euclidean"})
+    )
     df = r.table()
     assert list(df.columns) == ["rank", "site", "name", "score", "d_plus", "d_minus"]
     assert r.scores.index.tolist() == ["alpha", "beta", "gamma"]
@@ -155,10 +211,19 @@ def test_notebook_api_gives_dataframes(small_study) -> None:
 
 def test_a_criteria_set_without_the_sites_it_needs_is_rejected(small_study, tmp_path: Path) -> None:
     sdir, cpath = small_study
-    make_study(tmp_path / "other", {"x": {"power": "10 MW"}},
-               {"power": {"fact": "power", "unit": "MW", "direction": "max", "weight": 1}})
-    res = run_cli("rank", "--sites", str(sdir), "--criteria", str(tmp_path / "other/criteria/default.yaml"),
-                  cwd=tmp_path)
+    make_study(
+        tmp_path / "other",
+        {"x": {"power": "10 MW"}},
+        {"power": {"fact": "power", "unit": "MW", "direction": "max", "weight": 1}},
+    )
+    res = run_cli(
+        "rank",
+        "--sites",
+        str(sdir),
+        "--criteria",
+        str(tmp_path / "other/criteria/default.yaml"),
+        cwd=tmp_path,
+    )
     assert res.returncode == 1
     assert "criteria.power.fact: no site has a fact 'power'" in res.stderr
 
@@ -168,4 +233,5 @@ def test_a_method_that_cannot_take_the_data_says_which_site_and_why(tmp_path: Pa
     assert res.returncode == 1
     assert res.stderr.splitlines()[0] == (
         "method: wpm: wpm needs values > 0; criterion 'land' has 0 "
-        "(haenam-solaseado land = 0 m^2, imputed by missing: worst)")
+        "(haenam-solaseado land = 0 m^2, imputed by missing: worst)"
+    )

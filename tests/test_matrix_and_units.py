@@ -6,37 +6,43 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import make_study
 
 import sitecompare as sc
-from conftest import make_study
 from sitecompare.units import UnitError, convert, describe_unit, parse_unit, split_quantity
 
 
-@pytest.mark.parametrize("value,src,dst,expected", [
-    (1, "EFLOPS", "PFLOPS", 1000),
-    (88.5, "PF", "PFLOPS", 88.5),
-    (3.62, "km^2", "m^2", 3_620_000),
-    (46_200, "㎡", "m^2", 46_200),
-    (1.5, "trillion KRW", "billion KRW", 1500),
-    (25_080_749, "million KRW", "trillion KRW", 25.080749),
-    (2, "h", "min", 120),
-    (1, "GW", "MW", 1000),
-    (107, "PB", "PB", 107),
-    (360, "people/year", "person/year", 360),
-    (32.9, "%", "percent", 32.9),
-])
+@pytest.mark.parametrize(
+    "value,src,dst,expected",
+    [
+        (1, "EFLOPS", "PFLOPS", 1000),
+        (88.5, "PF", "PFLOPS", 88.5),
+        (3.62, "km^2", "m^2", 3_620_000),
+        (46_200, "㎡", "m^2", 46_200),
+        (1.5, "trillion KRW", "billion KRW", 1500),
+        (25_080_749, "million KRW", "trillion KRW", 25.080749),
+        (2, "h", "min", 120),
+        (1, "GW", "MW", 1000),
+        (107, "PB", "PB", 107),
+        (360, "people/year", "person/year", 360),
+        (32.9, "%", "percent", 32.9),
+    ],
+)
 def test_unit_conversions(value: float, src: str, dst: str, expected: float) -> None:
     assert convert(value, src, dst) == pytest.approx(expected, rel=1e-12)
 
 
-@pytest.mark.parametrize("src,dst,message", [
-    ("PB", "count", "'PB' is not a count (expected count)"),
-    ("percent", "count", "'percent' is not a count (expected count)"),
-    ("person", "count", "'person' is not a count (expected count)"),
-    ("km", "min", "'km' is not a time (expected min)"),
-    ("person", "person/year", "'person' is not people per time (expected person/year)"),
-    ("MVA", "MW", "'MVA' is not a power (expected MW)"),
-])
+@pytest.mark.parametrize(
+    "src,dst,message",
+    [
+        ("PB", "count", "'PB' is not a count (expected count)"),
+        ("percent", "count", "'percent' is not a count (expected count)"),
+        ("person", "count", "'person' is not a count (expected count)"),
+        ("km", "min", "'km' is not a time (expected min)"),
+        ("person", "person/year", "'person' is not people per time (expected person/year)"),
+        ("MVA", "MW", "'MVA' is not a power (expected MW)"),
+    ],
+)
 def test_units_that_must_not_convert(src: str, dst: str, message: str) -> None:
     with pytest.raises(UnitError) as exc:
         convert(1, src, dst)
@@ -64,8 +70,13 @@ def test_split_quantity() -> None:
 
 def _study(tmp_path: Path, facts: dict, crit_extra: dict | None = None, **kw):  # type: ignore[no-untyped-def]
     crit = {
-        "compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1,
-                    **(crit_extra or {})},
+        "compute": {
+            "fact": "compute_pf",
+            "unit": "PFLOPS",
+            "direction": "max",
+            "weight": 1,
+            **(crit_extra or {}),
+        },
         "rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1},
     }
     sdir, cpath = make_study(tmp_path, facts, crit, **kw)
@@ -81,7 +92,8 @@ FACTS = {
 
 @pytest.mark.parametrize("policy,expected", [("worst", 10.0), ("median", 20.0)])
 def test_missing_worst_and_median_impute_from_the_sites_in_the_comparison(
-        tmp_path: Path, policy: str, expected: float) -> None:
+    tmp_path: Path, policy: str, expected: float
+) -> None:
     dm = sc.build_matrix(_study(tmp_path, FACTS, {"missing": policy}))
     assert dm.site_ids == ("a", "b", "c")
     assert dm.X[:, 0].tolist() == [10.0, 30.0, expected]
@@ -94,19 +106,26 @@ def test_missing_worst_and_median_impute_from_the_sites_in_the_comparison(
 def test_missing_exclude_site_lists_the_reason(tmp_path: Path) -> None:
     dm = sc.build_matrix(_study(tmp_path, FACTS, {"missing": "exclude-site"}))
     assert dm.site_ids == ("a", "b")
-    assert dm.excluded == (("c", "no fact 'compute_pf' (criterion compute has missing: exclude-site)"),)
+    assert dm.excluded == (
+        ("c", "no fact 'compute_pf' (criterion compute has missing: exclude-site)"),
+    )
 
 
 def test_bounds_screen_out_a_site_with_the_reason(tmp_path: Path) -> None:
-    facts = {k: v for k, v in FACTS.items() if k != "c"} | {"c": {"compute_pf": "5 PFLOPS", "ktx_km": "1 km"}}
+    facts = {k: v for k, v in FACTS.items() if k != "c"} | {
+        "c": {"compute_pf": "5 PFLOPS", "ktx_km": "1 km"}
+    }
     dm = sc.build_matrix(_study(tmp_path, facts, {"bounds": {"min": 8}}))
     assert dm.site_ids == ("a", "b")
-    assert dm.excluded == (("c", "compute_pf = 5 PFLOPS is below the minimum 8 PFLOPS (criterion compute)"),)
+    assert dm.excluded == (
+        ("c", "compute_pf = 5 PFLOPS is below the minimum 8 PFLOPS (criterion compute)"),
+    )
 
 
 def test_scale_anchors_replace_min_max_and_clip(tmp_path: Path) -> None:
-    study = _study(tmp_path, {k: v for k, v in FACTS.items() if k != "c"},
-                   {"scale": {"worst": 0, "best": 20}})
+    study = _study(
+        tmp_path, {k: v for k, v in FACTS.items() if k != "c"}, {"scale": {"worst": 0, "best": 20}}
+    )
     r = sc.rank(study)
     # compute: a = 10/20 = 0.5, b = 30 PF is beyond best -> clipped to 1; rail min-max: a 0, b 1
     assert r.output.normalized[:, 0].tolist() == [0.5, 1.0]
@@ -115,14 +134,19 @@ def test_scale_anchors_replace_min_max_and_clip(tmp_path: Path) -> None:
 
 
 def test_worst_policy_uses_the_scale_worst_anchor(tmp_path: Path) -> None:
-    dm = sc.build_matrix(_study(tmp_path, FACTS, {"missing": "worst", "scale": {"worst": 2, "best": 50}}))
+    dm = sc.build_matrix(
+        _study(tmp_path, FACTS, {"missing": "worst", "scale": {"worst": 2, "best": 50}})
+    )
     assert dm.X[2, 0] == 2.0
 
 
 def test_range_enters_at_its_midpoint_unless_value_is_given(tmp_path: Path) -> None:
     facts = {
         "a": {"compute_pf": {"low": 10, "high": 20, "unit": "PFLOPS"}, "ktx_km": "1 km"},
-        "b": {"compute_pf": {"low": 10, "high": 20, "value": 11, "unit": "PFLOPS"}, "ktx_km": "2 km"},
+        "b": {
+            "compute_pf": {"low": 10, "high": 20, "value": 11, "unit": "PFLOPS"},
+            "ktx_km": "2 km",
+        },
     }
     dm = sc.build_matrix(_study(tmp_path, facts))
     assert dm.X[:, 0].tolist() == [15.0, 11.0]
@@ -133,10 +157,15 @@ def test_range_enters_at_its_midpoint_unless_value_is_given(tmp_path: Path) -> N
 def test_stale_facts_are_flagged_against_the_as_of_date(tmp_path: Path) -> None:
     import datetime as dt
 
-    sdir, cpath = make_study(tmp_path, {"a": {"compute_pf": "1 PFLOPS", "ktx_km": "1 km"},
-                                        "b": {"compute_pf": "2 PFLOPS", "ktx_km": "2 km"}},
-                             {"compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1}},
-                             extra={"stale_after_years": 2})
+    sdir, cpath = make_study(
+        tmp_path,
+        {
+            "a": {"compute_pf": "1 PFLOPS", "ktx_km": "1 km"},
+            "b": {"compute_pf": "2 PFLOPS", "ktx_km": "2 km"},
+        },
+        {"compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1}},
+        extra={"stale_after_years": 2},
+    )
     fresh = sc.build_matrix(sc.load_study(sdir, cpath, as_of=dt.date(2025, 6, 1)))
     old = sc.build_matrix(sc.load_study(sdir, cpath, as_of=dt.date(2026, 6, 1)))
     assert not fresh.cell("a", "compute").stale
@@ -146,20 +175,27 @@ def test_stale_facts_are_flagged_against_the_as_of_date(tmp_path: Path) -> None:
 def test_currency_rate_in_the_criteria_file_converts_money(tmp_path: Path) -> None:
     facts = {"a": {"fund": "4 billion USD"}, "b": {"fund": "5000 billion KRW"}}
     sdir, cpath = make_study(
-        tmp_path, facts,
+        tmp_path,
+        facts,
         {"funding": {"fact": "fund", "unit": "billion KRW", "direction": "max", "weight": 1}},
-        extra={"currency_rates": {"USD/KRW": 1380, "as_of": "2026-01-02"}})
+        extra={"currency_rates": {"USD/KRW": 1380, "as_of": "2026-01-02"}},
+    )
     dm = sc.build_matrix(sc.load_study(sdir, cpath))
     assert dm.X[:, 0].tolist() == pytest.approx([5520.0, 5000.0])
 
 
 def test_toml_profiles_read_like_yaml(tmp_path: Path) -> None:
-    sdir, cpath = make_study(tmp_path, {"a": {"compute_pf": "1 PFLOPS"}},
-                             {"compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1}})
+    sdir, cpath = make_study(
+        tmp_path,
+        {"a": {"compute_pf": "1 PFLOPS"}},
+        {"compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1}},
+    )
     (sdir / "b.toml").write_text(
         'format = 1\nid = "b"\nname = "Bee"\ncountry = "KR"\n'
         '[sources.src]\ntitle = "T"\ndate = 2024-01-01\n'
-        '[facts]\ncompute_pf = {value = 2, unit = "PFLOPS", status = "plan"}\n', encoding="utf-8")
+        '[facts]\ncompute_pf = {value = 2, unit = "PFLOPS", status = "plan"}\n',
+        encoding="utf-8",
+    )
     study = sc.load_study(sdir, cpath)
     b = study.site("b")
     assert b.facts["compute_pf"].value == 2 and b.facts["compute_pf"].status == "plan"
@@ -167,8 +203,10 @@ def test_toml_profiles_read_like_yaml(tmp_path: Path) -> None:
 
 
 def test_shipped_study_has_gwangju_and_six_comparables() -> None:
-    study = sc.load_study(sc.load_study.__globals__["shipped_sites_dir"](),
-                          sc.load_study.__globals__["shipped_criteria_file"]())
+    study = sc.load_study(
+        sc.load_study.__globals__["shipped_sites_dir"](),
+        sc.load_study.__globals__["shipped_criteria_file"](),
+    )
     ids = {s.id for s in study.sites}
     assert "gwangju-ai-complex" in ids and len(ids) >= 7
     g = study.site("gwangju-ai-complex")

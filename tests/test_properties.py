@@ -52,8 +52,9 @@ def test_ranks_are_a_permutation_with_ties_and_scores_are_finite(method: str, da
     out = get_method(method).evaluate(p, w)
     assert np.all(np.isfinite(out.scores))
     assert sorted(out.ranks)[0] == 1 and max(out.ranks) <= len(out.ranks)
-    assert _is_competition_ranking(out.scores if method != "wpm" else np.log(out.scores),
-                                   out.ranks, out.higher_is_better)
+    assert _is_competition_ranking(
+        out.scores if method != "wpm" else np.log(out.scores), out.ranks, out.higher_is_better
+    )
 
 
 @pytest.mark.parametrize("method", NATIVE)
@@ -69,7 +70,9 @@ def test_scaling_all_weights_changes_no_rank(method: str, data, factor: float) -
 
 @settings(max_examples=60, deadline=None)
 @given(data=problems(), factor=st.floats(0.001, 1000), col=st.integers(0, 4))
-def test_vector_topsis_ignores_the_scale_of_a_benefit_criterion(data, factor: float, col: int) -> None:  # type: ignore[no-untyped-def]
+def test_vector_topsis_ignores_the_scale_of_a_benefit_criterion(
+    data, factor: float, col: int
+) -> None:  # type: ignore[no-untyped-def]
     p, w = data
     j = col % p.X.shape[1]
     X2 = p.X.copy()
@@ -84,23 +87,49 @@ def test_vector_topsis_ignores_the_scale_of_a_benefit_criterion(data, factor: fl
 @given(hnp.arrays(float, (5, 7), elements=st.integers(0, 4).map(float)))
 def test_rank_rows_matches_scipy_min_ranking(S: np.ndarray) -> None:
     R = rank_rows(S)
-    for row, r in zip(S, R):
+    for row, r in zip(S, R, strict=True):
         assert r.tolist() == rankdata(-row, method="min").astype(int).tolist()
-    assert rank_scores(S[0], higher_is_better=False).tolist() == rankdata(S[0], method="min").astype(int).tolist()
+    assert (
+        rank_scores(S[0], higher_is_better=False).tolist()
+        == rankdata(S[0], method="min").astype(int).tolist()
+    )
 
 
 # --------------------------------------------------------------------------- profile round trip
 
-units = st.sampled_from(["km", "min", "h", "m^2", "km^2", "PFLOPS", "EFLOPS", "PB", "MW", "GW",
-                         "person/year", "count", "percent", "billion KRW", ""])
+units = st.sampled_from(
+    [
+        "km",
+        "min",
+        "h",
+        "m^2",
+        "km^2",
+        "PFLOPS",
+        "EFLOPS",
+        "PB",
+        "MW",
+        "GW",
+        "person/year",
+        "count",
+        "percent",
+        "billion KRW",
+        "",
+    ]
+)
 finite = st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
 def facts(draw):  # type: ignore[no-untyped-def]
     out = {}
-    for key in draw(st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True), min_size=1,
-                             max_size=6, unique=True)):
+    for key in draw(
+        st.lists(
+            st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True),
+            min_size=1,
+            max_size=6,
+            unique=True,
+        )
+    ):
         status = draw(st.sampled_from(["measured", "plan", "estimate", "computed"]))
         f: dict = {"unit": draw(units), "source": "src", "status": status}
         if draw(st.booleans()):
@@ -113,17 +142,33 @@ def facts(draw):  # type: ignore[no-untyped-def]
         if draw(st.booleans()):
             f["as_of"] = draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
         if draw(st.booleans()):
-            f["note"] = draw(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s.isprintable()))
+            f["note"] = draw(
+                st.text(min_size=1, max_size=30).filter(
+                    lambda s: s.strip() == s and s.isprintable()
+                )
+            )
         out[key] = f
     return out
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "toml"])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(fs=facts(), name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip() == s and s.isprintable()))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    fs=facts(),
+    name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip() == s and s.isprintable()),
+)
 def test_profile_round_trip(tmp_path: Path, fmt: str, fs: dict, name: str) -> None:
-    doc = {"format": 1, "id": "site-x", "name": name, "name_local": "광주", "country": "KR",
-           "sources": {"src": {"title": "A source", "date": dt.date(2021, 3, 26)}}, "facts": fs}
+    doc = {
+        "format": 1,
+        "id": "site-x",
+        "name": name,
+        "name_local": "광주",
+        "country": "KR",
+        "sources": {"src": {"title": "A source", "date": dt.date(2021, 3, 26)}},
+        "facts": fs,
+    }
     path = tmp_path / f"site-x.{fmt}"
     if fmt == "yaml":
         path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -149,6 +194,7 @@ def test_profile_round_trip(tmp_path: Path, fmt: str, fs: dict, name: str) -> No
 
 # ------------------------------------------------------------ cross-checks with scikit-criteria
 
+
 @settings(max_examples=40, deadline=None)
 @given(data=problems(min_n=3, max_m=5))
 def test_native_methods_agree_with_scikit_criteria(data) -> None:  # type: ignore[no-untyped-def]
@@ -163,7 +209,9 @@ def test_native_methods_agree_with_scikit_criteria(data) -> None:  # type: ignor
         assert np.allclose(a.scores, b.scores, atol=1e-9), (ours, a.scores, b.scores)
         assert a.ranks.tolist() == b.ranks.tolist()
     va, vb = get_method("vikor").evaluate(p, w), get_method("skc-vikor").evaluate(p, w)
-    assert np.allclose(va.details["S"], vb.details["S"]) and np.allclose(va.details["R"], vb.details["R"])
+    assert np.allclose(va.details["S"], vb.details["S"]) and np.allclose(
+        va.details["R"], vb.details["R"]
+    )
     # WPM: scikit-criteria reports log10 of the product; the ranking must agree
     a = get_method("wpm").evaluate(p, w)
     b = get_method("skc-wpm").evaluate(p, w)

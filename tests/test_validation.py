@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import make_study, run_cli
+
 from sitecompare.cli import main
 
 GOOD_SITES = {
@@ -33,118 +33,384 @@ def edit(path: Path, old: str, new: str) -> None:
 Mutation = Callable[[Path, Path], object]
 
 CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
-    ("yaml_syntax_error", lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", "name: [ALPHA"), (),
-     ["sites/alpha.yaml: YAML syntax error: expected ',' or ']', but got ':' (line 4, column 8)"]),
-    ("toml_syntax_error", lambda s, c: (s / "gamma.toml").write_text('format = 1\nid = "gamma"\nname = \n'), (),
-     ["sites/gamma.toml: TOML syntax error: Invalid value (at line 3, column 8)"]),
-    ("unknown_top_level_key", lambda s, c: edit(s / "alpha.yaml", "facts:", "facs: {}\nfacts:"), (),
-     ["sites/alpha.yaml: facs: unknown key 'facs'; did you mean 'facts'? (valid keys: coordinates, "
-      "country, facts, format, id, name, name_local, note, region, sources)"]),
-    ("unknown_fact_key", lambda s, c: edit(s / "alpha.yaml", "compute_pf: 10 PFLOPS", "compute_pf: {value: 10, untis: PFLOPS}"), (),
-     ["sites/alpha.yaml: facts.compute_pf.untis: unknown key 'untis'; did you mean 'unit'? (valid keys: "
-      "as_of, high, low, method, note, source, status, unit, value)"]),
-    ("incompatible_unit", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 min"), (),
-     ["sites/alpha.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)"]),
-    ("unknown_unit", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 parsecs"), (),
-     ["sites/alpha.yaml: facts.ktx_km.unit: 'parsecs' is not a known unit (unknown: parsecs; known units "
-      "include km, min, h, m^2, km^2, PFLOPS, PB, MW, person/year, count, percent, KRW)"]),
-    ("nan_value", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: .nan, unit: km}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.value: nan is not a finite number"]),
-    ("infinite_value", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: .inf, unit: km}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.value: inf is not a finite number"]),
-    ("nan_in_shorthand", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: nan km"), (),
-     ["sites/alpha.yaml: facts.ktx_km: 'nan km': nan is not a finite number"]),
-    ("negative_weight", lambda s, c: edit(c, "weight: 40", "weight: -4"), (),
-     ["criteria/default.yaml: criteria.compute.weight: must be at least 0, got -4"]),
-    ("non_numeric_weight", lambda s, c: edit(c, "weight: 40", "weight: heavy"), (),
-     ["criteria/default.yaml: criteria.compute.weight: expected a number, got 'heavy'"]),
-    ("all_weights_zero", lambda s, c: (edit(c, "weight: 40", "weight: 0"), edit(c, "weight: 30", "weight: 0")), (),
-     ["criteria/default.yaml: criteria: all weights are zero; at least one criterion needs a positive weight"]),
-    ("missing_fact_under_error_policy", lambda s, c: edit(s / "alpha.yaml", "  ktx_km: 20 km\n", ""), (),
-     ["sites/alpha.yaml: facts.ktx_km: missing, and criterion 'rail' (criteria/default.yaml) has missing: "
-      "error (add the fact, or set missing: worst, median or exclude-site)"]),
-    ("criterion_names_a_fact_no_site_has", lambda s, c: edit(c, "fact: compute_pf", "fact: compute_p"), (),
-     ["criteria/default.yaml: criteria.compute.fact: no site has a fact 'compute_p'; did you mean 'compute_pf'?"]),
-    ("unknown_method_in_criteria_file", lambda s, c: edit(c, "name: test set", "name: test set\nmethod: {name: topsys}"), (),
-     None),  # long list of choices: checked below by prefix
-    ("empty_sites_folder", lambda s, c: [p.unlink() for p in s.iterdir()], (),
-     ["sites: no site profiles (*.yaml, *.yml, *.toml) in this folder"]),
-    ("binary_junk", lambda s, c: (s / "junk.yaml").write_bytes(bytes(range(256)) * 4), (),
-     ["sites/junk.yaml: not a text file (NUL byte at offset 0)"]),
-    ("invalid_utf8", lambda s, c: (s / "junk.yaml").write_bytes(b"name: \xff\xfe\xfa"), (),
-     ["sites/junk.yaml: not UTF-8 text (invalid byte at offset 6)"]),
-    ("yaml_alias_bomb", lambda s, c: (s / "bomb.yaml").write_text(
-        'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
-        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'), (),
-     ["sites/bomb.yaml: YAML syntax error: YAML aliases (*a) are not allowed; write the value out (line 2, column 8)"]),
-    ("duplicate_key", lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", "name: ALPHA\nname: AGAIN"), (),
-     ["sites/alpha.yaml: YAML syntax error: duplicate key 'name' (line 4, column 1)"]),
-    ("id_differs_from_file_name", lambda s, c: edit(s / "alpha.yaml", "id: alpha", "id: alfa"), (),
-     ["sites/alpha.yaml: id: 'alfa' must equal the file name stem 'alpha'"]),
-    ("bad_status", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, status: planned}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed)"]),
-    ("bad_direction", lambda s, c: edit(c, "direction: max", "direction: maximum"), (),
-     ["criteria/default.yaml: criteria.compute.direction: 'maximum' is not a valid direction (choose from: max, min)"]),
-    ("bad_missing_policy", lambda s, c: edit(c, "direction: max", "direction: max\n    missing: skip"), (),
-     ["criteria/default.yaml: criteria.compute.missing: 'skip' is not a valid missing policy (choose from: worst, median, exclude-site, error)"]),
-    ("inverted_range", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {low: 30, high: 20, unit: km}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.low: low (30) is greater than high (20)"]),
-    ("unknown_source", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, source: nope}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.source: 'nope' is not a source of this profile (choose from: src)"]),
-    ("bad_date", lambda s, c: edit(s / "alpha.yaml", "date: '2024-01-01'", "date: 'last spring'"), (),
-     ["sites/alpha.yaml: sources.src.date: expected a date like 2021-03-26 (or 2021-03, 2021), got 'last spring'"]),
-    ("money_without_a_rate", lambda s, c: (
-        edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 km\n  fund: 5 billion USD"),
-        edit(s / "beta.yaml", "ktx_km: 5 km", "ktx_km: 5 km\n  fund: 5 billion KRW"),
-        edit(c, "criteria:", "criteria:\n  funding: {fact: fund, unit: billion KRW, direction: max, weight: 10}")), (),
-     ["sites/alpha.yaml: facts.fund.unit: converting USD to KRW needs a rate: add currency_rates: {USD/KRW: ...} to the criteria file"]),
-    ("unknown_scenario", lambda s, c: None, ("rank", "--scenario", "nope"),
-     ["--scenario: 'nope' is not a scenario of criteria/default.yaml (choose from: none defined)"]),
-    ("bad_weights_option", lambda s, c: None, ("rank", "--weights", "compte=5,rail=x,compute=-1"),
-     ["--weights: compte: unknown criterion 'compte'; did you mean 'compute'? (criteria: compute, rail)",
-      "--weights: rail: expected a number, got 'x'",
-      "--weights: compute: weights must be >= 0, got '-1'"]),
-    ("scenario_names_unknown_criterion", lambda s, c: edit(c, "name: test set", "name: test set\nscenarios: {fast: {rial: 3}}"), (),
-     ["criteria/default.yaml: scenarios.fast.rial: unknown criterion 'rial' (criteria: compute, rail)"]),
-    ("computed_fact_without_method", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, status: computed}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.method: a computed fact must say how it was computed (method: ...)"]),
-    ("shorthand_with_two_sources", lambda s, c: edit(s / "alpha.yaml", "sources:", "sources:\n  other: {title: Other, date: 2020-01-01}"), (),
-     ["sites/alpha.yaml: facts.compute_pf: the shorthand needs a single source to default to; this profile has 2 (other, src): name one with source:",
-      "sites/alpha.yaml: facts.ktx_km: the shorthand needs a single source to default to; this profile has 2 (other, src): name one with source:"]),
-    ("bad_country", lambda s, c: edit(s / "alpha.yaml", "country: KR", "country: Korea"), (),
-     ["sites/alpha.yaml: country: 'Korea' is not an ISO 3166-1 alpha-2 code like 'KR'"]),
-    ("file_too_large", lambda s, c: (s / "big.yaml").write_text("a: " + "x" * 2_100_000), (),
-     ["sites/big.yaml: file too large (2100003 bytes; limit 2000000)"]),
-    ("unknown_method_parameter", lambda s, c: edit(c, "name: test set", "name: test set\nmethod: {name: topsis, normalisation: vector}"), (),
-     ["criteria/default.yaml: method.normalisation: unknown parameter 'normalisation' for topsis (valid: normalization, metric)"]),
-    ("bad_preference_function", lambda s, c: edit(c, "direction: max", "direction: max\n    preference: {function: triangle}"), (),
-     ["criteria/default.yaml: criteria.compute.preference.function: 'triangle' is not a valid preference function "
-      "(choose from: usual, u-shape, v-shape, level, linear, gaussian)"]),
-    ("list_at_top_level", lambda s, c: (s / "alpha.yaml").write_text("- a\n- b\n"), (),
-     ["sites/alpha.yaml: expected a mapping of keys at the top level, got list"]),
-    ("empty_file", lambda s, c: (s / "alpha.yaml").write_text(""), (),
-     ["sites/alpha.yaml: file is empty"]),
-    ("criteria_file_not_found", lambda s, c: c.unlink(), (),
-     ["criteria/default.yaml: file not found"]),
-    ("inverted_bounds", lambda s, c: edit(c, "direction: max", "direction: max\n    bounds: {min: 50, max: 10}"), (),
-     ["criteria/default.yaml: criteria.compute.bounds: min (50) is greater than max (10)"]),
-    ("bounds_screen_out_every_site", lambda s, c: edit(c, "direction: max", "direction: max\n    bounds: {min: 500}"), (),
-     ["sites: no site is left after screening: alpha: compute_pf = 10 PFLOPS is below the minimum 500 PFLOPS "
-      "(criterion compute); beta: compute_pf = 30 PFLOPS is below the minimum 500 PFLOPS (criterion compute)"]),
-    ("unsupported_format_version", lambda s, c: edit(s / "alpha.yaml", "format: 1", "format: 2"), (),
-     ["sites/alpha.yaml: format: unsupported format 2 (this version reads format 1)"]),
-    ("method_parameter_out_of_range", lambda s, c: None, ("rank", "--method", "vikor", "--param", "v=1.5"),
-     ["--param: v: 1.5 is outside 0..1"]),
-    ("unknown_normalization", lambda s, c: None, ("rank", "--param", "normalization=zscore"),
-     ["--param: normalization: 'zscore' is not a valid normalization for wsm (choose from: minmax, max, sum, vector, none)"]),
-    ("equal_scale_anchors", lambda s, c: edit(c, "direction: max", "direction: max\n    scale: {worst: 5, best: 5}"), (),
-     ["criteria/default.yaml: criteria.compute.scale: worst and best are equal (5)"]),
-    ("yaml_1_1_boolean_is_not_a_country", lambda s, c: edit(s / "alpha.yaml", "country: KR", "country: yes"), (),
-     ["sites/alpha.yaml: country: 'yes' is not an ISO 3166-1 alpha-2 code like 'KR'"]),
-    ("value_outside_its_range", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 40, low: 10, high: 30, unit: km}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.value: 40 lies outside its range 10..30"]),
-    ("number_inside_a_unit", lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: 1000 m}"), (),
-     ["sites/alpha.yaml: facts.ktx_km.unit: '1000 m' is not a unit (a number belongs in value)"]),
+    (
+        "yaml_syntax_error",
+        lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", "name: [ALPHA"),
+        (),
+        [
+            "sites/alpha.yaml: YAML syntax error: expected ',' or ']', but got ':' (line 4, column 8)"
+        ],
+    ),
+    (
+        "toml_syntax_error",
+        lambda s, c: (s / "gamma.toml").write_text('format = 1\nid = "gamma"\nname = \n'),
+        (),
+        ["sites/gamma.toml: TOML syntax error: Invalid value (at line 3, column 8)"],
+    ),
+    (
+        "unknown_top_level_key",
+        lambda s, c: edit(s / "alpha.yaml", "facts:", "facs: {}\nfacts:"),
+        (),
+        [
+            "sites/alpha.yaml: facs: unknown key 'facs'; did you mean 'facts'? (valid keys: coordinates, "
+            "country, facts, format, id, name, name_local, note, region, sources)"
+        ],
+    ),
+    (
+        "unknown_fact_key",
+        lambda s, c: edit(
+            s / "alpha.yaml", "compute_pf: 10 PFLOPS", "compute_pf: {value: 10, untis: PFLOPS}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.compute_pf.untis: unknown key 'untis'; did you mean 'unit'? (valid keys: "
+            "as_of, high, low, method, note, source, status, unit, value)"
+        ],
+    ),
+    (
+        "incompatible_unit",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 min"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)"],
+    ),
+    (
+        "unknown_unit",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 parsecs"),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.unit: 'parsecs' is not a known unit (unknown: parsecs; known units "
+            "include km, min, h, m^2, km^2, PFLOPS, PB, MW, person/year, count, percent, KRW)"
+        ],
+    ),
+    (
+        "nan_value",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: .nan, unit: km}"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.value: nan is not a finite number"],
+    ),
+    (
+        "infinite_value",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: .inf, unit: km}"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.value: inf is not a finite number"],
+    ),
+    (
+        "nan_in_shorthand",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: nan km"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km: 'nan km': nan is not a finite number"],
+    ),
+    (
+        "negative_weight",
+        lambda s, c: edit(c, "weight: 40", "weight: -4"),
+        (),
+        ["criteria/default.yaml: criteria.compute.weight: must be at least 0, got -4"],
+    ),
+    (
+        "non_numeric_weight",
+        lambda s, c: edit(c, "weight: 40", "weight: heavy"),
+        (),
+        ["criteria/default.yaml: criteria.compute.weight: expected a number, got 'heavy'"],
+    ),
+    (
+        "all_weights_zero",
+        lambda s, c: (edit(c, "weight: 40", "weight: 0"), edit(c, "weight: 30", "weight: 0")),
+        (),
+        [
+            "criteria/default.yaml: criteria: all weights are zero; at least one criterion needs a positive weight"
+        ],
+    ),
+    (
+        "missing_fact_under_error_policy",
+        lambda s, c: edit(s / "alpha.yaml", "  ktx_km: 20 km\n", ""),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km: missing, and criterion 'rail' (criteria/default.yaml) has missing: "
+            "error (add the fact, or set missing: worst, median or exclude-site)"
+        ],
+    ),
+    (
+        "criterion_names_a_fact_no_site_has",
+        lambda s, c: edit(c, "fact: compute_pf", "fact: compute_p"),
+        (),
+        [
+            "criteria/default.yaml: criteria.compute.fact: no site has a fact 'compute_p'; did you mean 'compute_pf'?"
+        ],
+    ),
+    (
+        "unknown_method_in_criteria_file",
+        lambda s, c: edit(c, "name: test set", "name: test set\nmethod: {name: topsys}"),
+        (),
+        None,
+    ),  # long list of choices: checked below by prefix
+    (
+        "empty_sites_folder",
+        lambda s, c: [p.unlink() for p in s.iterdir()],
+        (),
+        ["sites: no site profiles (*.yaml, *.yml, *.toml) in this folder"],
+    ),
+    (
+        "binary_junk",
+        lambda s, c: (s / "junk.yaml").write_bytes(bytes(range(256)) * 4),
+        (),
+        ["sites/junk.yaml: not a text file (NUL byte at offset 0)"],
+    ),
+    (
+        "invalid_utf8",
+        lambda s, c: (s / "junk.yaml").write_bytes(b"name: \xff\xfe\xfa"),
+        (),
+        ["sites/junk.yaml: not UTF-8 text (invalid byte at offset 6)"],
+    ),
+    (
+        "yaml_alias_bomb",
+        lambda s, c: (s / "bomb.yaml").write_text(
+            'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+            "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+        ),
+        (),
+        [
+            "sites/bomb.yaml: YAML syntax error: YAML aliases (*a) are not allowed; write the value out (line 2, column 8)"
+        ],
+    ),
+    (
+        "duplicate_key",
+        lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", "name: ALPHA\nname: AGAIN"),
+        (),
+        ["sites/alpha.yaml: YAML syntax error: duplicate key 'name' (line 4, column 1)"],
+    ),
+    (
+        "id_differs_from_file_name",
+        lambda s, c: edit(s / "alpha.yaml", "id: alpha", "id: alfa"),
+        (),
+        ["sites/alpha.yaml: id: 'alfa' must equal the file name stem 'alpha'"],
+    ),
+    (
+        "bad_status",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, status: planned}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed)"
+        ],
+    ),
+    (
+        "bad_direction",
+        lambda s, c: edit(c, "direction: max", "direction: maximum"),
+        (),
+        [
+            "criteria/default.yaml: criteria.compute.direction: 'maximum' is not a valid direction (choose from: max, min)"
+        ],
+    ),
+    (
+        "bad_missing_policy",
+        lambda s, c: edit(c, "direction: max", "direction: max\n    missing: skip"),
+        (),
+        [
+            "criteria/default.yaml: criteria.compute.missing: 'skip' is not a valid missing policy (choose from: worst, median, exclude-site, error)"
+        ],
+    ),
+    (
+        "inverted_range",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {low: 30, high: 20, unit: km}"
+        ),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.low: low (30) is greater than high (20)"],
+    ),
+    (
+        "unknown_source",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, source: nope}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.source: 'nope' is not a source of this profile (choose from: src)"
+        ],
+    ),
+    (
+        "bad_date",
+        lambda s, c: edit(s / "alpha.yaml", "date: '2024-01-01'", "date: 'last spring'"),
+        (),
+        [
+            "sites/alpha.yaml: sources.src.date: expected a date like 2021-03-26 (or 2021-03, 2021), got 'last spring'"
+        ],
+    ),
+    (
+        "money_without_a_rate",
+        lambda s, c: (
+            edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 km\n  fund: 5 billion USD"),
+            edit(s / "beta.yaml", "ktx_km: 5 km", "ktx_km: 5 km\n  fund: 5 billion KRW"),
+            edit(
+                c,
+                "criteria:",
+                "criteria:\n  funding: {fact: fund, unit: billion KRW, direction: max, weight: 10}",
+            ),
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.fund.unit: converting USD to KRW needs a rate: add currency_rates: {USD/KRW: ...} to the criteria file"
+        ],
+    ),
+    (
+        "unknown_scenario",
+        lambda s, c: None,
+        ("rank", "--scenario", "nope"),
+        [
+            "--scenario: 'nope' is not a scenario of criteria/default.yaml (choose from: none defined)"
+        ],
+    ),
+    (
+        "bad_weights_option",
+        lambda s, c: None,
+        ("rank", "--weights", "compte=5,rail=x,compute=-1"),
+        [
+            "--weights: compte: unknown criterion 'compte'; did you mean 'compute'? (criteria: compute, rail)",
+            "--weights: rail: expected a number, got 'x'",
+            "--weights: compute: weights must be >= 0, got '-1'",
+        ],
+    ),
+    (
+        "scenario_names_unknown_criterion",
+        lambda s, c: edit(c, "name: test set", "name: test set\nscenarios: {fast: {rial: 3}}"),
+        (),
+        [
+            "criteria/default.yaml: scenarios.fast.rial: unknown criterion 'rial' (criteria: compute, rail)"
+        ],
+    ),
+    (
+        "computed_fact_without_method",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, status: computed}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.method: a computed fact must say how it was computed (method: ...)"
+        ],
+    ),
+    (
+        "shorthand_with_two_sources",
+        lambda s, c: edit(
+            s / "alpha.yaml", "sources:", "sources:\n  other: {title: Other, date: 2020-01-01}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.compute_pf: the shorthand needs a single source to default to; this profile has 2 (other, src): name one with source:",
+            "sites/alpha.yaml: facts.ktx_km: the shorthand needs a single source to default to; this profile has 2 (other, src): name one with source:",
+        ],
+    ),
+    (
+        "bad_country",
+        lambda s, c: edit(s / "alpha.yaml", "country: KR", "country: Korea"),
+        (),
+        ["sites/alpha.yaml: country: 'Korea' is not an ISO 3166-1 alpha-2 code like 'KR'"],
+    ),
+    (
+        "file_too_large",
+        lambda s, c: (s / "big.yaml").write_text("a: " + "x" * 2_100_000),
+        (),
+        ["sites/big.yaml: file too large (2100003 bytes; limit 2000000)"],
+    ),
+    (
+        "unknown_method_parameter",
+        lambda s, c: edit(
+            c, "name: test set", "name: test set\nmethod: {name: topsis, normalisation: vector}"
+        ),
+        (),
+        [
+            "criteria/default.yaml: method.normalisation: unknown parameter 'normalisation' for topsis (valid: normalization, metric)"
+        ],
+    ),
+    (
+        "bad_preference_function",
+        lambda s, c: edit(
+            c, "direction: max", "direction: max\n    preference: {function: triangle}"
+        ),
+        (),
+        [
+            "criteria/default.yaml: criteria.compute.preference.function: 'triangle' is not a valid preference function "
+            "(choose from: usual, u-shape, v-shape, level, linear, gaussian)"
+        ],
+    ),
+    (
+        "list_at_top_level",
+        lambda s, c: (s / "alpha.yaml").write_text("- a\n- b\n"),
+        (),
+        ["sites/alpha.yaml: expected a mapping of keys at the top level, got list"],
+    ),
+    (
+        "empty_file",
+        lambda s, c: (s / "alpha.yaml").write_text(""),
+        (),
+        ["sites/alpha.yaml: file is empty"],
+    ),
+    (
+        "criteria_file_not_found",
+        lambda s, c: c.unlink(),
+        (),
+        ["criteria/default.yaml: file not found"],
+    ),
+    (
+        "inverted_bounds",
+        lambda s, c: edit(c, "direction: max", "direction: max\n    bounds: {min: 50, max: 10}"),
+        (),
+        ["criteria/default.yaml: criteria.compute.bounds: min (50) is greater than max (10)"],
+    ),
+    (
+        "bounds_screen_out_every_site",
+        lambda s, c: edit(c, "direction: max", "direction: max\n    bounds: {min: 500}"),
+        (),
+        [
+            "sites: no site is left after screening: alpha: compute_pf = 10 PFLOPS is below the minimum 500 PFLOPS "
+            "(criterion compute); beta: compute_pf = 30 PFLOPS is below the minimum 500 PFLOPS (criterion compute)"
+        ],
+    ),
+    (
+        "unsupported_format_version",
+        lambda s, c: edit(s / "alpha.yaml", "format: 1", "format: 2"),
+        (),
+        ["sites/alpha.yaml: format: unsupported format 2 (this version reads format 1)"],
+    ),
+    (
+        "method_parameter_out_of_range",
+        lambda s, c: None,
+        ("rank", "--method", "vikor", "--param", "v=1.5"),
+        ["--param: v: 1.5 is outside 0..1"],
+    ),
+    (
+        "unknown_normalization",
+        lambda s, c: None,
+        ("rank", "--param", "normalization=zscore"),
+        [
+            "--param: normalization: 'zscore' is not a valid normalization for wsm (choose from: minmax, max, sum, vector, none)"
+        ],
+    ),
+    (
+        "equal_scale_anchors",
+        lambda s, c: edit(c, "direction: max", "direction: max\n    scale: {worst: 5, best: 5}"),
+        (),
+        ["criteria/default.yaml: criteria.compute.scale: worst and best are equal (5)"],
+    ),
+    (
+        "yaml_1_1_boolean_is_not_a_country",
+        lambda s, c: edit(s / "alpha.yaml", "country: KR", "country: yes"),
+        (),
+        ["sites/alpha.yaml: country: 'yes' is not an ISO 3166-1 alpha-2 code like 'KR'"],
+    ),
+    (
+        "value_outside_its_range",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 40, low: 10, high: 30, unit: km}"
+        ),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.value: 40 lies outside its range 10..30"],
+    ),
+    (
+        "number_inside_a_unit",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: 1000 m}"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.unit: '1000 m' is not a unit (a number belongs in value)"],
+    ),
 ]
 
 
@@ -155,21 +421,28 @@ def _run(tmp_path: Path, mutate: Mutation, args: tuple[str, ...]):  # type: igno
     old = os.getcwd()
     os.chdir(tmp_path)
     try:
-        return CliRunner().invoke(main, [*cmd, "--sites", "sites", "--criteria", "criteria/default.yaml"])
+        return CliRunner().invoke(
+            main, [*cmd, "--sites", "sites", "--criteria", "criteria/default.yaml"]
+        )
     finally:
         os.chdir(old)
 
 
 @pytest.mark.parametrize("name,mutate,args,expected", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_gives_exact_message(tmp_path: Path, name: str, mutate: Mutation,
-                                       args: tuple[str, ...], expected: list[str] | None) -> None:
+def test_bad_input_gives_exact_message(
+    tmp_path: Path, name: str, mutate: Mutation, args: tuple[str, ...], expected: list[str] | None
+) -> None:
     res = _run(tmp_path, mutate, args)
     assert res.exit_code == 1, (res.output, res.exception)
     lines = res.stderr.strip().splitlines()
-    assert lines[-1].startswith("sitecompare: ") and lines[-1].endswith("found; nothing was written")
+    assert lines[-1].startswith("sitecompare: ") and lines[-1].endswith(
+        "found; nothing was written"
+    )
     if expected is None:
-        assert lines[0].startswith("criteria/default.yaml: method.name: 'topsys' is not a known method "
-                                   "(choose from: wsm, wpm, topsis, vikor, promethee2, skc-")
+        assert lines[0].startswith(
+            "criteria/default.yaml: method.name: 'topsys' is not a known method "
+            "(choose from: wsm, wpm, topsis, vikor, promethee2, skc-"
+        )
     else:
         assert lines[:-1] == expected
     assert res.stdout == ""
@@ -205,9 +478,12 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert "YAML aliases (*a) are not allowed" in res.stderr
 
 
-@pytest.mark.parametrize("args", [("validate",), ("rank", "--format", "json"), ("sites",),
-                                  ("rank", "--method", "nope")])
-def test_real_console_script_exits_1_without_traceback(tmp_path: Path, args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args", [("validate",), ("rank", "--format", "json"), ("sites",), ("rank", "--method", "nope")]
+)
+def test_real_console_script_exits_1_without_traceback(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
     sdir, cpath = make_study(tmp_path, GOOD_SITES, CRITERIA)
     edit(sdir / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 min")
     edit(cpath, "weight: 40", "weight: -1")

@@ -19,15 +19,25 @@ from .topsis import METRICS, topsis, topsis_batch
 from .vikor import vikor, vikor_batch
 
 __all__ = [
-    "MethodInfo", "MethodOutput", "Param", "Problem", "NATIVE_METHODS", "get_method",
-    "all_methods", "validate_method", "rank_scores", "rank_rows", "UnknownMethod",
+    "MethodInfo",
+    "MethodOutput",
+    "Param",
+    "Problem",
+    "NATIVE_METHODS",
+    "get_method",
+    "all_methods",
+    "validate_method",
+    "rank_scores",
+    "rank_rows",
+    "UnknownMethod",
 ]
 
 _NORM_HELP = "minmax | max | sum | vector | none"
 
 NATIVE_METHODS: dict[str, MethodInfo] = {
     "wsm": MethodInfo(
-        name="wsm", title="Weighted sum model",
+        name="wsm",
+        title="Weighted sum model",
         description="Weighted sum of normalised values (default min-max, 0-1; report shows 0-100).",
         cost_convention="min-max: (max - x)/(max - min); max: min/x; sum: (1/x)/sum(1/x); "
         "vector: 1 - x/||x||; none: -x (Jahan & Edwards 2015, Table 1)",
@@ -35,21 +45,30 @@ NATIVE_METHODS: dict[str, MethodInfo] = {
         "Methods: A Comparative Study, ch. 2",
         higher_is_better=True,
         params={"normalization": Param("minmax", NORMALIZATIONS, str, help=_NORM_HELP)},
-        evaluate=wsm, batch=wsm_batch, linear_basis=wsm_basis,
+        evaluate=wsm,
+        batch=wsm_batch,
+        linear_basis=wsm_basis,
     ),
     "wpm": MethodInfo(
-        name="wpm", title="Weighted product model",
+        name="wpm",
+        title="Weighted product model",
         description="Product of values raised to their weights, prod x^w (cost criteria x^-w).",
         cost_convention="negative exponent x^-w (Bridgman 1922; Miller & Starr 1969); with a "
         "normalisation, the benefit-oriented normalised value with exponent +w",
         reference="Bridgman (1922); Miller & Starr (1969); Triantaphyllou (2000), ch. 2",
         higher_is_better=True,
-        params={"normalization": Param("none", ("none", "max", "sum", "vector"), str,
-                                       help="none | max | sum | vector")},
-        evaluate=wpm, batch=wpm_batch, linear_basis=wpm_basis,
+        params={
+            "normalization": Param(
+                "none", ("none", "max", "sum", "vector"), str, help="none | max | sum | vector"
+            )
+        },
+        evaluate=wpm,
+        batch=wpm_batch,
+        linear_basis=wpm_basis,
     ),
     "topsis": MethodInfo(
-        name="topsis", title="TOPSIS",
+        name="topsis",
+        title="TOPSIS",
         description="Relative closeness to the ideal site: S-/(S+ + S-), vector normalisation, "
         "Euclidean distance.",
         cost_convention="ideal takes the minimum and anti-ideal the maximum of a cost criterion "
@@ -60,29 +79,46 @@ NATIVE_METHODS: dict[str, MethodInfo] = {
             "normalization": Param("vector", NORMALIZATIONS, str, help=_NORM_HELP),
             "metric": Param("euclidean", METRICS, str, help="euclidean | manhattan"),
         },
-        evaluate=topsis, batch=topsis_batch, score_label="closeness",
+        evaluate=topsis,
+        batch=topsis_batch,
+        score_label="closeness",
     ),
     "vikor": MethodInfo(
-        name="vikor", title="VIKOR",
+        name="vikor",
+        title="VIKOR",
         description="Compromise ranking by Q from group utility S and individual regret R "
         "(lower Q is better).",
         cost_convention="f* = min and f- = max of a cost criterion in the linear normalisation "
         "(f* - f)/(f* - f-)",
         reference="Opricovic & Tzeng (2004) EJOR 156:445-455",
         higher_is_better=False,
-        params={"v": Param(0.5, None, (int, float), 0.0, 1.0, "weight of the strategy of "
-                                                            "maximum group utility, 0..1")},
-        evaluate=vikor, batch=vikor_batch, score_label="Q",
+        params={
+            "v": Param(
+                0.5,
+                None,
+                (int, float),
+                0.0,
+                1.0,
+                "weight of the strategy of maximum group utility, 0..1",
+            )
+        },
+        evaluate=vikor,
+        batch=vikor_batch,
+        score_label="Q",
     ),
     "promethee2": MethodInfo(
-        name="promethee2", title="PROMETHEE II",
+        name="promethee2",
+        title="PROMETHEE II",
         description="Net outranking flow phi = phi+ - phi- from per-criterion preference "
         "functions (usual, u-shape, v-shape, level, linear, gaussian).",
         cost_convention="the difference is reversed for a cost criterion: d = x_b - x_a",
         reference="Brans & Vincke (1985) Management Science 31:647-656; Brans, Vincke & "
         "Mareschal (1986) EJOR 24:228-238",
-        higher_is_better=True, params={},
-        evaluate=promethee2, batch=promethee2_batch, linear_basis=promethee2_basis,
+        higher_is_better=True,
+        params={},
+        evaluate=promethee2,
+        batch=promethee2_batch,
+        linear_basis=promethee2_basis,
         score_label="net flow",
     ),
 }
@@ -123,7 +159,9 @@ def validate_method(raw: Mapping[str, Any]) -> tuple[MethodSpec | None, list[tup
     problems: list[tuple[str, str]] = []
     name = raw.get("name")
     if not isinstance(name, str):
-        return None, [("name", f"required: a method name (choose from: {', '.join(method_names())})")]
+        return None, [
+            ("name", f"required: a method name (choose from: {', '.join(method_names())})")
+        ]
     try:
         info = get_method(name)
     except UnknownMethod as exc:
@@ -139,16 +177,23 @@ def validate_method(raw: Mapping[str, Any]) -> tuple[MethodSpec | None, list[tup
         spec = info.params[key]
         if spec.choices is not None and val not in spec.choices:
             problems.append(
-                (key, f"{val!r} is not a valid {key} for {name} "
-                      f"(choose from: {', '.join(map(str, spec.choices))})")
+                (
+                    key,
+                    f"{val!r} is not a valid {key} for {name} "
+                    f"(choose from: {', '.join(map(str, spec.choices))})",
+                )
             )
             continue
         if spec.choices is None:
-            if isinstance(val, bool) or (spec.kind is not object and not isinstance(val, spec.kind)):
+            if isinstance(val, bool) or (
+                spec.kind is not object and not isinstance(val, spec.kind)
+            ):
                 problems.append((key, f"expected a number, got {val!r}"))
                 continue
-            if spec.minimum is not None and val < spec.minimum or (
-                spec.maximum is not None and val > spec.maximum
+            if (
+                spec.minimum is not None
+                and val < spec.minimum
+                or (spec.maximum is not None and val > spec.maximum)
             ):
                 problems.append((key, f"{val!r} is outside {spec.minimum:g}..{spec.maximum:g}"))
                 continue

@@ -94,7 +94,9 @@ def normalize(
         if invert:
             with np.errstate(divide="ignore"):
                 inv = 1.0 / X
-            return np.where(benefit, _safe_div(X, s), _safe_div(inv, inv.sum(axis=-2, keepdims=True)))
+            return np.where(
+                benefit, _safe_div(X, s), _safe_div(inv, inv.sum(axis=-2, keepdims=True))
+            )
         return _safe_div(X, s)
     if kind == "vector":
         nrm = np.sqrt((X * X).sum(axis=-2, keepdims=True))

@@ -54,7 +54,9 @@ def preference_degree(d: np.ndarray, pref: Preference | None) -> np.ndarray:
     raise ValueError(f"unknown preference function {fn!r}")
 
 
-def _pair_sums(x: np.ndarray, benefit: bool, pref: Preference | None) -> tuple[np.ndarray, np.ndarray]:
+def _pair_sums(
+    x: np.ndarray, benefit: bool, pref: Preference | None
+) -> tuple[np.ndarray, np.ndarray]:
     """Row sums sum_b P(a, b) and column sums sum_b P(b, a) for one criterion column ``x``."""
     n = x.shape[-1]
     out_ = np.zeros(x.shape)
@@ -69,7 +71,9 @@ def _pair_sums(x: np.ndarray, benefit: bool, pref: Preference | None) -> tuple[n
     return out_, in_
 
 
-def unicriterion_flows(problem: Problem, X: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def unicriterion_flows(
+    problem: Problem, X: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(phi_plus_j, phi_minus_j): per-criterion positive and negative flows, shape (..., n, m)."""
     X = problem.X if X is None else X
     n = X.shape[-2]
@@ -90,8 +94,11 @@ def promethee2(problem: Problem, w: np.ndarray) -> MethodOutput:
     net = phi_plus - phi_minus
     Phi = plus - minus
     return MethodOutput(
-        scores=net, ranks=rank_scores(net), higher_is_better=True,
-        details={"phi_plus": phi_plus, "phi_minus": phi_minus}, normalized=Phi,
+        scores=net,
+        ranks=rank_scores(net),
+        higher_is_better=True,
+        details={"phi_plus": phi_plus, "phi_minus": phi_minus},
+        normalized=Phi,
         contributions=Phi * w,
     )
 

@@ -23,8 +23,12 @@ __all__ = ["wsm", "wsm_batch", "wsm_basis", "wpm", "wpm_batch", "wpm_basis"]
 
 def _values(problem: Problem, X: np.ndarray | None, normalization: str) -> np.ndarray:
     return normalize(
-        problem.X if X is None else X, problem.benefit, normalization,
-        worst=problem.worst, best=problem.best, invert=True,
+        problem.X if X is None else X,
+        problem.benefit,
+        normalization,
+        worst=problem.worst,
+        best=problem.best,
+        invert=True,
     )
 
 
@@ -37,7 +41,10 @@ def wsm(problem: Problem, w: np.ndarray, normalization: str = "minmax") -> Metho
     C = V * w
     scores = C.sum(axis=1)
     return MethodOutput(
-        scores=scores, ranks=rank_scores(scores), higher_is_better=True, normalized=V,
+        scores=scores,
+        ranks=rank_scores(scores),
+        higher_is_better=True,
+        normalized=V,
         contributions=C,
     )
 
@@ -80,8 +87,12 @@ def wpm(problem: Problem, w: np.ndarray, normalization: str = "none") -> MethodO
     log_score = L @ w
     scores = np.exp(log_score)
     return MethodOutput(
-        scores=scores, ranks=rank_scores(log_score), higher_is_better=True,
-        details={"log_score": log_score}, normalized=np.exp(L), contributions=L * w,
+        scores=scores,
+        ranks=rank_scores(log_score),
+        higher_is_better=True,
+        details={"log_score": log_score},
+        normalized=np.exp(L),
+        contributions=L * w,
     )
 
 

@@ -25,8 +25,12 @@ METRICS = ("euclidean", "manhattan")
 
 def _scaled(problem: Problem, X: np.ndarray | None, normalization: str) -> np.ndarray:
     return normalize(
-        problem.X if X is None else X, problem.benefit, normalization,
-        worst=problem.worst, best=problem.best, invert=False,
+        problem.X if X is None else X,
+        problem.benefit,
+        normalization,
+        worst=problem.worst,
+        best=problem.best,
+        invert=False,
     )
 
 
@@ -52,8 +56,11 @@ def topsis(
         dm = np.abs(V - anti).sum(axis=1)
     c = _closeness(dp, dm)
     return MethodOutput(
-        scores=c, ranks=rank_scores(c), higher_is_better=True,
-        details={"d_plus": dp, "d_minus": dm}, normalized=N,
+        scores=c,
+        ranks=rank_scores(c),
+        higher_is_better=True,
+        details={"d_plus": dp, "d_minus": dm},
+        normalized=N,
         info={"ideal": ideal.tolist(), "anti_ideal": anti.tolist()},
     )
 

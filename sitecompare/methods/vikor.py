@@ -61,9 +61,13 @@ def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
     Q = _q(S, R, v)
     ranks = rank_scores(Q, higher_is_better=False)
     return MethodOutput(
-        scores=Q, ranks=ranks, higher_is_better=False, details={"S": S, "R": R},
+        scores=Q,
+        ranks=ranks,
+        higher_is_better=False,
+        details={"S": S, "R": R},
         info={"compromise": _compromise(problem.alternatives, S, R, Q), "v": v},
-        normalized=1.0 - D, contributions=None,
+        normalized=1.0 - D,
+        contributions=None,
     )
 
 
@@ -83,8 +87,10 @@ def _compromise(alts: tuple[str, ...], S: np.ndarray, R: np.ndarray, Q: np.ndarr
     else:  # a', ..., a^(M) with Q(a^(M)) - Q(a') < DQ
         members = [i for i in order if Q[i] - Q[first] < dq - 1e-12]
     return {
-        "set": [alts[i] for i in members], "dq": dq,
-        "acceptable_advantage": c1, "acceptable_stability": c2,
+        "set": [alts[i] for i in members],
+        "dq": dq,
+        "acceptable_advantage": c1,
+        "acceptable_stability": c2,
     }
 
 

@@ -30,7 +30,11 @@ from .sample import WEIGHT_SAMPLINGS
 from .smaa import SMAAResult, run_smaa
 
 __all__ = [
-    "SensitivityResult", "run_sensitivity", "CONVENTION", "WEIGHT_SAMPLINGS", "DEFAULT_SEED",
+    "SensitivityResult",
+    "run_sensitivity",
+    "CONVENTION",
+    "WEIGHT_SAMPLINGS",
+    "DEFAULT_SEED",
 ]
 
 DEFAULT_SEED = 1
@@ -74,14 +78,21 @@ class SensitivityResult:
         for c_idx in np.argsort(-sm.voi, kind="stable"):
             cell = sm.uncertain[c_idx]
             c = dm.criteria[cell.criterion_index]
-            voi.append({
-                "site": sites[cell.site_index], "criterion": c.id, "fact": c.fact,
-                "kind": cell.kind, "low": r(cell.low), "high": r(cell.high), "unit": c.unit,
-                "expected_change_in_first_acceptability": r(sm.voi[c_idx]),
-                "before_noise_floor": r(sm.voi_raw[c_idx]),
-                "leader": sm.leader,
-                "leader_first_acceptability_range": [r(x) for x in sm.voi_leader_range[c_idx]],
-            })
+            voi.append(
+                {
+                    "site": sites[cell.site_index],
+                    "criterion": c.id,
+                    "fact": c.fact,
+                    "kind": cell.kind,
+                    "low": r(cell.low),
+                    "high": r(cell.high),
+                    "unit": c.unit,
+                    "expected_change_in_first_acceptability": r(sm.voi[c_idx]),
+                    "before_noise_floor": r(sm.voi_raw[c_idx]),
+                    "leader": sm.leader,
+                    "leader_first_acceptability_range": [r(x) for x in sm.voi_leader_range[c_idx]],
+                }
+            )
         return {
             "method": self.method.as_dict(),
             "criteria_set": self.study.criteria_set.name,
@@ -92,24 +103,33 @@ class SensitivityResult:
             "weight_sampling": sm.weight_sampling,
             "concentration": sm.concentration,
             "convention": CONVENTION,
-            "ranking": [{"rank": int(self.ranks[i]), "site": sites[i], "score": r(self.scores[i])}
-                        for i in np.argsort(self.ranks, kind="stable")],
+            "ranking": [
+                {"rank": int(self.ranks[i]), "site": sites[i], "score": r(self.scores[i])}
+                for i in np.argsort(self.ranks, kind="stable")
+            ],
             "oat": {k: v.to_json() for k, v in self.oat.items()},
             "critical": [w.to_json() for w in self.weight_changes],
             "most_critical": self.most_critical,
             "critical_data": data,
             "smaa": {
-                "rank_acceptability": {s: [r(x) for x in sm.rank_acceptability[i]] for i, s in enumerate(sites)},
+                "rank_acceptability": {
+                    s: [r(x) for x in sm.rank_acceptability[i]] for i, s in enumerate(sites)
+                },
                 "holistic_acceptability": {s: r(sm.holistic[i]) for i, s in enumerate(sites)},
                 "expected_rank": {s: r(sm.expected_rank[i]) for i, s in enumerate(sites)},
                 "central_weights": {
-                    s: ({c: r(sm.central_weights[i, j]) for j, c in enumerate(crits)}
-                        if np.isfinite(sm.central_weights[i]).all() else None)
+                    s: (
+                        {c: r(sm.central_weights[i, j]) for j, c in enumerate(crits)}
+                        if np.isfinite(sm.central_weights[i]).all()
+                        else None
+                    )
                     for i, s in enumerate(sites)
                 },
                 "confidence": {s: r(sm.confidence[i]) for i, s in enumerate(sites)},
-                "pairwise_winning": {s: {t: r(sm.pairwise[i, j]) for j, t in enumerate(sites) if j != i}
-                                     for i, s in enumerate(sites)},
+                "pairwise_winning": {
+                    s: {t: r(sm.pairwise[i, j]) for j, t in enumerate(sites) if j != i}
+                    for i, s in enumerate(sites)
+                },
                 "pairwise_samples": sm.pairwise_samples,
                 "uncertain_facts": len(sm.uncertain),
                 "value_of_information": voi,
@@ -137,12 +157,27 @@ def run_sensitivity(
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])
     if weight_sampling not in WEIGHT_SAMPLINGS:
-        raise ValidationError([Issue("--weight-sampling", "", f"{weight_sampling!r} is not valid "
-                                     f"(choose from: {', '.join(WEIGHT_SAMPLINGS)})")])
+        raise ValidationError(
+            [
+                Issue(
+                    "--weight-sampling",
+                    "",
+                    f"{weight_sampling!r} is not valid "
+                    f"(choose from: {', '.join(WEIGHT_SAMPLINGS)})",
+                )
+            ]
+        )
     dm = build_matrix(study)
     if len(dm.site_ids) < 2:
-        raise ValidationError([Issue(study.sites_dir or "sites", "",
-                                     "sensitivity needs at least two sites in the comparison")])
+        raise ValidationError(
+            [
+                Issue(
+                    study.sites_dir or "sites",
+                    "",
+                    "sensitivity needs at least two sites in the comparison",
+                )
+            ]
+        )
     out = evaluate_matrix(dm, spec)
     ev = Evaluator(dm.problem(), spec)
     w = dm.weights
@@ -154,18 +189,45 @@ def run_sensitivity(
     factors = np.array([[dm.cell(s, c.id).factor for c in dm.criteria] for s in dm.site_ids])
     best = np.array([c.scale_best if c.has_scale else np.nan for c in dm.criteria], float)
     data = critical_data_changes(
-        ev, w, dm.X, out.ranks, dm.site_ids, dm.criterion_ids, np.nan_to_num(dm.observed_low),
-        np.nan_to_num(dm.observed_high), factors, best,
+        ev,
+        w,
+        dm.X,
+        out.ranks,
+        dm.site_ids,
+        dm.criterion_ids,
+        np.nan_to_num(dm.observed_low),
+        np.nan_to_num(dm.observed_high),
+        factors,
+        best,
     )
     smaa = run_smaa(
-        ev, dm.X, w, low=dm.low, high=dm.high, missing=dm.missing,
-        observed_low=np.nan_to_num(dm.observed_low), observed_high=np.nan_to_num(dm.observed_high),
-        samples=samples, seed=seed, weight_sampling=weight_sampling,
-        concentration=concentration, unknown_missing=unknown_missing, progress=progress,
+        ev,
+        dm.X,
+        w,
+        low=dm.low,
+        high=dm.high,
+        missing=dm.missing,
+        observed_low=np.nan_to_num(dm.observed_low),
+        observed_high=np.nan_to_num(dm.observed_high),
+        samples=samples,
+        seed=seed,
+        weight_sampling=weight_sampling,
+        concentration=concentration,
+        unknown_missing=unknown_missing,
+        progress=progress,
     )
     agreement = method_agreement(dm)
     return SensitivityResult(
-        study=study, matrix=dm, method=spec, ranks=out.ranks, scores=out.scores, oat=oat,
-        weight_changes=changes, most_critical=most_critical(changes, dm.criterion_ids),
-        data_changes=data, smaa=smaa, agreement=agreement, notes=notes,
+        study=study,
+        matrix=dm,
+        method=spec,
+        ranks=out.ranks,
+        scores=out.scores,
+        oat=oat,
+        weight_changes=changes,
+        most_critical=most_critical(changes, dm.criterion_ids),
+        data_changes=data,
+        smaa=smaa,
+        agreement=agreement,
+        notes=notes,
     )

@@ -16,34 +16,70 @@ __all__ = ["sensitivity", "print_sensitivity"]
 
 @click.command(context_settings=CONTEXT)
 @study_options
-@click.option("--samples", type=click.IntRange(min=1), default=10_000, show_default=True,
-              help="SMAA samples.")
-@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
-              help="Random seed (recorded in the output).")
-@click.option("--weight-sampling", type=click.Choice(WEIGHT_SAMPLINGS), default="uniform",
-              show_default=True,
-              help="uniform: no preference information; dirichlet: centred on the weights; "
-              "ordinal: keeps the weights' order.")
-@click.option("--concentration", type=click.FloatRange(min=0, min_open=True), default=50.0,
-              show_default=True, help="Dirichlet concentration (higher = closer to the weights).")
-@click.option("--unknown-missing", is_flag=True,
-              help="Treat missing facts as unknown within the criterion's observed range "
-              "(instead of their imputed value).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr [default: when stderr is a terminal].")
+@click.option(
+    "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="SMAA samples."
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=DEFAULT_SEED,
+    show_default=True,
+    help="Random seed (recorded in the output).",
+)
+@click.option(
+    "--weight-sampling",
+    type=click.Choice(WEIGHT_SAMPLINGS),
+    default="uniform",
+    show_default=True,
+    help="uniform: no preference information; dirichlet: centred on the weights; "
+    "ordinal: keeps the weights' order.",
+)
+@click.option(
+    "--concentration",
+    type=click.FloatRange(min=0, min_open=True),
+    default=50.0,
+    show_default=True,
+    help="Dirichlet concentration (higher = closer to the weights).",
+)
+@click.option(
+    "--unknown-missing",
+    is_flag=True,
+    help="Treat missing facts as unknown within the criterion's observed range "
+    "(instead of their imputed value).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr [default: when stderr is a terminal].",
+)
 @handle_errors
-def sensitivity(samples: int, seed: int, weight_sampling: str, concentration: float,
-                unknown_missing: bool, fmt: str, progress: bool | None, **kw: Any) -> None:
+def sensitivity(
+    samples: int,
+    seed: int,
+    weight_sampling: str,
+    concentration: float,
+    unknown_missing: bool,
+    fmt: str,
+    progress: bool | None,
+    **kw: Any,
+) -> None:
     """How sure are we? OAT weight sweeps, critical changes, SMAA-2, method agreement."""
     import sys
 
     study = load_from_options(**kw)
     show = sys.stderr.isatty() if progress is None else progress
-    result = _run_with_progress(study, show, samples=samples, seed=seed,
-                                weight_sampling=weight_sampling, concentration=concentration,
-                                unknown_missing=unknown_missing)
+    result = _run_with_progress(
+        study,
+        show,
+        samples=samples,
+        seed=seed,
+        weight_sampling=weight_sampling,
+        concentration=concentration,
+        unknown_missing=unknown_missing,
+    )
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -55,10 +91,18 @@ def _run_with_progress(study, show: bool, **kw: Any) -> SensitivityResult:  # ty
         return run_sensitivity(study, **kw)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("SMAA"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeRemainingColumn(), console=console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("SMAA"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("smaa", total=kw["samples"])
-        return run_sensitivity(study, progress=lambda done, total: bar.update(task, completed=done), **kw)
+        return run_sensitivity(
+            study, progress=lambda done, total: bar.update(task, completed=done), **kw
+        )
 
 
 def _iv(a: tuple[float, float]) -> str:
@@ -71,33 +115,56 @@ def print_sensitivity(res: SensitivityResult) -> None:
     out = console()
     dm, sm = res.matrix, res.smaa
     crit = {c.id: c for c in dm.criteria}
-    out.print(f"Sensitivity of the ranking by {res.method.name} "
-              f"(seed {sm.seed}, {sm.samples} samples, weights {sm.weight_sampling})")
+    out.print(
+        f"Sensitivity of the ranking by {res.method.name} "
+        f"(seed {sm.seed}, {sm.samples} samples, weights {sm.weight_sampling})"
+    )
     out.print("OAT convention: one weight moves over [0, 1]; the other weights keep their ratios.")
     t = Table(title="One-at-a-time weight sweeps", title_justify="left")
-    for col in ("criterion", "weight", "ranking unchanged", "first place unchanged", "crossovers",
-                "first changes at"):
+    for col in (
+        "criterion",
+        "weight",
+        "ranking unchanged",
+        "first place unchanged",
+        "crossovers",
+        "first changes at",
+    ):
         t.add_column(col)
     for cid, o in res.oat.items():
         firsts = [f"{c.weight:.3f} ({c.sites[1]})" for c in o.crossovers if c.changes_first]
-        t.add_row(cid, f"{o.current:.3f}", _iv(o.stability_interval), _iv(o.top_interval),
-                  str(len(o.crossovers)), ", ".join(firsts) or "-")
+        t.add_row(
+            cid,
+            f"{o.current:.3f}",
+            _iv(o.stability_interval),
+            _iv(o.top_interval),
+            str(len(o.crossovers)),
+            ", ".join(firsts) or "-",
+        )
     out.print(t)
     mc = res.most_critical
     top = mc["top"]["percent"]
     if top:
-        out.print(f"Most critical criterion for first place: {top['criterion']} "
-                  f"({top['relative'] * 100:+.1f}% of its weight swaps {top['sites'][0]} and {top['sites'][1]})")
+        out.print(
+            f"Most critical criterion for first place: {top['criterion']} "
+            f"({top['relative'] * 100:+.1f}% of its weight swaps {top['sites'][0]} and {top['sites'][1]})"
+        )
     else:
         out.print("No single weight change can take first place from the leader.")
-    t = Table(title="Smallest weight changes that swap two sites (Triantaphyllou & Sanchez 1997)",
-              title_justify="left")
+    t = Table(
+        title="Smallest weight changes that swap two sites (Triantaphyllou & Sanchez 1997)",
+        title_justify="left",
+    )
     for col in ("criterion", "sites (ahead, behind)", "ranks", "delta", "relative", "new weight"):
         t.add_column(col)
     for w in res.weight_changes[:10]:
-        t.add_row(w.criterion, f"{w.sites[0]}, {w.sites[1]}", f"{w.ranks[0]}, {w.ranks[1]}",
-                  f"{w.delta:+.4f}", "-" if w.relative is None else f"{w.relative * 100:+.1f}%",
-                  f"{w.new_weight:.4f}")
+        t.add_row(
+            w.criterion,
+            f"{w.sites[0]}, {w.sites[1]}",
+            f"{w.ranks[0]}, {w.ranks[1]}",
+            f"{w.delta:+.4f}",
+            "-" if w.relative is None else f"{w.relative * 100:+.1f}%",
+            f"{w.new_weight:.4f}",
+        )
     out.print(t)
     t = Table(title="Smallest change in one fact to rank first", title_justify="left")
     for col in ("site", "criterion", "now", "needed", "change"):
@@ -109,14 +176,23 @@ def print_sensitivity(res: SensitivityResult) -> None:
         reachable.add(d.site)
         c = crit[d.criterion]
         imputed = " (missing; imputed)" if dm.cell(d.site, d.criterion).missing else ""
-        t.add_row(d.site, f"{d.criterion} ({c.fact})", f"{d.current_value:,.6g} {c.unit}{imputed}",
-                  f"{d.required_value:,.6g} {c.unit}", f"{d.change:+,.6g} {c.unit}")
+        t.add_row(
+            d.site,
+            f"{d.criterion} ({c.fact})",
+            f"{d.current_value:,.6g} {c.unit}{imputed}",
+            f"{d.required_value:,.6g} {c.unit}",
+            f"{d.change:+,.6g} {c.unit}",
+        )
     out.print(t)
-    stuck = [s for s, r in zip(dm.site_ids, res.ranks) if r > 1 and s not in reachable]
+    stuck = [s for s, r in zip(dm.site_ids, res.ranks, strict=True) if r > 1 and s not in reachable]
     if stuck:
-        out.print("No single fact change lifts " + ", ".join(stuck) + " to first place "
-                  "(searched up to 10x the observed range).")
-    t = Table(title="SMAA-2 rank acceptability (share of samples at each rank)", title_justify="left")
+        out.print(
+            "No single fact change lifts " + ", ".join(stuck) + " to first place "
+            "(searched up to 10x the observed range)."
+        )
+    t = Table(
+        title="SMAA-2 rank acceptability (share of samples at each rank)", title_justify="left"
+    )
     t.add_column("site")
     n = len(sm.sites)
     for r in range(n):
@@ -125,31 +201,48 @@ def print_sensitivity(res: SensitivityResult) -> None:
     order = np.argsort(-sm.holistic, kind="stable")
     for i in order:
         conf = sm.confidence[i]
-        t.add_row(sm.sites[i], *[f"{x:.3f}" for x in sm.rank_acceptability[i]],
-                  "-" if not np.isfinite(conf) else f"{conf:.3f}")
+        t.add_row(
+            sm.sites[i],
+            *[f"{x:.3f}" for x in sm.rank_acceptability[i]],
+            "-" if not np.isfinite(conf) else f"{conf:.3f}",
+        )
     out.print(t)
     if len(sm.uncertain):
-        t = Table(title="Value of information: which uncertain fact matters most for first place",
-                  title_justify="left")
+        t = Table(
+            title="Value of information: which uncertain fact matters most for first place",
+            title_justify="left",
+        )
         for col in ("site", "fact", "range", "expected change", f"{sm.leader} first-rank range"):
             t.add_column(col)
         for c_idx in np.argsort(-sm.voi, kind="stable")[:8]:
             cell = sm.uncertain[c_idx]
             c = dm.criteria[cell.criterion_index]
             lo, hi = sm.voi_leader_range[c_idx]
-            t.add_row(sm.sites[cell.site_index], f"{c.fact} ({cell.kind})",
-                      f"{cell.low:,.6g} - {cell.high:,.6g} {c.unit}", f"{sm.voi[c_idx]:.4f}",
-                      f"{lo:.3f} - {hi:.3f}")
+            t.add_row(
+                sm.sites[cell.site_index],
+                f"{c.fact} ({cell.kind})",
+                f"{cell.low:,.6g} - {cell.high:,.6g} {c.unit}",
+                f"{sm.voi[c_idx]:.4f}",
+                f"{lo:.3f} - {hi:.3f}",
+            )
         out.print(t)
-        out.print(f"(expected change in first-rank acceptabilities if the fact were known, after "
-                  f"removing the sampling noise floor {sm.voi_noise:.4f})")
+        out.print(
+            f"(expected change in first-rank acceptabilities if the fact were known, after "
+            f"removing the sampling noise floor {sm.voi_noise:.4f})"
+        )
     ag = res.agreement
-    out.print("Method agreement: consensus (mean rank over "
-              f"{len(ag.labels)} methods): " + ", ".join(
-                  f"{int(ag.consensus_rank[i])}. {ag.sites[i]}"
-                  for i in np.argsort(ag.mean_rank, kind="stable")))
+    out.print(
+        "Method agreement: consensus (mean rank over "
+        f"{len(ag.labels)} methods): "
+        + ", ".join(
+            f"{int(ag.consensus_rank[i])}. {ag.sites[i]}"
+            for i in np.argsort(ag.mean_rank, kind="stable")
+        )
+    )
     k = ag.kendall[np.triu_indices(len(ag.labels), 1)]
     if k.size:
-        out.print(f"Kendall tau between methods: min {np.nanmin(k):.3f}, median {np.nanmedian(k):.3f}")
+        out.print(
+            f"Kendall tau between methods: min {np.nanmin(k):.3f}, median {np.nanmedian(k):.3f}"
+        )
     for m, why in ag.skipped:
         out.print(f"note: {m} skipped: {why}")

@@ -27,7 +27,13 @@ from ..methods.ranks import rank_rows
 from .evaluate import Evaluator
 from .oat import OATResult
 
-__all__ = ["WeightChange", "DataChange", "critical_weight_changes", "most_critical", "critical_data_changes"]
+__all__ = [
+    "WeightChange",
+    "DataChange",
+    "critical_weight_changes",
+    "most_critical",
+    "critical_data_changes",
+]
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,9 @@ class WeightChange:
 
     def to_json(self) -> dict:
         return {
-            "criterion": self.criterion, "sites": list(self.sites), "ranks": list(self.ranks),
+            "criterion": self.criterion,
+            "sites": list(self.sites),
+            "ranks": list(self.ranks),
             "delta": _r(self.delta),
             "relative": None if self.relative is None else _r(self.relative),
             "new_weight": _r(self.new_weight),
@@ -53,11 +61,14 @@ def _r(x: float) -> float:
 
 
 def critical_weight_changes(
-    oat: dict[str, OATResult], weights: np.ndarray, criteria: tuple[str, ...],
-    sites: tuple[str, ...], ranks: np.ndarray,
+    oat: dict[str, OATResult],
+    weights: np.ndarray,
+    criteria: tuple[str, ...],
+    sites: tuple[str, ...],
+    ranks: np.ndarray,
 ) -> list[WeightChange]:
     w = np.asarray(weights, float) / np.sum(weights)
-    rank_of = {s: int(r) for s, r in zip(sites, ranks)}
+    rank_of = {s: int(r) for s, r in zip(sites, ranks, strict=True)}
     out: list[WeightChange] = []
     for k, cid in enumerate(criteria):
         res = oat[cid]
@@ -77,10 +88,16 @@ def critical_weight_changes(
             # order the pair as it stands now (at the current weight)
             if rank_of[a] > rank_of[b] or (rank_of[a] == rank_of[b] and a > b):
                 a, b = b, a
-            out.append(WeightChange(
-                criterion=cid, sites=(a, b), ranks=(rank_of[a], rank_of[b]), delta=delta,
-                relative=(delta / wk) if wk > 0 else None, new_weight=t,
-            ))
+            out.append(
+                WeightChange(
+                    criterion=cid,
+                    sites=(a, b),
+                    ranks=(rank_of[a], rank_of[b]),
+                    delta=delta,
+                    relative=(delta / wk) if wk > 0 else None,
+                    new_weight=t,
+                )
+            )
     out.sort(key=lambda x: (abs(x.relative) if x.relative is not None else np.inf, abs(x.delta)))
     return out
 
@@ -91,8 +108,12 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
         if not items:
             return None
         c = min(items, key=key)
-        return {"criterion": c.criterion, "sites": list(c.sites), "delta": _r(c.delta),
-                "relative": None if c.relative is None else _r(c.relative)}
+        return {
+            "criterion": c.criterion,
+            "sites": list(c.sites),
+            "delta": _r(c.delta),
+            "relative": None if c.relative is None else _r(c.relative),
+        }
 
     top = [c for c in changes if c.ranks[0] == 1]
     rel = lambda c: None if c.relative is None else abs(c.relative)  # noqa: E731
@@ -101,8 +122,10 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
     for cid in criteria:
         mine = [abs(c.relative) for c in changes if c.criterion == cid and c.relative is not None]
         d = min(mine) if mine else None
-        degree[cid] = {"criticality": None if d is None else _r(d),
-                       "sensitivity": None if not d else _r(1.0 / d)}
+        degree[cid] = {
+            "criticality": None if d is None else _r(d),
+            "sensitivity": None if not d else _r(1.0 / d),
+        }
     return {
         "top": {"percent": pick(top, rel), "absolute": pick(top, ab)},
         "any": {"percent": pick(changes, rel), "absolute": pick(changes, ab)},
@@ -128,21 +151,35 @@ class DataChange:
     def to_json(self, unit: str, fact: str, fact_unit: str, status: str) -> dict:
         ch = self.change
         return {
-            "site": self.site, "criterion": self.criterion, "fact": fact, "target": self.target,
-            "current_rank": self.current_rank, "target_rank": self.target_rank,
+            "site": self.site,
+            "criterion": self.criterion,
+            "fact": fact,
+            "target": self.target,
+            "current_rank": self.current_rank,
+            "target_rank": self.target_rank,
             "current_value": _r(self.current_value),
             "required_value": None if self.required_value is None else _r(self.required_value),
-            "change": None if ch is None else _r(ch), "unit": unit,
+            "change": None if ch is None else _r(ch),
+            "unit": unit,
             "change_in_fact_unit": None if ch is None or not self.factor else _r(ch / self.factor),
-            "fact_unit": fact_unit, "reachable": self.required_value is not None,
+            "fact_unit": fact_unit,
+            "reachable": self.required_value is not None,
             "fact_status": status,
         }
 
 
 def critical_data_changes(
-    ev: Evaluator, weights: np.ndarray, X: np.ndarray, ranks: np.ndarray, sites: tuple[str, ...],
-    criteria: tuple[str, ...], observed_low: np.ndarray, observed_high: np.ndarray,
-    factors: np.ndarray, anchors_best: np.ndarray, iterations: int = 60,
+    ev: Evaluator,
+    weights: np.ndarray,
+    X: np.ndarray,
+    ranks: np.ndarray,
+    sites: tuple[str, ...],
+    criteria: tuple[str, ...],
+    observed_low: np.ndarray,
+    observed_high: np.ndarray,
+    factors: np.ndarray,
+    anchors_best: np.ndarray,
+    iterations: int = 60,
 ) -> list[DataChange]:
     n, m = X.shape
     benefit = ev.problem.benefit
@@ -193,11 +230,18 @@ def critical_data_changes(
         lo_x = np.where(r, lo_x, mid)
     out = []
     for q, (i, j, label, tr, xv, _) in enumerate(cand):
-        out.append(DataChange(
-            site=sites[i], criterion=criteria[j], target=label, current_rank=int(ranks[i]),
-            target_rank=int(tr), current_value=float(xv),
-            required_value=float(hi_x[q]) if ok_at_limit[q] else None, factor=float(factors[i, j]),
-        ))
+        out.append(
+            DataChange(
+                site=sites[i],
+                criterion=criteria[j],
+                target=label,
+                current_rank=int(ranks[i]),
+                target_rank=int(tr),
+                current_value=float(xv),
+                required_value=float(hi_x[q]) if ok_at_limit[q] else None,
+                factor=float(factors[i, j]),
+            )
+        )
     return out
 
 

@@ -39,8 +39,12 @@ class Crossover:
     changes_first: bool
 
     def to_json(self) -> dict:
-        return {"weight": _r(self.weight), "sites": list(self.sites), "rank": self.rank,
-                "changes_first": self.changes_first}
+        return {
+            "weight": _r(self.weight),
+            "sites": list(self.sites),
+            "rank": self.rank,
+            "changes_first": self.changes_first,
+        }
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,14 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: tuple[str, ...]) -
     grid = np.linspace(0.0, 1.0, CURVE_POINTS)
     curves = ev.native(oat_weights(base, k, grid)) if n else np.zeros((CURVE_POINTS, 0))
     return OATResult(
-        criterion=ev.problem.criteria[k], current=t0, stability_interval=stab, top_interval=top,
-        crossovers=tuple(crossovers), exact=exact, grid=grid, curves=curves,
+        criterion=ev.problem.criteria[k],
+        current=t0,
+        stability_interval=stab,
+        top_interval=top,
+        crossovers=tuple(crossovers),
+        exact=exact,
+        grid=grid,
+        curves=curves,
     )
 
 
@@ -131,7 +141,9 @@ def _interval(t0: float, points: list[float]) -> tuple[float, float]:
     return (lo, hi)
 
 
-def _exact_crossings(ev: Evaluator, base: np.ndarray, k: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+def _exact_crossings(
+    ev: Evaluator, base: np.ndarray, k: int
+) -> tuple[np.ndarray, list[tuple[int, int]]]:
     B = ev.basis * ev.sign
     w1 = oat_weights(base, k, np.array([0.0]))[0]  # r: the others' weights at t = 0
     R = B @ w1
@@ -147,10 +159,12 @@ def _exact_crossings(ev: Evaluator, base: np.ndarray, k: int) -> tuple[np.ndarra
     # criterion k meet at t = 1) do not swap within the sweep
     ok = (np.abs(den) > 1e-12 * scale) & (t > TOL) & (t < 1 - TOL)
     t = t[ok]
-    return t, list(zip(a_idx[ok].tolist(), b_idx[ok].tolist()))
+    return t, list(zip(a_idx[ok].tolist(), b_idx[ok].tolist(), strict=True))
 
 
-def _bisect_crossings(ev: Evaluator, base: np.ndarray, k: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+def _bisect_crossings(
+    ev: Evaluator, base: np.ndarray, k: int
+) -> tuple[np.ndarray, list[tuple[int, int]]]:
     t0 = float(base[k])
     grid = np.unique(np.concatenate([np.linspace(0.0, 1.0, GRID), [t0]]))
     G = ev.goodness(oat_weights(base, k, grid))  # (g, n)
@@ -183,10 +197,17 @@ def _bisect_crossings(ev: Evaluator, base: np.ndarray, k: int) -> tuple[np.ndarr
         same = s_mid == s_lo
         lo = np.where(same, mid, lo)
         hi = np.where(same, hi, mid)
-    return 0.5 * (lo + hi), list(zip(pa.tolist(), pb.tolist()))
+    return 0.5 * (lo + hi), list(zip(pa.tolist(), pb.tolist(), strict=True))
 
 
-def _diff(ev: Evaluator, base: np.ndarray, k: int, t: np.ndarray, pa: np.ndarray, pb: np.ndarray,
-          rows: np.ndarray) -> np.ndarray:
+def _diff(
+    ev: Evaluator,
+    base: np.ndarray,
+    k: int,
+    t: np.ndarray,
+    pa: np.ndarray,
+    pb: np.ndarray,
+    rows: np.ndarray,
+) -> np.ndarray:
     g = ev.goodness(oat_weights(base, k, t))
     return g[rows, pa] - g[rows, pb]

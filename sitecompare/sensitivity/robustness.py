@@ -54,18 +54,27 @@ class MethodAgreement:
 
     def to_json(self) -> dict:
         def mat(a: np.ndarray) -> dict:
-            return {self.labels[i]: {self.labels[j]: _r(a[i, j]) for j in range(len(self.labels))}
-                    for i in range(len(self.labels))}
+            return {
+                self.labels[i]: {self.labels[j]: _r(a[i, j]) for j in range(len(self.labels))}
+                for i in range(len(self.labels))
+            }
 
         return {
             "methods": list(self.labels),
-            "ranks": {s: {lab: int(self.ranks[i, j]) for j, lab in enumerate(self.labels)}
-                      for i, s in enumerate(self.sites)},
+            "ranks": {
+                s: {lab: int(self.ranks[i, j]) for j, lab in enumerate(self.labels)}
+                for i, s in enumerate(self.sites)
+            },
             "kendall_tau": mat(self.kendall),
             "spearman_rho": mat(self.spearman),
-            "consensus": [{"rank": int(self.consensus_rank[i]), "site": self.sites[i],
-                           "mean_rank": _r(self.mean_rank[i])}
-                          for i in np.argsort(self.mean_rank, kind="stable")],
+            "consensus": [
+                {
+                    "rank": int(self.consensus_rank[i]),
+                    "site": self.sites[i],
+                    "mean_rank": _r(self.mean_rank[i]),
+                }
+                for i in np.argsort(self.mean_rank, kind="stable")
+            ],
             "skipped": [{"method": m, "reason": r} for m, r in self.skipped],
         }
 
@@ -74,7 +83,9 @@ def _r(x: float) -> float:
     return float(f"{x:.6g}") if np.isfinite(x) else None  # type: ignore[return-value]
 
 
-def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS) -> MethodAgreement:
+def method_agreement(
+    dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS
+) -> MethodAgreement:
     labels, cols, skipped = [], [], []
     for spec in specs:
         label = method_label(spec)
@@ -104,6 +115,12 @@ def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTN
     mean_rank = R.mean(axis=1) if k else np.zeros(len(dm.site_ids))
     consensus = rank_scores(mean_rank, higher_is_better=False)
     return MethodAgreement(
-        labels=tuple(labels), sites=dm.site_ids, ranks=R, kendall=kendall, spearman=spearman,
-        consensus_rank=consensus, mean_rank=mean_rank, skipped=tuple(skipped),
+        labels=tuple(labels),
+        sites=dm.site_ids,
+        ranks=R,
+        kendall=kendall,
+        spearman=spearman,
+        consensus_rank=consensus,
+        mean_rank=mean_rank,
+        skipped=tuple(skipped),
     )

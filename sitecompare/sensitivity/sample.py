@@ -31,7 +31,11 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
-    "WEIGHT_SAMPLINGS", "sample_weights", "UncertainCell", "uncertain_cells", "sample_data",
+    "WEIGHT_SAMPLINGS",
+    "sample_weights",
+    "UncertainCell",
+    "uncertain_cells",
+    "sample_data",
 ]
 
 WEIGHT_SAMPLINGS = ("uniform", "dirichlet", "ordinal")
@@ -77,7 +81,9 @@ def sample_weights(
         np.put_along_axis(sub, order, u, axis=1)
         W[:, active] = sub
     else:
-        raise ValueError(f"unknown weight sampling {how!r} (choose from: {', '.join(WEIGHT_SAMPLINGS)})")
+        raise ValueError(
+            f"unknown weight sampling {how!r} (choose from: {', '.join(WEIGHT_SAMPLINGS)})"
+        )
     return W
 
 
@@ -91,8 +97,12 @@ class UncertainCell:
 
 
 def uncertain_cells(
-    low: np.ndarray, high: np.ndarray, missing: np.ndarray, observed_low: np.ndarray,
-    observed_high: np.ndarray, unknown_missing: bool,
+    low: np.ndarray,
+    high: np.ndarray,
+    missing: np.ndarray,
+    observed_low: np.ndarray,
+    observed_high: np.ndarray,
+    unknown_missing: bool,
 ) -> list[UncertainCell]:
     cells = []
     n, m = low.shape
@@ -100,7 +110,11 @@ def uncertain_cells(
         for j in range(m):
             if missing[i, j]:
                 if unknown_missing and observed_high[j] > observed_low[j]:
-                    cells.append(UncertainCell(i, j, float(observed_low[j]), float(observed_high[j]), "missing"))
+                    cells.append(
+                        UncertainCell(
+                            i, j, float(observed_low[j]), float(observed_high[j]), "missing"
+                        )
+                    )
             elif high[i, j] > low[i, j]:
                 cells.append(UncertainCell(i, j, float(low[i, j]), float(high[i, j]), "range"))
     return cells

@@ -125,7 +125,9 @@ def run_smaa(
             cols = np.arange(n)[None, :]
             for c in range(nv):
                 key = (bins[:, c][:, None] * n + cols).ravel()
-                voi_first[c] += np.bincount(key, weights=first_f.ravel(), minlength=VOI_BINS * n).reshape(VOI_BINS, n)
+                voi_first[c] += np.bincount(
+                    key, weights=first_f.ravel(), minlength=VOI_BINS * n
+                ).reshape(VOI_BINS, n)
                 voi_total[c] += np.bincount(bins[:, c], minlength=VOI_BINS)
         if progress:
             progress(b, samples)
@@ -150,19 +152,34 @@ def run_smaa(
     noise = float(raw[C:].mean()) if C else 0.0
     voi = np.maximum(raw[:C] - noise, 0.0)
     return SMAAResult(
-        sites=sites, criteria=criteria, samples=samples, seed=seed,
+        sites=sites,
+        criteria=criteria,
+        samples=samples,
+        seed=seed,
         weight_sampling=weight_sampling,
         concentration=concentration if weight_sampling == "dirichlet" else None,
-        rank_acceptability=acc, holistic=holistic, central_weights=central,
-        confidence=confidence, pairwise=pair / max(pair_used, 1), pairwise_samples=pair_used,
-        uncertain=tuple(cells), voi=voi, voi_raw=raw[:C], voi_noise=noise,
-        voi_leader_range=voi_range[:C], leader=sites[leader],
+        rank_acceptability=acc,
+        holistic=holistic,
+        central_weights=central,
+        confidence=confidence,
+        pairwise=pair / max(pair_used, 1),
+        pairwise_samples=pair_used,
+        uncertain=tuple(cells),
+        voi=voi,
+        voi_raw=raw[:C],
+        voi_noise=noise,
+        voi_leader_range=voi_range[:C],
+        leader=sites[leader],
     )
 
 
 def _confidence(
-    ev: Evaluator, X: np.ndarray, central: np.ndarray, cells: list[UncertainCell],
-    rng: np.random.Generator, samples: int,
+    ev: Evaluator,
+    X: np.ndarray,
+    central: np.ndarray,
+    cells: list[UncertainCell],
+    rng: np.random.Generator,
+    samples: int,
 ) -> np.ndarray:
     n, m = X.shape
     conf = np.full(n, np.nan)
