@@ -131,7 +131,13 @@ def print_sensitivity(res: SensitivityResult) -> None:
     ):
         t.add_column(col)
     for cid, o in res.oat.items():
-        firsts = [f"{c.weight:.3f} ({c.sites[1]})" for c in o.crossovers if c.changes_first]
+        # name the site that takes first place on the far side of the crossover, seen from
+        # the current weight (sites = (ahead below, ahead above))
+        firsts = [
+            f"{c.weight:.3f} ({c.sites[0] if c.weight < o.current else c.sites[1]})"
+            for c in o.crossovers
+            if c.changes_first
+        ]
         t.add_row(
             cid,
             f"{o.current:.3f}",

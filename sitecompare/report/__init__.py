@@ -1,0 +1,36 @@
+"""The comparison workbook: ``write_workbook`` writes it, ``read_whatif_weights`` reads the
+weights a user edited on its What-if sheet.
+
+    import sitecompare as sc
+    result = sc.rank(sc.load_study())
+    sc.write_workbook("reports/site-comparison.xlsx", result, lang="ko")
+    weights = sc.read_whatif_weights("reports/site-comparison.xlsx", result.study.criteria_set.ids)
+
+Modules: ``xlsx`` (build and atomic write), ``context`` (what the sheets show, no openpyxl),
+``sheets_overview`` (Summary, Ranking), ``sheets_matrix`` (Decision matrix, Normalised,
+Contributions), ``sheets_weights`` (Weights), ``whatif`` (the live What-if sheet),
+``sheets_quality`` (Data quality, Sources, Run info), ``styles`` (palette, fonts, table and
+chart helpers for anyone adding sheets), ``i18n`` (English and Korean labels), ``readback``
+(``--weights-from``), ``command`` (``sitecompare compare``).
+"""
+
+from __future__ import annotations
+
+from .i18n import LANGS, Lang
+from .readback import read_whatif_weights
+from .styles import Styles
+from .whatif import NAMES as WHATIF_NAMES
+from .whatif import WHATIF_SHEET
+from .xlsx import ExtraSheet, build_workbook, write_workbook
+
+__all__ = [
+    "write_workbook",
+    "build_workbook",
+    "read_whatif_weights",
+    "ExtraSheet",
+    "Styles",
+    "Lang",
+    "LANGS",
+    "WHATIF_SHEET",
+    "WHATIF_NAMES",
+]

@@ -1,0 +1,248 @@
+"""Everything the workbook shows, computed once from a Ranking (no openpyxl here).
+
+The sheet writers only lay out what :func:`build_report_data` computed: the 0-100 score view,
+the other scenarios and methods, the decomposition shown on the Contributions sheet, the WSM
+model the What-if sheet rebuilds in formulas, and the data-quality flags of every cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import SiteCompareError
+from ..matrix import Cell, DecisionMatrix
+from ..methods import MethodOutput, validate_method
+from ..model import Criterion, MethodSpec, Site, Study
+from ..ranking import Ranking, evaluate_matrix
+from ..scenarios import ScenarioTable, method_label, rank_all_scenarios
+
+__all__ = [
+    "BUILTIN_METHODS",
+    "MethodColumn",
+    "Flag",
+    "ReportData",
+    "build_report_data",
+    "score_view",
+    "cell_flags",
+]
+
+BUILTIN_METHODS = ("wsm", "wpm", "topsis", "vikor", "promethee2")
+WHATIF_NORMALIZATIONS = ("minmax", "max", "sum", "vector", "none")
+
+
+@dataclass(frozen=True)
+class MethodColumn:
+    """The ranking under one other built-in method, or why it could not run."""
+
+    label: str
+    spec: MethodSpec
+    ranks: np.ndarray | None
+    scores: np.ndarray | None
+    error: str | None
+    in_force: bool = False
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One data-quality flag of one matrix cell."""
+
+    kind: str  # missing | plan | estimate | range | computed | stale | clipped
+    site: str
+    criterion: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    ranking: Ranking
+    order: tuple[int, ...]  # site indices (into matrix.site_ids) in rank order
+    view: np.ndarray  # 0-100 view of each site's score (higher is better)
+    view_kind: str  # how the view is defined (an i18n key suffix)
+    scenarios: ScenarioTable
+    methods: tuple[MethodColumn, ...]
+    contributions: np.ndarray  # (n, m) shown on the Contributions sheet
+    contributions_kind: str  # "wsm" | "promethee2" | "wsm-fallback"
+    normalized: np.ndarray  # (n, m) shown on the Normalised sheet
+    normalized_kind: str  # "method" | "wsm-fallback"
+    whatif_normalization: str
+    whatif_output: MethodOutput  # Python WSM at the study weights (the What-if's start)
+    flags: tuple[Flag, ...]
+    as_of: dt.date
+    generated: dt.datetime
+    extra: dict[str, object] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ conveniences
+    @property
+    def study(self) -> Study:
+        return self.ranking.study
+
+    @property
+    def dm(self) -> DecisionMatrix:
+        return self.ranking.matrix
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return self.dm.criteria
+
+    @property
+    def ranked_ids(self) -> list[str]:
+        return [self.dm.site_ids[i] for i in self.order]
+
+    def site(self, sid: str) -> Site:
+        index = self.__dict__.get("_site_index")
+        if index is None:  # Study.site is a linear search; the sheets ask thousands of times
+            index = {s.id: s for s in self.study.sites}
+            object.__setattr__(self, "_site_index", index)
+        return index[sid]
+
+    def cell(self, sid: str, cid: str) -> Cell:
+        return self.dm.cell(sid, cid)
+
+    def rank_of(self, i: int) -> int:
+        return int(self.ranking.output.ranks[i])
+
+    def flags_of(self, sid: str, cid: str) -> list[str]:
+        index = self.__dict__.get("_flag_index")
+        if index is None:
+            index = {}
+            for f in self.flags:
+                index.setdefault((f.site, f.criterion), []).append(f.kind)
+            object.__setattr__(self, "_flag_index", index)
+        return list(index.get((sid, cid), ()))
+
+    @property
+    def is_wsm(self) -> bool:
+        return self.ranking.method.name == "wsm"
+
+
+def score_view(ranking: Ranking) -> tuple[np.ndarray, str]:
+    """Each site's score on a 0-100 scale where higher is better, and how it was made.
+
+    ``wsm`` (min-max, max, sum or vector normalisation): 100 x the score (100 = best on every
+    criterion); ``topsis``: 100 x closeness; ``vikor``: 100 x (1 - Q); ``promethee2``:
+    50 x (net flow + 1); ``wpm``: 100 x score / best score (the product is a ratio scale);
+    anything else (wsm with ``none``, scikit-criteria methods): rescaled so the best site is
+    100 and the worst 0.
+    """
+    name = ranking.method.name
+    s = np.asarray(ranking.output.scores, dtype=float)
+    norm = dict(ranking.method.params).get("normalization")
+    if name == "wsm" and norm != "none":
+        return 100.0 * s, "wsm"
+    if name == "topsis":
+        return 100.0 * s, "topsis"
+    if name == "vikor":
+        return 100.0 * (1.0 - s), "vikor"
+    if name == "promethee2":
+        return 50.0 * (s + 1.0), "promethee2"
+    if name == "wpm" and np.all(s > 0):
+        return 100.0 * s / s.max(), "wpm"
+    key = s if ranking.output.higher_is_better else -s
+    lo, hi = float(key.min()), float(key.max())
+    if hi - lo <= 0:
+        return np.full_like(s, 100.0), "rescaled"
+    return 100.0 * (key - lo) / (hi - lo), "rescaled"
+
+
+def cell_flags(dm: DecisionMatrix) -> list[Flag]:
+    out = []
+    for c in dm.criteria:
+        for sid in dm.site_ids:
+            cell = dm.cell(sid, c.id)
+            if cell.missing:
+                out.append(Flag("missing", sid, c.id))
+                continue
+            assert cell.fact is not None
+            if cell.fact.status == "plan":
+                out.append(Flag("plan", sid, c.id))
+            if cell.fact.status == "estimate":
+                out.append(Flag("estimate", sid, c.id))
+            if cell.is_range:
+                out.append(Flag("range", sid, c.id))
+            if cell.fact.status == "computed":
+                out.append(Flag("computed", sid, c.id))
+            if cell.stale:
+                out.append(Flag("stale", sid, c.id))
+            if cell.clipped:
+                out.append(Flag("clipped", sid, c.id))
+    return out
+
+
+def _method_columns(ranking: Ranking) -> tuple[MethodColumn, ...]:
+    cols = []
+    for name in BUILTIN_METHODS:
+        if name == ranking.method.name:
+            spec = ranking.method
+        else:
+            spec, _ = validate_method({"name": name})
+            assert spec is not None
+        label = method_label(spec)
+        if spec == ranking.method:
+            cols.append(MethodColumn(label, spec, ranking.output.ranks, ranking.output.scores, None, True))
+            continue
+        try:  # what rank_all_methods does, on the matrix already built
+            out = evaluate_matrix(ranking.matrix, spec)
+        except SiteCompareError as exc:
+            msg = "; ".join(i.message for i in exc.issues)
+            cols.append(MethodColumn(label, spec, None, None, msg))
+            continue
+        cols.append(MethodColumn(label, spec, out.ranks, out.scores, None))
+    return tuple(cols)
+
+
+def build_report_data(ranking: Ranking, *, generated: dt.datetime | None = None) -> ReportData:
+    study = ranking.study
+    dm = ranking.matrix
+    out = ranking.output
+    view, view_kind = score_view(ranking)
+    order = tuple(int(i) for i in ranking.order)
+
+    # the What-if model: WSM with the study's normalisation when the study ranks by WSM,
+    # else WSM with min-max (the sheet says so)
+    norm = "minmax"
+    if ranking.method.name == "wsm":
+        norm = str(dict(ranking.method.params).get("normalization", "minmax"))
+    if norm not in WHATIF_NORMALIZATIONS:
+        norm = "minmax"
+    wsm_spec = MethodSpec("wsm", {"normalization": norm})
+    whatif_out = out if ranking.method == wsm_spec else evaluate_matrix(dm, wsm_spec)
+
+    if ranking.method.name == "wsm" and out.contributions is not None:
+        contributions, ckind = 100.0 * np.asarray(out.contributions), "wsm"
+    elif ranking.method.name == "promethee2" and out.contributions is not None:
+        contributions, ckind = np.asarray(out.contributions), "promethee2"
+    else:
+        minmax = (
+            whatif_out
+            if norm == "minmax"
+            else evaluate_matrix(dm, MethodSpec("wsm", {"normalization": "minmax"}))
+        )
+        assert minmax.contributions is not None
+        contributions, ckind = 100.0 * np.asarray(minmax.contributions), "wsm-fallback"
+
+    if out.normalized is not None and ranking.method.name != "wpm":
+        normalized, nkind = np.asarray(out.normalized), "method"
+    else:
+        mm = evaluate_matrix(dm, MethodSpec("wsm", {"normalization": "minmax"}))
+        assert mm.normalized is not None
+        normalized, nkind = np.asarray(mm.normalized), "wsm-fallback"
+
+    return ReportData(
+        ranking=ranking,
+        order=order,
+        view=view,
+        view_kind=view_kind,
+        scenarios=rank_all_scenarios(study),
+        methods=_method_columns(ranking),
+        contributions=contributions,
+        contributions_kind=ckind,
+        normalized=normalized,
+        normalized_kind=nkind,
+        whatif_normalization=norm,
+        whatif_output=whatif_out,
+        flags=tuple(cell_flags(dm)),
+        as_of=study.as_of or dt.date.today(),
+        generated=generated or dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )

@@ -1,0 +1,468 @@
+"""The Data quality, Sources and Run info sheets."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import platform
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl.styles import Alignment
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import __version__
+from .context import ReportData
+from .i18n import Lang
+from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
+from .styles import (
+    FMT_DATE,
+    Styles,
+    add_note,
+    finish_sheet,
+    merge,
+    number_format,
+    put,
+    safe_url,
+    set_widths,
+    style_cell,
+    text_width,
+    write_section,
+    write_table,
+    write_title,
+    write_wide_table,
+)
+
+__all__ = ["write_quality", "write_sources", "write_runinfo", "input_files", "sha256_of"]
+
+LIBRARIES = (
+    "openpyxl",
+    "numpy",
+    "pandas",
+    "scipy",
+    "click",
+    "rich",
+    "pint",
+    "PyYAML",
+    "defusedxml",
+    "scikit-criteria",
+)
+
+
+# ------------------------------------------------------------------------- Data quality
+def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
+    c = next(x for x in data.criteria if x.id == cid)
+    cell = data.cell(sid, cid)
+    f = cell.fact
+    if kind == "missing":
+        return L.t(
+            "filled in by the '{policy}' policy: {value}, {why}",
+            policy=c.missing,
+            value=L.num(cell.value, c.unit),
+            why=imputation_text(L, c, cell, observed_count(data, c)),
+        )
+    assert f is not None
+    if kind == "plan":
+        return L.t("used as given (a plan, not yet built or measured)")
+    if kind == "estimate":
+        return L.t("used as given (an estimate)")
+    if kind == "range":
+        return L.t(
+            "point value {value} used (range {low} to {high}); the range is kept for "
+            "the sensitivity analysis",
+            value=L.num(cell.value, c.unit),
+            low=L.num(cell.low),
+            high=L.num(cell.high, c.unit),
+        )
+    if kind == "computed":
+        return L.t("used as given; computed: {method}", method=f.method or L.t("no method given"))
+    if kind == "stale":
+        age = (data.as_of - f.as_of).days / 365.25
+        return L.t(
+            "used as given; dated {date}, {age:.1f} years before {as_of} (stale after {years:g} years)",
+            date=f.as_of.isoformat(),
+            age=age,
+            as_of=data.as_of.isoformat(),
+            years=data.study.criteria_set.stale_after_years,
+        )
+    if kind == "clipped":
+        lo_end = min(c.scale_worst, c.scale_best)  # type: ignore[type-var]
+        hi_end = max(c.scale_worst, c.scale_best)  # type: ignore[type-var]
+        anchor = lo_end if cell.value < lo_end else hi_end
+        return L.t(
+            "outside the fixed scale {worst} to {best}; counts as {anchor}",
+            worst=L.num(c.scale_worst),
+            best=L.num(c.scale_best, c.unit),
+            anchor=L.num(anchor, c.unit),
+        )
+    return ""
+
+
+def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    ws = wb.create_sheet(L.sheet("quality"))
+    dm = data.dm
+    crits = data.criteria
+    row = write_title(
+        ws,
+        st,
+        L.t("Data quality"),
+        L.t(
+            "For each site and criterion: which values are missing, planned, estimated, ranges, "
+            "computed or stale, and how each was treated in the ranking."
+        ),
+    )
+    row = write_section(ws, st, row, L.t("Overview"), span=8)
+    headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], L.t("Criteria with a sourced value")]
+    rows = []
+    for i in data.order:
+        sid = dm.site_ids[i]
+        tags = []
+        for c in crits:
+            flags = data.flags_of(sid, c.id)
+            tags.append(", ".join(L.flag(f) for f in flags) if flags else "✓")
+        covered = sum(1 for c in crits if not dm.cell(sid, c.id).missing)
+        rows.append([data.rank_of(i), L.site_name(data.site(sid)), *tags, f"{covered}/{len(crits)}"])
+    tr = write_table(
+        ws, st, row, headers, rows, wrap=[False, True, *[True] * len(crits)], header_height=44, band=False
+    )
+    centred = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    for k, i in enumerate(data.order):
+        sid = dm.site_ids[i]
+        style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
+        style_cell(ws.cell(row=tr.first_row + k, column=3 + len(crits)), align=st.center)
+        for j, c in enumerate(crits):
+            flags = data.flags_of(sid, c.id)
+            kind = next((f for f in FLAG_ORDER if f in flags), None)
+            style_cell(
+                ws.cell(row=tr.first_row + k, column=3 + j),
+                align=centred,
+                fill=st.flag_fill[kind] if kind else None,
+                font=st.stale if "stale" in flags else None,
+            )
+    widths = {1: 6, 2: 32}
+    for c in range(3, max(12, 4 + len(crits))):
+        widths[c] = 15  # the overview's criteria and the detail table below share columns
+    set_widths(ws, widths)
+    row = tr.last_row + 1
+    row = (
+        add_note(
+            ws,
+            st,
+            row,
+            L.t(
+                "✓ = a sourced, current value. Fills as on the Decision matrix: rose = missing, lilac "
+                "= planned, green = estimated, blue = range; italic brown = stale."
+            ),
+            col=2,
+            span=max(7, len(crits) + 1),
+        )
+        + 1
+    )
+
+    row = write_section(ws, st, row, L.t("Every flag and how it was treated"), span=11)
+    columns = [
+        (L.t("Rank"), 1),
+        (L.t("Site"), 1),
+        (L.t("Criterion"), 1),
+        (L.t("Flag"), 1),
+        (L.t("Value used"), 1),
+        (L.t("How it was treated"), 3),
+        (L.t("Source"), 2),
+        (L.t("As of"), 1),
+    ]
+    detail: list[list[Any]] = []
+    fmts: list[str] = []
+    order = {dm.site_ids[i]: k for k, i in enumerate(data.order)}
+    crit_index = {c.id: j for j, c in enumerate(crits)}
+    kinds = ("missing", "plan", "estimate", "range", "computed", "stale", "clipped")
+    flags = sorted(data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], kinds.index(f.kind)))
+    for f in flags:
+        c = crits[crit_index[f.criterion]]
+        cell = dm.cell(f.site, f.criterion)
+        site = data.site(f.site)
+        src = site.sources.get(cell.fact.source) if cell.fact else None
+        detail.append(
+            [
+                data.rank_of(data.order[order[f.site]]),
+                L.site_name(site),
+                L.crit(c),
+                L.flag(f.kind),
+                float(cell.value),
+                _treatment(L, data, f.kind, f.site, f.criterion),
+                src.title if src else "",
+                cell.fact.as_of if cell.fact else None,
+            ]
+        )
+        fmts.append(number_format([cell.value], c.unit))
+    if detail:
+        tr = write_wide_table(
+            ws,
+            st,
+            row,
+            columns,
+            detail,
+            formats=[None, None, None, None, None, None, None, FMT_DATE],
+            wrap=[False, True, True, True, False, True, True, False],
+            header_height=30,
+        )
+        for k, fmt in enumerate(fmts):
+            style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=fmt)
+            style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
+            kind = flags[k].kind
+            c4 = ws.cell(row=tr.first_row + k, column=4)
+            if kind in st.flag_fill:
+                style_cell(c4, fill=st.flag_fill[kind])
+            elif kind == "stale":
+                style_cell(c4, font=st.stale)
+        row = tr.last_row + 2
+    else:
+        row = (
+            add_note(
+                ws, st, row, L.t("No flags: every value is a sourced, current, measured point value."), span=8
+            )
+            + 1
+        )
+    if dm.excluded:
+        row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [L.t("Site"), L.t("Reason")],
+            [[L.site_name(data.site(s)), why] for s, why in dm.excluded],
+            wrap=[True, False],
+        )
+        row = tr.last_row + 2
+    finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
+    return ws
+
+
+# ------------------------------------------------------------------------------ Sources
+def short_url(url: str, limit: float = 36.0) -> str:
+    """``https://ko.wikipedia.org/wiki/%EB%8C%80...`` -> ``ko.wikipedia.org/wiki/대덕…``: the
+    address without its scheme, percent-escapes decoded, cut to ``limit`` characters wide."""
+    from urllib.parse import unquote
+
+    text = unquote(url.split("://", 1)[-1], errors="replace")
+    if text_width(text) <= limit:
+        return text
+    out, used = [], 0.0
+    for ch in text:
+        w = text_width(ch)
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    ws = wb.create_sheet(L.sheet("sources"))
+    dm = data.dm
+    row = write_title(
+        ws,
+        st,
+        L.t("Sources"),
+        L.t(
+            "Every source named by a site profile: title, publisher, date, link, and which "
+            "facts come from it."
+        ),
+    )
+    used_facts = {c.fact for c in data.criteria}
+    sites = [data.site(s) for s in data.ranked_ids]
+    sites += [data.site(s) for s, _ in dm.excluded]
+    headers = [
+        L.t("Site"),
+        L.t("Source key"),
+        L.t("Title"),
+        L.t("Publisher"),
+        L.t("Date"),
+        L.t("Link"),
+        L.t("Facts used in the comparison"),
+        L.t("Other facts"),
+    ]
+    rows = []
+    urls = []
+    for site in sites:
+        for key, src in sorted(site.sources.items(), key=lambda kv: (kv[1].date, kv[0])):
+            facts = [k for k, f in site.facts.items() if f.source == key]
+            used = [k for k in facts if k in used_facts]
+            other = [k for k in facts if k not in used_facts]
+            rows.append(
+                [
+                    L.site_name(site),
+                    key,
+                    src.title,
+                    src.publisher or "",
+                    src.date,
+                    short_url(src.url) if src.url else "",
+                    ", ".join(used),
+                    ", ".join(other),
+                ]
+            )
+            urls.append(src.url)
+    tr = write_table(
+        ws,
+        st,
+        row,
+        headers,
+        rows,
+        formats=[None, None, None, None, FMT_DATE, None, None, None],
+        wrap=[True, True, True, True, False, True, True, True],
+        header_height=30,
+    )
+    for k, url in enumerate(urls):
+        cell = ws.cell(row=tr.first_row + k, column=6)
+        link = safe_url(url)
+        if link:
+            cell.hyperlink = link
+            style_cell(cell, font=st.link)
+        elif url:
+            put(ws, cell.row, 6, url, font=st.font, align=st.wrap, border=st.box)
+    set_widths(ws, {1: 26, 2: 18, 3: 44, 4: 20, 5: 11, 6: 38, 7: 24, 8: 30})
+    row = tr.last_row + 2
+    add_note(
+        ws,
+        st,
+        row,
+        L.t(
+            "Links show the web site and the start of the address; click to "
+            "open the full address. Only web (http, https) and mail links are "
+            "made clickable; anything else is shown as text."
+        ),
+        span=6,
+    )
+    finish_sheet(
+        ws,
+        st,
+        freeze=f"C{tr.first_row}",
+        title_rows=(tr.header_row, tr.header_row),
+        page_label=L.t("Page &P of &N"),
+    )
+    return ws
+
+
+# ----------------------------------------------------------------------------- Run info
+def resolve_input(path: str) -> Path:
+    """A path as the study displays it (``<shipped>/...`` for the package's data) -> a file."""
+    if path.startswith("<shipped>/"):
+        return Path(__file__).resolve().parents[1] / "data" / path[len("<shipped>/") :]
+    return Path(path)
+
+
+def sha256_of(path: Path) -> tuple[str, int] | None:
+    try:
+        h = hashlib.sha256()
+        size = 0
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+                size += len(chunk)
+        return h.hexdigest(), size
+    except OSError:
+        return None
+
+
+def input_files(data: ReportData, extra: Sequence[str | Path] = ()) -> list[tuple[str, Path]]:
+    study = data.study
+    out = [(study.criteria_set.path, resolve_input(study.criteria_set.path))]
+    out += [(s.path, resolve_input(s.path)) for s in sorted(study.sites, key=lambda s: s.path)]
+    out += [(str(p), Path(p)) for p in extra]
+    return out
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def write_runinfo(
+    wb: Workbook,
+    st: Styles,
+    L: Lang,
+    data: ReportData,
+    *,
+    command_line: str | None,
+    extra_inputs: Sequence[str | Path] = (),
+    extra: Mapping[str, Any] | None = None,
+) -> Worksheet:
+    ws = wb.create_sheet(L.sheet("runinfo"))
+    study, r = data.study, data.ranking
+    row = write_title(
+        ws,
+        st,
+        L.t("Run info"),
+        L.t(
+            "How this workbook was made: tool and library versions, the exact command, the "
+            "input files with their SHA-256 fingerprints."
+        ),
+    )
+    set_widths(ws, {1: 44, 2: 72, 3: 12})
+    row = write_section(ws, st, row, L.t("Run"), span=3)
+    pairs: list[tuple[str, Any]] = [
+        (L.t("Tool"), f"sitecompare {__version__}"),
+        (L.t("Generated (UTC)"), data.generated.strftime("%Y-%m-%d %H:%M:%S")),
+        (L.t("Command line"), command_line or L.t("(library call: sitecompare.write_workbook)")),
+        (L.t("Facts as of"), data.as_of.isoformat()),
+        (L.t("Seed"), L.t("none: the ranking is deterministic")),
+        (L.t("Criteria set"), f"{study.criteria_set.name} ({study.criteria_set.path})"),
+        (L.t("Sites folder"), study.sites_dir),
+        (L.t("Method"), json.dumps(r.method.as_dict(), ensure_ascii=False)),
+        (L.t("Weights"), json.dumps({k: round(v, 12) for k, v in study.weights.items()}, ensure_ascii=False)),
+        (L.t("Weights from"), study.weight_source),
+        (L.t("Scenario"), study.scenario or "-"),
+        (L.t("Language"), L.code),
+    ]
+    for k, v in (extra or {}).items():
+        pairs.append((str(k), v if isinstance(v, (int, float)) else str(v)))
+    for key, value in pairs:
+        put(ws, row, 1, key, font=st.bold, fill=st.subheader_fill, border=st.box, align=st.top)
+        put(
+            ws,
+            row,
+            2,
+            value,
+            font=st.font,
+            border=st.box,
+            align=Alignment(wrap_text=True, vertical="top", horizontal="left"),
+        )
+        merge(ws, row, 2, row, 3)
+        row += 1
+    row += 1
+    row = write_section(ws, st, row, L.t("Software"), span=3)
+    soft = [
+        ["Python", platform.python_version(), sys.implementation.name],
+        [L.t("Platform"), platform.platform(terse=True), ""],
+    ]
+    soft += [[lib, _version(lib), ""] for lib in LIBRARIES]
+    tr = write_table(ws, st, row, [L.t("Component"), L.t("Version"), ""], soft)
+    row = tr.last_row + 2
+    row = write_section(ws, st, row, L.t("Input files"), span=3)
+    files = []
+    for shown, path in input_files(data, extra_inputs):
+        got = sha256_of(path)
+        files.append([shown, got[0] if got else L.t("(not readable)"), got[1] if got else None])
+    tr = write_table(
+        ws, st, row, [L.t("File"), "SHA-256", L.t("Bytes")], files, formats=[None, None, "#,##0"]
+    )
+    for k in range(len(files)):
+        style_cell(ws.cell(row=tr.first_row + k, column=2), font=st.small)
+    row = tr.last_row + 2
+    add_note(
+        ws,
+        st,
+        row,
+        L.t(
+            "To check that a file is the one ranked here, compare its "
+            "SHA-256 (e.g. sha256sum FILE) with the value above."
+        ),
+        span=3,
+    )
+    finish_sheet(ws, st, page_label=L.t("Page &P of &N"), landscape=False)
+    return ws

@@ -1,0 +1,339 @@
+"""The Weights sheet: weights in force, their provenance, the scenarios side by side, and a
+native line chart of each site's rank under each scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from openpyxl.chart import LineChart, Reference
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import WeightProvenance
+from ..scenarios import BASE
+from .context import ReportData
+from .i18n import Lang
+from .sheets_overview import scenario_name, weights_text
+from .styles import (
+    FMT_SHARE,
+    Styles,
+    add_note,
+    color_scale,
+    data_bar,
+    finish_sheet,
+    keep_together,
+    merge,
+    put,
+    set_widths,
+    style_cell,
+    style_chart,
+    unit_display,
+    write_section,
+    write_table,
+    write_title,
+)
+
+__all__ = ["write_weights", "RANK_CHART_MAX_SITES"]
+
+RANK_CHART_MAX_SITES = 10  # more lines than this are spaghetti
+
+
+def _fmt(v: Any) -> Any:
+    if isinstance(v, float):
+        return round(v, 6)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(_fmt(x)) for x in v)
+    if isinstance(v, Mapping):
+        return "; ".join(f"{k}: {_fmt(x)}" for k, x in v.items())
+    if isinstance(v, bool) or v is None:
+        return str(v)
+    return v
+
+
+def _provenance_summary(L: Lang, prov: WeightProvenance) -> str:
+    d = dict(prov.detail)
+    parts = []
+    for key in (
+        "description",
+        "source",
+        "aggregation",
+        "ri_table",
+        "lambda_max",
+        "ci",
+        "cr",
+        "consistent",
+        "completion",
+        "consistency_group",
+    ):
+        if key in d:
+            parts.append(f"{key}: {_fmt(d[key])}")
+    if isinstance(d.get("participants"), list):
+        parts.append(L.t("{n} participants", n=len(d["participants"])))
+    return "; ".join(parts) if parts else L.t("weights written directly in the criteria file")
+
+
+def _detail_tables(
+    ws: Worksheet, st: Styles, L: Lang, row: int, name: str, prov: WeightProvenance, width: float
+) -> int:
+    """Sub-tables of a provenance: judgments, a pairwise matrix, participants, AHP groups."""
+    d = dict(prov.detail)
+    crit = d.get("criteria")
+    for key, val in d.items():
+        if key == "matrix" and isinstance(val, list) and isinstance(crit, list):
+            put(ws, row, 1, L.t("{scenario}: pairwise comparison matrix", scenario=name), font=st.bold)
+            rows = [[str(c), *[_fmt(x) for x in r]] for c, r in zip(crit, val, strict=False)]
+            tr = write_table(ws, st, row + 1, ["", *[str(c) for c in crit]], rows)
+            row = tr.last_row + 2
+        elif key == "judgments" and isinstance(val, list):
+            put(ws, row, 1, L.t("{scenario}: pairwise judgments (A over B)", scenario=name), font=st.bold)
+            rows = [[*(list(j) + ["", "", ""])[:3]] for j in val]
+            tr = write_table(
+                ws,
+                st,
+                row + 1,
+                [L.t("A"), L.t("B"), L.t("A over B")],
+                [[str(a), str(b), str(x)] for a, b, x in rows],
+            )
+            row = tr.last_row + 2
+        elif isinstance(val, list) and val and all(isinstance(x, Mapping) for x in val):
+            keys: list[str] = []
+            for x in val:
+                keys += [str(k) for k in x if str(k) not in keys]
+            put(ws, row, 1, f"{name}: {key}", font=st.bold)
+            tr = write_table(ws, st, row + 1, keys, [[_fmt(x.get(k)) for k in keys] for x in val])
+            row = tr.last_row + 2
+        elif key == "groups" and isinstance(val, Mapping):
+            put(ws, row, 1, L.t("{scenario}: AHP groups", scenario=name), font=st.bold)
+            rows = [
+                [
+                    str(g),
+                    _fmt(v.get("local_weights", "")) if isinstance(v, Mapping) else "",
+                    _fmt(v.get("cr", "")) if isinstance(v, Mapping) else "",
+                ]
+                for g, v in val.items()
+            ]
+            tr = write_table(
+                ws, st, row + 1, [L.t("Group"), L.t("Local weights"), "CR"], rows, wrap=[False, True, False]
+            )
+            row = tr.last_row + 2
+    return row
+
+
+def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    ws = wb.create_sheet(L.sheet("weights"))
+    study = data.study
+    cs = study.criteria_set
+    crits = data.criteria
+    sc = data.scenarios
+    row = write_title(
+        ws,
+        st,
+        L.t("Weights and scenarios"),
+        L.t(
+            "The weights in force and where they came from, every named weight scenario side "
+            "by side, and each site's rank under each scenario."
+        ),
+    )
+    set_widths(ws, {1: 38, 2: 16, 3: 14, 4: 14})
+    for c in range(5, 5 + len(sc.columns) + 1):
+        set_widths(ws, {c: 14})
+
+    # 1. weights side by side
+    row = write_section(ws, st, row, L.t("Weights by scenario (shares of 100%)"), span=8)
+    headers = [
+        L.t("Criterion"),
+        L.t("Criterion id"),
+        L.t("In force in this workbook"),
+        L.t("Points in the criteria file"),
+        *[scenario_name(L, s) for s in sc.columns],
+    ]
+    rows: list[Sequence[Any]] = []
+    for c in crits:
+        rows.append(
+            [
+                L.crit(c),
+                c.id,
+                float(study.weights[c.id]),
+                float(c.weight),
+                *[float(sc.weights[s][c.id]) for s in sc.columns],
+            ]
+        )
+    total = [
+        L.t("Total"),
+        "",
+        1.0,
+        float(sum(c.weight for c in crits)),
+        *[float(sum(sc.weights[s].values())) for s in sc.columns],
+    ]
+    rows.append(total)
+    formats = [None, None, FMT_SHARE, "#,##0.##", *[FMT_SHARE] * len(sc.columns)]
+    tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=[True], header_height=44)
+    for j in range(len(headers)):
+        style_cell(ws.cell(row=tr.last_row, column=1 + j), font=st.bold)
+    last_c = tr.last_row - 1
+    data_bar(ws, f"C{tr.first_row}:C{last_c}", low=0, high=1)
+    if sc.columns:
+        from openpyxl.utils import get_column_letter
+
+        a, b = get_column_letter(5), get_column_letter(4 + len(sc.columns))
+        color_scale(
+            ws,
+            f"{a}{tr.first_row}:{b}{last_c}",
+            low=0,
+            high=max(0.01, max(max(w.values()) for w in sc.weights.values())),
+        )
+    row = tr.last_row + 1
+    row = (
+        add_note(
+            ws,
+            st,
+            row,
+            L.t(
+                "Weights are any non-negative points, normalised to shares that add up to 100% before "
+                "any method sees them. A scenario that does not name a criterion keeps the criteria "
+                "file's points for it."
+            ),
+            span=8,
+        )
+        + 1
+    )
+
+    # 2. rank by scenario (+ chart), kept on one page
+    section = row
+    row = write_section(ws, st, row, L.t("Rank of each site under each scenario"), span=8)
+    headers = [L.t("Site"), L.t("This workbook"), *[scenario_name(L, s) for s in sc.columns]]
+    rows = []
+    idx = {s: k for k, s in enumerate(sc.site_ids)}
+    for i in data.order:
+        sid = data.dm.site_ids[i]
+        rows.append(
+            [
+                L.site_name(data.site(sid)),
+                data.rank_of(i),
+                *[int(sc.ranks[idx[sid], j]) for j in range(len(sc.columns))],
+            ]
+        )
+    tr = write_table(ws, st, row, headers, rows, wrap=[True], header_height=30)
+    for k in range(len(rows)):
+        for c in range(2, len(headers) + 1):
+            style_cell(ws.cell(row=tr.first_row + k, column=c), align=st.center)
+    row = tr.last_row + 1
+    n_sites = len(rows)
+    k = min(RANK_CHART_MAX_SITES, n_sites)
+    if n_sites >= 1 and sc.columns:
+        chart = LineChart()
+        title = L.t("Rank of each site by weight scenario (1 = best)")
+        if k < n_sites:
+            title += " " + L.t("(first {k} sites)", k=k)
+        chart.title = title
+        data_ref = Reference(
+            ws, min_col=1, max_col=len(headers), min_row=tr.first_row, max_row=tr.first_row + k - 1
+        )
+        chart.add_data(data_ref, from_rows=True, titles_from_data=True)
+        chart.set_categories(
+            Reference(ws, min_col=2, max_col=len(headers), min_row=tr.header_row, max_row=tr.header_row)
+        )
+        chart.y_axis.scaling.orientation = "maxMin"
+        chart.y_axis.scaling.min = 1
+        chart.y_axis.scaling.max = max(2, n_sites)
+        chart.y_axis.majorUnit = 1
+        chart.y_axis.title = L.t("Rank")
+        chart.x_axis.crosses = "max"  # category labels at the bottom of the reversed axis
+        style_chart(chart, st, line=True)
+        chart.legend.position = "r"
+        chart.width = 26
+        chart.height = 8.5
+        row = (
+            add_note(
+                ws,
+                st,
+                row,
+                L.t(
+                    "Lines that stay flat show ranks that do not depend on the weights; crossing lines "
+                    "show where a different weighting changes the order."
+                ),
+                span=8,
+            )
+            + 1
+        )
+        ws.add_chart(chart, f"A{row}")
+        keep_together(ws, section, row - 1, extra_cm=chart.height + 0.5)
+        row += int(chart.height / 0.53) + 2
+    # 3. provenance
+    row = write_section(ws, st, row, L.t("Where the weights came from"), span=8)
+    prov_rows = [
+        [L.t("In force in this workbook"), "", weights_text(data, L)],
+        [
+            scenario_name(L, BASE),
+            L.t("direct"),
+            L.t("weights written directly in the criteria file ({path})", path=cs.path),
+        ],
+    ]
+    for name in cs.scenarios:
+        prov = cs.scenario_provenance.get(name, WeightProvenance("direct"))
+        prov_rows.append([name, prov.method, _provenance_summary(L, prov)])
+    tr = write_table(
+        ws, st, row, [L.t("Weights"), L.t("Derived by"), L.t("Details")], prov_rows, wrap=[True, False, True]
+    )
+    for k in range(len(prov_rows) + 1):
+        merge(
+            ws,
+            tr.header_row + k,
+            3,
+            tr.header_row + k,
+            max(8, 4 + len(sc.columns)),
+        )
+    row = tr.last_row + 2
+    for name in cs.scenarios:
+        prov = cs.scenario_provenance.get(name)
+        if prov is not None and prov.detail:
+            row = _detail_tables(ws, st, L, row, name, prov, 100)
+
+    # 4. criteria definitions
+    row = write_section(ws, st, row, L.t("Criteria: what each one reads and how"), span=8)
+    headers = [
+        L.t("Criterion"),
+        L.t("Criterion id"),
+        L.t("Fact read"),
+        L.t("Unit"),
+        L.t("Better when"),
+        L.t("If missing"),
+        L.t("Hard limit"),
+        L.t("Fixed scale"),
+    ]
+    rows = []
+    for c in crits:
+        limit = []
+        if c.bounds_min is not None:
+            limit.append(f"≥ {L.num(c.bounds_min, c.unit)}")
+        if c.bounds_max is not None:
+            limit.append(f"≤ {L.num(c.bounds_max, c.unit)}")
+        scale = (
+            L.t(
+                "{worst} (worst) to {best} (best)",
+                worst=L.num(c.scale_worst),
+                best=L.num(c.scale_best, c.unit),
+            )
+            if c.has_scale
+            else ""
+        )
+        rows.append(
+            [
+                L.crit(c),
+                c.id,
+                c.fact,
+                unit_display(c.unit) or "-",
+                L.better(c),
+                L.policy(c.missing),
+                "; ".join(limit),
+                scale,
+            ]
+        )
+    tr = write_table(
+        ws, st, row, headers, rows, wrap=[True, False, True, False, True, True, True, True], header_height=30
+    )
+    row = tr.last_row + 2
+
+    finish_sheet(ws, st, freeze="B4", page_label=L.t("Page &P of &N"))
+    return ws

@@ -1,0 +1,505 @@
+"""The comparison workbook: sheets, names, charts, comments, links, text safety, atomic writes.
+
+Workbooks are compared by the values read back with openpyxl, never by bytes. The tests that
+need a real spreadsheet program (recalculation, rendering) are in test_workbook_libreoffice.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import make_study, run_cli
+
+import sitecompare as sc
+from sitecompare.errors import SiteCompareError
+from sitecompare.report import (
+    WHATIF_NAMES,
+    WHATIF_SHEET,
+    build_workbook,
+    read_whatif_weights,
+    write_workbook,
+)
+from sitecompare.report.i18n import KO
+from sitecompare.report.styles import put, write_title
+
+AS_OF = dt.date(2026, 1, 1)
+EN_SHEETS = [
+    "Summary",
+    "Ranking",
+    "Decision matrix",
+    "Normalised",
+    "Contributions",
+    "Weights",
+    "What-if",
+    "Data quality",
+    "Sources",
+    "Run info",
+]
+KO_SHEETS = [
+    "요약",
+    "순위",
+    "의사결정 행렬",
+    "정규화 값",
+    "기여도",
+    "가중치",
+    "What-if",
+    "데이터 품질",
+    "출처",
+    "실행 정보",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> sc.Ranking:
+    return sc.rank(sc.load_study(as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def books(shipped: sc.Ranking, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("books")
+    return {
+        "en": write_workbook(d / "en.xlsx", shipped, command_line="sitecompare compare"),
+        "ko": write_workbook(d / "ko.xlsx", shipped, lang="ko"),
+    }
+
+
+def values(ws) -> list[object]:  # type: ignore[no-untyped-def]
+    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def named(wb: openpyxl.Workbook, name: str) -> list[object]:
+    ((sheet, ref),) = wb.defined_names[name].destinations
+    cells = wb[sheet][ref]
+    return [c.value for row in cells for c in row]
+
+
+# ----------------------------------------------------------------------- structure
+def test_all_sheets_present_in_order(books: dict[str, Path]) -> None:
+    assert openpyxl.load_workbook(books["en"]).sheetnames == EN_SHEETS
+    assert openpyxl.load_workbook(books["ko"]).sheetnames == KO_SHEETS
+
+
+def test_every_sheet_has_a_title_and_a_one_line_description(books: dict[str, Path]) -> None:
+    wb = openpyxl.load_workbook(books["en"])
+    for ws in wb.worksheets:
+        assert isinstance(ws["A1"].value, str) and ws["A1"].value, ws.title
+        assert isinstance(ws["A2"].value, str) and len(ws["A2"].value) > 30, ws.title
+    summary = values(wb["Summary"])
+    for name in EN_SHEETS[1:]:  # the "how to read" list links every other sheet
+        assert name in summary
+
+
+def test_whatif_defined_names_are_workbook_level_and_in_order(
+    books: dict[str, Path], shipped: sc.Ranking
+) -> None:
+    wb = openpyxl.load_workbook(books["en"])
+    for name in WHATIF_NAMES:
+        dn = wb.defined_names[name]
+        assert dn.localSheetId is None
+        ((sheet, _),) = dn.destinations
+        assert sheet == WHATIF_SHEET
+    assert named(wb, "whatif_criteria") == list(shipped.study.criteria_set.ids)
+    weights = named(wb, "whatif_weights")
+    assert weights == [c.weight for c in shipped.study.criteria]  # the criteria file's points
+    ranked = [shipped.site_ids[i] for i in shipped.order]
+    assert named(wb, "whatif_sites") == ranked
+    scores = named(wb, "whatif_scores")
+    assert len(scores) == len(ranked)
+    assert all(isinstance(s, str) and s.startswith("=ROUND(100*SUMPRODUCT(") for s in scores)
+
+
+def test_at_least_two_native_charts_and_no_pictures(books: dict[str, Path]) -> None:
+    with zipfile.ZipFile(books["en"]) as z:
+        names = z.namelist()
+    charts = [n for n in names if n.startswith("xl/charts/chart")]
+    assert len(charts) >= 2
+    assert not [n for n in names if n.startswith("xl/media/")]
+    wb = openpyxl.load_workbook(books["en"])
+    assert len(wb["Contributions"]._charts) == 1
+    assert len(wb["Weights"]._charts) == 1
+
+
+def test_frozen_panes_print_setup_and_footer(books: dict[str, Path]) -> None:
+    wb = openpyxl.load_workbook(books["en"])
+    for name in ("Ranking", "Decision matrix", "Normalised", "Contributions", "Sources"):
+        ws = wb[name]
+        assert ws.freeze_panes, name
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows
+        assert "&A" in (ws.oddFooter.left.text or "")
+        assert "&P" in (ws.oddFooter.right.text or "")
+
+
+# ------------------------------------------------------------------------ content
+def test_summary_names_method_weights_leader_and_caveats(books: dict[str, Path], shipped: sc.Ranking) -> None:
+    text = "\n".join(str(v) for v in values(openpyxl.load_workbook(books["en"])["Summary"]))
+    leader = shipped.study.site(shipped.leader).name
+    assert f"{leader} ranks first with" in text
+    assert "Weighted sum model (wsm: normalization=minmax)" in text
+    assert "the criteria file's weights" in text
+    for heading in ("Missing values (", "Planned values (", "Ranges (", "Stale values ("):
+        assert heading in text
+    assert "wpm (none): could not run" in text
+
+
+def test_ranking_sheet_scores_ranks_and_skipped_method(books: dict[str, Path], shipped: sc.Ranking) -> None:
+    ws = openpyxl.load_workbook(books["en"])["Ranking"]
+    header = [c.value for c in ws[5]]
+    assert header[:5] == ["Rank", "Site", "Local name", "Score (0-100)", "Score (wsm)"]
+    assert "(base weights)" in header and "talent-first" in header
+    assert "wsm (minmax) *" in header and "topsis" in header
+    rows = list(ws.iter_rows(min_row=6, max_row=5 + len(shipped.site_ids), values_only=True))
+    for row, i in zip(rows, shipped.order, strict=True):
+        assert row[0] == int(shipped.output.ranks[i])
+        assert row[1] == shipped.study.site(shipped.site_ids[i]).name
+        assert row[3] == pytest.approx(100 * shipped.output.scores[i], abs=1e-9)
+        assert row[4] == pytest.approx(shipped.output.scores[i], abs=1e-12)
+        assert row[header.index("wpm (none)")] == "n/a"
+    notes = " ".join(str(v) for v in values(ws))
+    assert "wpm (none) could not rank these data: wpm needs values > 0" in notes
+
+
+def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path], shipped: sc.Ranking) -> None:
+    ws = openpyxl.load_workbook(books["en"])["Decision matrix"]
+    dm = shipped.matrix
+    crits = list(dm.criteria)
+    assert [ws.cell(4, 3 + j).value for j in range(len(crits))] == [c.label for c in crits]
+    assert ws.cell(5, 3).value == "km · lower is better"  # units in the headers
+    first = 8
+    for k, i in enumerate(shipped.order):
+        sid = dm.site_ids[i]
+        for j, c in enumerate(crits):
+            cell = ws.cell(first + k, 3 + j)
+            data = dm.cell(sid, c.id)
+            assert cell.value == pytest.approx(data.value)
+            comment = cell.comment.text
+            if data.missing:
+                assert "No fact" in comment and f"'{c.missing}'" in comment
+                assert cell.fill.fgColor.rgb.endswith("F4CCCC")
+            else:
+                src = shipped.study.site(sid).sources[data.fact.source]
+                assert src.title in comment and src.date.isoformat() in comment
+                if data.fact.status == "plan":
+                    assert "Status: plan" in comment
+                if data.is_range:
+                    assert "Range:" in comment
+    legend = values(ws)
+    assert any(isinstance(v, str) and v.startswith("Planned:") for v in legend)
+
+
+def test_sources_sheet_links_and_fact_use(books: dict[str, Path], shipped: sc.Ranking) -> None:
+    ws = openpyxl.load_workbook(books["en"])["Sources"]
+    gwangju = shipped.study.site("gwangju-ai-complex")
+    src = gwangju.sources["ik-2021"]
+    for row in ws.iter_rows(min_row=5):
+        if row[1].value == "ik-2021" and row[0].value == gwangju.name:
+            assert row[2].value == src.title
+            assert row[4].value.date() == src.date
+            assert row[5].hyperlink.target == src.url
+            assert "ktx_km" in row[6].value and "talent_per_year" in row[6].value
+            break
+    else:
+        pytest.fail("no row for gwangju / ik-2021")
+
+
+def test_run_info_records_command_versions_and_hashes(books: dict[str, Path]) -> None:
+    ws = openpyxl.load_workbook(books["en"])["Run info"]
+    kv = {r[0].value: r[1].value for r in ws.iter_rows(min_row=5) if r[0].value}
+    assert kv["Command line"] == "sitecompare compare"
+    assert kv["Tool"] == f"sitecompare {sc.__version__}"
+    assert kv["openpyxl"] == openpyxl.__version__
+    assert kv["Facts as of"] == "2026-01-01"
+    crit = Path(sc.__file__).parent / "data" / "criteria" / "default.yaml"
+    assert kv["<shipped>/criteria/default.yaml"] == hashlib.sha256(crit.read_bytes()).hexdigest()
+
+
+def test_korean_workbook_labels_and_local_names(books: dict[str, Path], shipped: sc.Ranking) -> None:
+    wb = openpyxl.load_workbook(books["ko"])
+    summary = " ".join(str(v) for v in values(wb["요약"]))
+    assert "입지 비교" in summary and "결과 한눈에 보기" in summary and "유의할 점" in summary
+    ranking = values(wb["순위"])
+    for sid in shipped.site_ids:
+        site = shipped.study.site(sid)
+        assert site.name_local in ranking  # Korean names first ...
+        assert site.name in ranking  # ... English names beside them
+    matrix = values(wb["의사결정 행렬"])
+    for c in shipped.study.criteria:
+        assert c.label_local in matrix
+    whatif = values(wb["What-if"])
+    assert "가중치 (점수) - 입력" in whatif and "실시간 점수(0-100)" in whatif
+    assert wb["Summary" if "Summary" in wb.sheetnames else "요약"]["A1"].font.name == "Malgun Gothic"
+
+
+def test_every_label_has_a_korean_translation() -> None:
+    """Every literal passed to L.t(...) or N_(...) in sitecompare/report has a Korean entry."""
+    missing = []
+    for path in sorted((Path(sc.__file__).parent / "report").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            f = node.func
+            if (isinstance(f, ast.Attribute) and f.attr == "t") or (isinstance(f, ast.Name) and f.id == "N_"):
+                a = node.args[0]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value not in KO:
+                    missing.append(f"{path.name}: {a.value!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_non_additive_method_says_what_it_shows(tmp_path: Path) -> None:
+    study = sc.load_study(
+        as_of=AS_OF, method=sc.MethodSpec("topsis", {"normalization": "vector", "metric": "euclidean"})
+    )
+    wb = build_workbook(sc.rank(study))
+    assert "TOPSIS scores are not a sum over criteria" in wb["Contributions"]["A2"].value
+    whatif = " ".join(str(v) for v in values(wb["What-if"]))
+    assert "this workbook ranks by TOPSIS, but this sheet always computes the weighted sum" in whatif
+    assert "Closeness (topsis)" in values(wb["Ranking"])
+
+
+# ---------------------------------------------------------------- text is text
+HOSTILE = '=HYPERLINK("http://example.com","x")'
+
+
+@pytest.fixture
+def hostile_study(tmp_path: Path) -> tuple[Path, Path]:
+    sdir, cpath = make_study(
+        tmp_path,
+        {
+            "alpha": {"compute_pf": "10 PFLOPS", "ktx_km": "20 km"},
+            "beta": {"compute_pf": "30 PFLOPS", "ktx_km": "5 km"},
+        },
+        {
+            "compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1},
+            "rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1},
+        },
+    )
+    import yaml
+
+    doc = yaml.safe_load((sdir / "alpha.yaml").read_text())
+    doc["name"] = HOSTILE
+    doc["name_local"] = "@SUM(1,2)"
+    doc["sources"] = {
+        "src": {
+            "title": "+cmd|' /C calc'!A0",
+            "date": "2024-01-01",
+            "publisher": "-2+3",
+            "url": "https://example.com/report?id=1",
+        },
+    }
+    doc["facts"]["compute_pf"] = {"value": 10, "unit": "PFLOPS", "source": "src", "note": "=1+1"}
+    (sdir / "alpha.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True))
+    return sdir, cpath
+
+
+def test_text_starting_with_formula_characters_is_written_as_text(
+    hostile_study: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # openpyxl turns any str starting with '=' into a formula; the report must not
+    ws = openpyxl.Workbook().active
+    ws["A1"] = "=1+1"
+    assert ws["A1"].data_type == "f"
+    cell = put(ws, 2, 1, "=1+1")
+    assert cell.data_type == "s" and cell.quotePrefix
+
+    path = write_workbook(tmp_path / "h.xlsx", sc.rank(sc.load_study(*hostile_study)))
+    with zipfile.ZipFile(path) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    assert "HYPERLINK" not in "".join(part.split("</f>")[0] for part in xml.split("<f>")[1:])
+    wb = openpyxl.load_workbook(path)
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value in (HOSTILE, "@SUM(1,2)", "+cmd|' /C calc'!A0", "-2+3"):
+                    assert c.data_type == "s", (ws.title, c.coordinate)
+                    assert c.quotePrefix, (ws.title, c.coordinate)
+                    seen.add(c.value)
+    assert seen == {HOSTILE, "@SUM(1,2)", "+cmd|' /C calc'!A0", "-2+3"}
+    comments = [c.comment.text for c in wb["Decision matrix"]["C"] if c.comment]
+    assert any("Note: =1+1" in t for t in comments)
+
+
+def test_only_web_and_mail_links_become_hyperlinks() -> None:
+    from sitecompare.report.styles import safe_url
+
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    assert safe_url("mailto:a@example.com") == "mailto:a@example.com"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "https://a b", "=HYPERLINK(1)", ""):
+        assert safe_url(bad) is None
+
+
+def test_control_characters_are_dropped_not_fatal() -> None:
+    ws = openpyxl.Workbook().active
+    assert put(ws, 1, 1, "a\x00b\x1fc\td").value == "abc\td"
+
+
+def test_missing_value_formulas_follow_the_observed_cells() -> None:
+    from sitecompare.model import Criterion
+    from sitecompare.report.whatif import MAX_IMPUTE_RANGES, _impute_formula, _ranges
+
+    assert _ranges("G", [5, 6, 7, 9, 11, 12]) == ["G5:G7", "G9", "G11:G12"]
+    worst_max = Criterion("c", "C", "f", "km", "max", 1.0, missing="worst")
+    worst_min = Criterion("c", "C", "f", "km", "min", 1.0, missing="worst")
+    median = Criterion("c", "C", "f", "km", "max", 1.0, missing="median")
+    scaled = Criterion("c", "C", "f", "km", "max", 1.0, missing="worst", scale_worst=0.0, scale_best=10.0)
+    assert _impute_formula(worst_max, "G", [5, 6, 8], 1.0) == "=MIN(G5:G6,G8)"
+    assert _impute_formula(worst_min, "G", [5, 6, 8], 1.0) == "=MAX(G5:G6,G8)"
+    assert _impute_formula(median, "H", [5, 7], 1.0) == "=MEDIAN(H5,H7)"
+    assert _impute_formula(scaled, "G", [5], 0.0) is None  # the scale's worst end: a number
+    assert _impute_formula(worst_max, "G", [], 0.0) is None  # nobody has the fact: 0
+    alternating = list(range(5, 5 + 4 * MAX_IMPUTE_RANGES, 2))
+    assert _impute_formula(worst_max, "G", alternating, 1.0) is None  # too long: a number
+
+
+# ---------------------------------------------------------------- library API
+def test_public_api() -> None:
+    import sitecompare.report as report
+
+    assert report.__all__ == [
+        "write_workbook",
+        "build_workbook",
+        "read_whatif_weights",
+        "ExtraSheet",
+        "Styles",
+        "Lang",
+        "LANGS",
+        "WHATIF_SHEET",
+        "WHATIF_NAMES",
+    ]
+    assert sc.write_workbook is write_workbook
+    assert sc.read_whatif_weights is read_whatif_weights
+    assert WHATIF_NAMES == ("whatif_criteria", "whatif_weights", "whatif_sites", "whatif_scores")
+
+
+def test_extra_sheets_come_after_whatif_and_are_listed_in_the_summary(shipped: sc.Ranking) -> None:
+    def oat(wb, st, lang):  # type: ignore[no-untyped-def]
+        ws = wb.create_sheet("OAT")
+        write_title(ws, st, "One-at-a-time sweeps", "How far each weight can move before the ranking changes")
+
+    wb = build_workbook(shipped, extra_sheets=[oat], run_info={"Seed": 7})
+    assert wb.sheetnames.index("OAT") == wb.sheetnames.index("What-if") + 1
+    assert wb.sheetnames[-3:] == ["Data quality", "Sources", "Run info"]
+    summary = values(wb["Summary"])
+    assert "OAT" in summary
+    assert "How far each weight can move before the ranking changes" in summary
+    assert 7 in values(wb["Run info"])
+
+
+def test_unknown_language_is_an_error(shipped: sc.Ranking) -> None:
+    with pytest.raises(SiteCompareError, match="'fr' is not a language of the workbook"):
+        build_workbook(shipped, lang="fr")
+
+
+# ---------------------------------------------------------------- atomic writes
+class Boom(Exception):
+    pass
+
+
+@pytest.mark.parametrize("error", [Boom("disk on fire"), KeyboardInterrupt()])
+def test_failure_mid_write_keeps_the_old_workbook_and_leaves_no_temp_file(
+    shipped: sc.Ranking, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    target = write_workbook(tmp_path / "book.xlsx", shipped)
+    before = target.read_bytes()
+
+    def half_save(self, fh):  # type: ignore[no-untyped-def]
+        fh.write(b"PK\x03\x04 half a workbook")
+        raise error
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", half_save)
+    with pytest.raises(type(error)):
+        write_workbook(target, shipped)
+    assert target.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["book.xlsx"]
+
+
+def test_failure_in_a_new_folder_leaves_no_folder(
+    shipped: sc.Ranking, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self, fh):  # type: ignore[no-untyped-def]
+        raise Boom("no")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", fail)
+    with pytest.raises(Boom):
+        write_workbook(tmp_path / "new" / "deeper" / "book.xlsx", shipped)
+    assert os.listdir(tmp_path) == []
+
+
+def test_replacing_keeps_the_file_mode(shipped: sc.Ranking, tmp_path: Path) -> None:
+    target = write_workbook(tmp_path / "book.xlsx", shipped)
+    target.chmod(0o640)
+    write_workbook(target, shipped)
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+# ------------------------------------------------------------ the real command
+def test_compare_from_an_empty_folder(tmp_path: Path) -> None:
+    r = run_cli("compare", "--as-of", "2026-01-01", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "daedeok-innopolis" in r.stdout and "rank" in r.stdout
+    assert r.stdout.rstrip().endswith("wrote reports/site-comparison.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "reports" / "site-comparison.xlsx")
+    assert wb.sheetnames == EN_SHEETS
+    kv = {r[0].value: r[1].value for r in wb["Run info"].iter_rows(min_row=5) if r[0].value}
+    assert kv["Command line"] == "sitecompare compare --as-of 2026-01-01"
+    assert os.listdir(tmp_path / "reports") == ["site-comparison.xlsx"]
+
+
+def test_compare_korean_to_a_named_file(tmp_path: Path) -> None:
+    r = run_cli("compare", "--lang", "ko", "-o", "보고서/비교.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "wrote 보고서/비교.xlsx" in r.stdout
+    wb = openpyxl.load_workbook(tmp_path / "보고서" / "비교.xlsx")
+    assert wb.sheetnames == KO_SHEETS
+
+
+def test_compare_refuses_a_non_xlsx_output(tmp_path: Path) -> None:
+    r = run_cli("compare", "-o", "report.csv", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "expected a file name ending in .xlsx, got 'report.csv'" in r.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_compare_help_lists_the_options() -> None:
+    r = run_cli("compare", "--help")
+    assert r.returncode == 0
+    for option in ("--lang [en|ko]", "-o, --output FILE", "--weights-from", "--scenario", "--method"):
+        assert option in r.stdout, option
+
+
+def test_broken_input_fails_before_writing_and_keeps_yesterdays_workbook(tmp_path: Path) -> None:
+    sdir, cpath = make_study(
+        tmp_path,
+        {
+            "alpha": {"compute_pf": "10 PFLOPS", "ktx_km": "20 km"},
+            "beta": {"compute_pf": "30 PFLOPS", "ktx_km": "5 km"},
+        },
+        {
+            "compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 2},
+            "rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1},
+        },
+    )
+    assert run_cli("compare", cwd=tmp_path).returncode == 0
+    book = tmp_path / "reports" / "site-comparison.xlsx"
+    yesterday = book.read_bytes()
+    (sdir / "beta.yaml").write_text((sdir / "beta.yaml").read_text().replace("5 km", "5 min"))
+    r = run_cli("compare", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [
+        "sites/beta.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)",
+        "sitecompare: 1 problem found; nothing was written",
+    ]
+    assert book.read_bytes() == yesterday
+    assert os.listdir(tmp_path / "reports") == ["site-comparison.xlsx"]
+    # and a first run with broken input creates nothing at all
+    r = run_cli("compare", "-o", "elsewhere/book.xlsx", cwd=tmp_path)
+    assert r.returncode == 1 and not (tmp_path / "elsewhere").exists()

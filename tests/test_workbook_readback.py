@@ -1,0 +1,388 @@
+"""Reading edited weights back from a workbook's What-if sheet (``--weights-from``).
+
+The workbook is untrusted input: every problem is an exact one-line message naming the file,
+the sheet and cell, and the bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sitecompare as sc
+from sitecompare.errors import ValidationError, display_path
+from sitecompare.report import read_whatif_weights, write_workbook
+from sitecompare.report.readback import MAX_BYTES
+
+IDS = ("transport", "talent", "compute", "power", "funding", "land", "cluster")
+POINTS = [15, 20, 20, 15, 10, 10, 10]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("readback")
+    result = sc.rank(sc.load_study(as_of=dt.date(2026, 1, 1)))
+    return {
+        "en": write_workbook(d / "book.xlsx", result),
+        "ko": write_workbook(d / "book-ko.xlsx", result, lang="ko"),
+    }
+
+
+@pytest.fixture
+def book(books: dict[str, Path], tmp_path: Path) -> Path:
+    """A private copy of the English workbook."""
+    return Path(shutil.copy(books["en"], tmp_path / "book.xlsx"))
+
+
+_LAYOUT: dict[str, list[str]] = {}
+
+
+def cells(path: Path, name: str) -> list[str]:
+    """Coordinates of a named range. Every copy of the English workbook has the same layout,
+    so it is read once (loading the whole workbook with openpyxl is the slow part)."""
+    if name not in _LAYOUT:
+        wb = openpyxl.load_workbook(path)
+        for n in ("whatif_criteria", "whatif_weights"):
+            ((_, ref),) = wb.defined_names[n].destinations
+            _LAYOUT[n] = [c.coordinate for row in wb["What-if"][ref] for c in row]
+    return _LAYOUT[name]
+
+
+def edit(
+    path: Path,
+    changes: dict[str, object],
+    *,
+    ids: dict[str, object] | None = None,
+    out: Path | None = None,
+    error_cells: tuple[str, ...] = (),
+) -> Path:
+    """Set weight cells (by criterion id) and criterion-id cells with openpyxl; save."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["What-if"]
+    wcells = dict(zip(IDS, cells(path, "whatif_weights"), strict=True))
+    ccells = dict(zip(IDS, cells(path, "whatif_criteria"), strict=True))
+    for cid, value in changes.items():
+        ws[wcells[cid]] = value
+        if wcells[cid] in error_cells:
+            ws[wcells[cid]].data_type = "e"
+    for cid, value in (ids or {}).items():
+        ws[ccells[cid]] = value
+    target = out or path
+    wb.save(target)
+    return target
+
+
+def weight_cell(path: Path, cid: str) -> str:
+    return dict(zip(IDS, cells(path, "whatif_weights"), strict=True))[cid]
+
+
+def errors(path: Path, ids: tuple[str, ...] = IDS) -> list[str]:
+    with pytest.raises(ValidationError) as exc:
+        read_whatif_weights(path, ids)
+    return [str(i) for i in exc.value.issues]
+
+
+def rewrite_sheet_xml(path: Path, sheet_index: int, pattern: str, replacement: str) -> None:
+    """Replace text in one worksheet's XML (to store what openpyxl cannot write, e.g. NaN)."""
+    name = f"xl/worksheets/sheet{sheet_index}.xml"
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == name:
+                text, n = re.subn(pattern, replacement, data.decode("utf-8"), count=1)
+                assert n == 1, pattern
+                data = text.encode("utf-8")
+            dst.writestr(item, data)
+    tmp.replace(path)
+
+
+WHATIF_INDEX = 7  # sheet7.xml: the What-if sheet is the 7th
+
+
+# ------------------------------------------------------------------ round trip
+def test_reads_the_weights_the_workbook_was_written_with(books: dict[str, Path]) -> None:
+    assert read_whatif_weights(books["en"], IDS) == dict(zip(IDS, POINTS, strict=True))
+    assert read_whatif_weights(books["ko"], IDS) == dict(zip(IDS, POINTS, strict=True))
+
+
+def test_reads_edited_weights(book: Path) -> None:
+    edit(book, {"talent": 40, "compute": 0, "power": 2.5, "land": " 12 "})
+    got = read_whatif_weights(book, IDS)
+    assert got == {
+        "transport": 15,
+        "talent": 40,
+        "compute": 0,
+        "power": 2.5,
+        "funding": 10,
+        "land": 12,
+        "cluster": 10,
+    }
+
+
+def test_falls_back_to_the_sheet_layout_when_the_names_are_gone(
+    books: dict[str, Path], tmp_path: Path
+) -> None:
+    for lang in ("en", "ko"):
+        path = Path(shutil.copy(books[lang], tmp_path / f"{lang}.xlsx"))
+        edit(path, {"cluster": 33})
+        wb = openpyxl.load_workbook(path)
+        for name in ("whatif_criteria", "whatif_weights", "whatif_sites", "whatif_scores"):
+            del wb.defined_names[name]
+        wb.save(path)
+        assert read_whatif_weights(path, IDS)["cluster"] == 33
+
+
+def test_openpyxl_parses_workbooks_through_defusedxml() -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML
+
+
+# ------------------------------------------------------------------ each error
+def test_negative_weight(book: Path) -> None:
+    edit(book, {"talent": -5})
+    assert errors(book) == [
+        f"{display_path(book)}: What-if!{weight_cell(book, 'talent')}: weight of 'talent' must be >= 0, got -5"
+    ]
+
+
+def test_blank_text_bool_and_error_cells_are_each_reported(book: Path) -> None:
+    c = {cid: weight_cell(book, cid) for cid in IDS}
+    edit(
+        book,
+        {"transport": None, "talent": "lots", "compute": True, "power": "#DIV/0!", "funding": "   "},
+        error_cells=(c["power"],),
+    )
+    f = display_path(book)
+    assert errors(book) == [
+        f"{f}: What-if!{c['transport']}: weight of 'transport' is blank; expected a number >= 0",
+        f"{f}: What-if!{c['talent']}: weight of 'talent' is not a number: 'lots'",
+        f"{f}: What-if!{c['compute']}: weight of 'compute' is TRUE, not a number",
+        f"{f}: What-if!{c['power']}: weight of 'power' holds the error value #DIV/0!",
+        f"{f}: What-if!{c['funding']}: weight of 'funding' is blank; expected a number >= 0",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stored", "message"),
+    [
+        ("NaN", "is not a number (NaN)"),
+        ("1e999", "is not a finite number (infinity)"),
+        ("-1e999", "is not a finite number (-infinity)"),
+    ],
+)
+def test_non_finite_numbers(book: Path, stored: str, message: str) -> None:
+    coord = weight_cell(book, "talent")
+    rewrite_sheet_xml(
+        book,
+        WHATIF_INDEX,
+        rf'<c r="{coord}"([^>]*)><v>[^<]*</v></c>',
+        rf'<c r="{coord}"\1><v>{stored}</v></c>',
+    )
+    assert errors(book) == [f"{display_path(book)}: What-if!{coord}: weight of 'talent' {message}"]
+
+
+def test_a_formula_without_a_saved_result(book: Path) -> None:
+    edit(book, {"talent": "=10+5"})
+    assert errors(book) == [
+        f"{display_path(book)}: What-if!{weight_cell(book, 'talent')}: weight of 'talent' is a "
+        "formula with no saved result (=10+5); type a number, or open and save the file in a "
+        "spreadsheet program first"
+    ]
+
+
+def test_a_formula_with_a_saved_result_uses_that_result_without_evaluating(book: Path) -> None:
+    coord = weight_cell(book, "talent")
+    rewrite_sheet_xml(
+        book,
+        WHATIF_INDEX,
+        rf'<c r="{coord}"([^>]*)><v>[^<]*</v></c>',
+        rf'<c r="{coord}"\1><f>SUM(999,1)</f><v>25</v></c>',
+    )
+    assert read_whatif_weights(book, IDS)["talent"] == 25
+
+
+def test_unknown_duplicate_and_missing_criteria(book: Path) -> None:
+    crit = dict(zip(IDS, cells(book, "whatif_criteria"), strict=True))
+    edit(book, {}, ids={"talent": "talnet", "power": "compute"})
+    f = display_path(book)
+    assert errors(book) == [
+        f"{f}: What-if!{crit['talent']}: unknown criterion 'talnet' (criteria: {', '.join(IDS)})",
+        f"{f}: What-if!{crit['power']}: criterion 'compute' appears twice (also in What-if!{crit['compute']})",
+        f"{f}: What-if: no weight for criterion 'talent' (the sheet has weights for: transport, compute, funding, land, cluster)",
+        f"{f}: What-if: no weight for criterion 'power' (the sheet has weights for: transport, compute, funding, land, cluster)",
+    ]
+
+
+def test_a_criterion_the_sheet_does_not_have(book: Path) -> None:
+    assert errors(book, (*IDS, "water")) == [
+        f"{display_path(book)}: What-if: no weight for criterion 'water' (the sheet has weights "
+        f"for: {', '.join(IDS)})"
+    ]
+
+
+def test_all_weights_zero(book: Path) -> None:
+    edit(book, dict.fromkeys(IDS, 0))
+    c = cells(book, "whatif_weights")
+    assert errors(book) == [
+        f"{display_path(book)}: What-if!{c[0]}:{c[-1]}: all weights are zero; at least one must be positive"
+    ]
+
+
+def test_missing_sheet(book: Path) -> None:
+    wb = openpyxl.load_workbook(book)
+    wb["What-if"].title = "Scenarios"
+    wb.save(book)
+    assert errors(book) == [
+        f"{display_path(book)}: What-if: no sheet named 'What-if' (sheets: Summary, Ranking, "
+        "Decision matrix, Normalised, Contributions, Weights, Scenarios, Data quality, Sources, "
+        "Run info)"
+    ]
+
+
+def test_names_that_point_elsewhere(book: Path) -> None:
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = openpyxl.load_workbook(book)
+    wb.defined_names["whatif_weights"] = DefinedName("whatif_weights", attr_text="'Summary'!$A$1:$G$1")
+    wb.save(book)
+    assert errors(book) == [
+        f"{display_path(book)}: whatif_weights: the defined name whatif_weights does not point "
+        "to cells of the What-if sheet (\"'Summary'!$A$1:$G$1\")"
+    ]
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    text = tmp_path / "weights.xlsx"
+    text.write_text("transport,15\n")
+    assert errors(text) == [
+        f"{display_path(text)}: is not an .xlsx workbook (an .xlsx file is a zip archive; an old "
+        ".xls, a password-protected workbook or a CSV file is not)"
+    ]
+    other_zip = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(other_zip, "w") as z:
+        z.writestr("hello.txt", "hi")
+    assert errors(other_zip) == [
+        f"{display_path(other_zip)}: is not an .xlsx workbook (it has no xl/workbook.xml)"
+    ]
+    missing = tmp_path / "nope.xlsx"
+    assert errors(missing) == [f"{display_path(missing)}: no such file"]
+
+
+def test_too_large_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: no disk used, and not a zip either
+    assert errors(big) == [
+        f"{display_path(big)}: is 21.0 MB; a workbook to read weights from may be at most 20 MB"
+    ]
+
+
+def test_xml_entity_tricks_are_refused(book: Path) -> None:
+    rewrite_sheet_xml(
+        book,
+        WHATIF_INDEX,
+        r"^(<\?xml[^>]*\?>)?",
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+    )
+    (msg,) = errors(book)
+    assert msg.startswith(f"{display_path(book)}: cannot be read as an .xlsx workbook (EntitiesForbidden")
+    assert "\n" not in msg
+
+
+# ------------------------------------------------------------------ property
+CELL_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.sampled_from(["25", " 1,500 ", "1e3", "-0", "nan", "inf", "1_000", "=1+1", "#N/A"]),
+)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A two-criterion workbook: cheap to edit and read many times."""
+    from conftest import make_study
+
+    root = tmp_path_factory.mktemp("tiny")
+    sdir, cpath = make_study(
+        root,
+        {"a": {"x": "1 km", "y": "2 km"}, "b": {"x": "3 km", "y": "1 km"}},
+        {
+            "near": {"fact": "x", "unit": "km", "direction": "min", "weight": 1},
+            "far": {"fact": "y", "unit": "km", "direction": "max", "weight": 1},
+        },
+    )
+    return write_workbook(root / "tiny.xlsx", sc.rank(sc.load_study(sdir, cpath)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=CELL_VALUES)
+def test_any_cell_value_gives_weights_or_a_located_error(tiny: Path, tmp_path: Path, value: object) -> None:
+    wb = openpyxl.load_workbook(tiny)
+    ((_, ref),) = wb.defined_names["whatif_weights"].destinations
+    cell = wb["What-if"][ref][0][0]  # criterion 'near'
+    cell.value = value
+    if value == "#N/A":
+        cell.data_type = "e"
+    path = tmp_path / "prop.xlsx"
+    wb.save(path)
+    try:
+        got = read_whatif_weights(path, ("near", "far"))
+    except ValidationError as exc:
+        (issue,) = exc.issues
+        assert issue.field == f"What-if!{cell.coordinate}"
+        assert issue.message.startswith("weight of 'near' ")
+        assert "\n" not in str(issue)
+    else:
+        assert set(got) == {"near", "far"}
+        assert all(v >= 0 and math.isfinite(v) for v in got.values())
+
+
+# ------------------------------------------------------------------ the command line
+def test_rank_and_compare_with_weights_from_a_workbook(book: Path, tmp_path: Path) -> None:
+    edit(book, {"talent": 60, "compute": 5})
+    r = run_cli("rank", "--weights-from", str(book), "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)["weights"]
+    raw = dict(zip(IDS, POINTS, strict=True)) | {"talent": 60, "compute": 5}
+    total = sum(raw.values())
+    assert got == pytest.approx({k: v / total for k, v in raw.items()}, abs=1e-12)
+
+    r = run_cli("compare", "--weights-from", str(book), "-o", "again.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    again = tmp_path / "again.xlsx"
+    assert read_whatif_weights(again, IDS) == pytest.approx(
+        {k: 100 * v / total for k, v in raw.items()}, abs=1e-9
+    )
+    run_info = openpyxl.load_workbook(again)["Run info"]
+    kv = {row[0].value: row[1].value for row in run_info.iter_rows(min_row=5) if row[0].value}
+    assert kv["Weights from"] == str(book)
+    assert str(book) in kv  # the workbook read is fingerprinted among the inputs
+
+
+def test_a_bad_workbook_on_the_command_line_is_one_line_and_writes_nothing(
+    book: Path, tmp_path: Path
+) -> None:
+    edit(book, {"talent": -5})
+    r = run_cli("compare", "--weights-from", str(book), cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [  # the file as the user named it, relative to the folder
+        f"book.xlsx: What-if!{weight_cell(book, 'talent')}: weight of 'talent' must be >= 0, got -5",
+        "sitecompare: 1 problem found; nothing was written",
+    ]
+    assert not (tmp_path / "reports").exists()
