@@ -174,10 +174,12 @@ def load_study(
     if cs is None:
         raise ValidationError(issues)
     # a criterion naming a fact that no site has is a typo in the criteria file
+    unknown_facts: set[str] = set()
     if site_list:
         known = sorted({k for s in site_list for k in s.facts})
         for c in cs.criteria:
             if not any(c.fact in s.facts for s in site_list):
+                unknown_facts.add(c.fact)
                 hint = difflib.get_close_matches(c.fact, known, n=1)
                 did = f"; did you mean {hint[0]!r}?" if hint else ""
                 issues.append(
@@ -200,19 +202,26 @@ def load_study(
                 )
     w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
     issues.extend(r_issues)
-    if issues:
-        raise ValidationError(issues)
     study = Study(
         sites=tuple(site_list),
         criteria_set=cs,
-        weights=w,
+        weights=w or {c: 1.0 / len(cs.ids) for c in cs.ids},
         method=method or cs.method,
         scenario=scenario,
         weight_source=source,
         sites_dir=display_path(sites_dir),
         as_of=as_of,
     )
-    m_issues = collect_matrix_issues(study)
+    m_issues = collect_matrix_issues(study) if site_list else []
+    if issues:
+        # the sites that did load still get their unit and missing-fact checks, so that one
+        # run reports every problem; study-wide verdicts (e.g. "every site screened out")
+        # wait until the files themselves are fixed
+        site_paths = {s.path for s in site_list}
+        typo = {f"facts.{f}" for f in unknown_facts}  # already reported once, on the criterion
+        raise ValidationError(
+            issues + [i for i in m_issues if i.file in site_paths and i.field not in typo]
+        )
     if m_issues:
         raise ValidationError(m_issues)
     return study

@@ -466,6 +466,24 @@ def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path: Path) -> N
     ]
 
 
+def test_unit_problems_of_loaded_sites_are_reported_beside_schema_problems(tmp_path: Path) -> None:
+    """A schema error in one profile must not hide a unit error in another: the sites that
+    loaded are still checked against the (valid) criteria file in the same run."""
+
+    def mutate(s: Path, c: Path) -> None:
+        edit(s / "alpha.yaml", "facts:", "fatcs: {}\nfacts:")
+        edit(s / "beta.yaml", "ktx_km: 5 km", "ktx_km: 5 min")
+
+    res = _run(tmp_path, mutate, ())
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == [
+        "sites/alpha.yaml: fatcs: unknown key 'fatcs'; did you mean 'facts'? (valid keys: coordinates, "
+        "country, facts, format, id, name, name_local, note, region, sources)",
+        "sites/beta.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)",
+        "sitecompare: 2 problems found; nothing was written",
+    ]
+
+
 def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i, name in enumerate("bcdefghi"):

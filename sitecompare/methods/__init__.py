@@ -82,6 +82,7 @@ NATIVE_METHODS: dict[str, MethodInfo] = {
         evaluate=topsis,
         batch=topsis_batch,
         score_label="closeness",
+        tie_scale=1.0,
     ),
     "vikor": MethodInfo(
         name="vikor",
@@ -105,6 +106,7 @@ NATIVE_METHODS: dict[str, MethodInfo] = {
         evaluate=vikor,
         batch=vikor_batch,
         score_label="Q",
+        tie_scale=1.0,
     ),
     "promethee2": MethodInfo(
         name="promethee2",
@@ -120,6 +122,7 @@ NATIVE_METHODS: dict[str, MethodInfo] = {
         batch=promethee2_batch,
         linear_basis=promethee2_basis,
         score_label="net flow",
+        tie_scale=1.0,
     ),
 }
 

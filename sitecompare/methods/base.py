@@ -103,3 +103,5 @@ class MethodInfo:
     linear_basis: Callable[..., np.ndarray] | None = None
     family: str = "native"
     score_label: str = "score"
+    # ties are judged relative to at least this magnitude (1 for scores bounded by 1)
+    tie_scale: float = 0.0

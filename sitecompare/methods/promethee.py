@@ -95,7 +95,7 @@ def promethee2(problem: Problem, w: np.ndarray) -> MethodOutput:
     Phi = plus - minus
     return MethodOutput(
         scores=net,
-        ranks=rank_scores(net),
+        ranks=rank_scores(net, scale_floor=1.0),  # net flows lie in [-1, 1]
         higher_is_better=True,
         details={"phi_plus": phi_plus, "phi_minus": phi_minus},
         normalized=Phi,

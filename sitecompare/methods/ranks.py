@@ -11,18 +11,28 @@ __all__ = ["rank_scores", "rank_rows", "TIE_RTOL"]
 TIE_RTOL = 1e-9
 
 
-def rank_scores(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
+def rank_scores(
+    scores: np.ndarray, higher_is_better: bool = True, scale_floor: float = 0.0
+) -> np.ndarray:
     """Competition ranks ('1224') of a 1-D score vector; ties share the better rank."""
-    return rank_rows(np.asarray(scores, dtype=float)[None, :], higher_is_better)[0]
+    return rank_rows(np.asarray(scores, dtype=float)[None, :], higher_is_better, scale_floor)[0]
 
 
-def rank_rows(scores: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
-    """Ranks of each row of a ``(K, n)`` score array (int32, 1 = best)."""
+def rank_rows(
+    scores: np.ndarray, higher_is_better: bool = True, scale_floor: float = 0.0
+) -> np.ndarray:
+    """Ranks of each row of a ``(K, n)`` score array (int32, 1 = best).
+
+    Two scores tie when they differ by at most ``TIE_RTOL`` times the row's largest magnitude,
+    or times ``scale_floor`` if that is larger: methods whose scores are sums of bounded terms
+    that may cancel (PROMETHEE net flows in [-1, 1], TOPSIS closeness, VIKOR Q) pass 1, so that
+    scores that are all near zero are not split by rounding noise.
+    """
     s = np.asarray(scores, dtype=float)
     key = -s if higher_is_better else s
     order = np.argsort(key, axis=1, kind="stable")
     sk = np.take_along_axis(key, order, axis=1)
-    scale = np.maximum(np.abs(sk).max(axis=1, keepdims=True), 1e-300)
+    scale = np.maximum(np.abs(sk).max(axis=1, keepdims=True), max(scale_floor, 1e-300))
     gap = np.diff(sk, axis=1) > TIE_RTOL * scale
     n = s.shape[1]
     pos = np.broadcast_to(np.arange(n), s.shape)

@@ -57,7 +57,7 @@ def topsis(
     c = _closeness(dp, dm)
     return MethodOutput(
         scores=c,
-        ranks=rank_scores(c),
+        ranks=rank_scores(c, scale_floor=1.0),  # closeness lies in [0, 1]
         higher_is_better=True,
         details={"d_plus": dp, "d_minus": dm},
         normalized=N,

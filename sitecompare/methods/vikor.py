@@ -59,7 +59,7 @@ def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
     S = WD.sum(axis=1)
     R = WD.max(axis=1)
     Q = _q(S, R, v)
-    ranks = rank_scores(Q, higher_is_better=False)
+    ranks = rank_scores(Q, higher_is_better=False, scale_floor=1.0)  # Q lies in [0, 1]
     return MethodOutput(
         scores=Q,
         ranks=ranks,

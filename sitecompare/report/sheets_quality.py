@@ -218,6 +218,13 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 style_cell(c4, fill=st.flag_fill[kind])
             elif kind == "stale":
                 style_cell(c4, font=st.stale)
+        # the values carry their unit in the number format: widen the column to the longest
+        # (a too-narrow numeric cell shows ### in print)
+        longest = max(
+            text_width(f"{float(d[4]):,.2f} {crits[crit_index[f.criterion]].unit}")
+            for d, f in zip(detail, flags, strict=True)
+        )
+        set_widths(ws, {5: max(15, longest + 3)})
         row = tr.last_row + 2
     else:
         row = (

@@ -201,8 +201,8 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
 
     # 2. rank by scenario (+ chart), kept on one page
     section = row
-    row = write_section(ws, st, row, L.t("Rank of each site under each scenario"), span=8)
     headers = [L.t("Site"), L.t("This workbook"), *[scenario_name(L, s) for s in sc.columns]]
+    row = write_section(ws, st, row, L.t("Rank of each site under each scenario"), span=len(headers))
     rows = []
     idx = {s: k for k, s in enumerate(sc.site_ids)}
     for i in data.order:
