@@ -17,6 +17,12 @@ from ..cli_common import (
     print_ranking_table,
     study_options,
 )
+from ..sensitivity.command import (
+    SENSITIVITY_OPTIONS,
+    progress_option,
+    run_with_progress,
+    sensitivity_options,
+)
 from .i18n import LANGS
 
 __all__ = ["compare", "DEFAULT_OUTPUT"]
@@ -55,21 +61,68 @@ def command_line() -> str:
     show_default=True,
     help="Language of the workbook's labels (ko: Korean labels and local site names).",
 )
+@click.option(
+    "--sensitivity",
+    "with_sensitivity",
+    is_flag=True,
+    help="Add the sensitivity sheets: weight sweeps, critical changes, SMAA-2 rank acceptability, "
+    "method agreement (seeded; the seed is recorded).",
+)
+@sensitivity_options
+@progress_option
 @handle_errors
-def compare(output: Path, lang: str, **kw: Any) -> None:
+def compare(
+    output: Path,
+    lang: str,
+    with_sensitivity: bool,
+    samples: int,
+    seed: int,
+    weight_sampling: str,
+    concentration: float,
+    unknown_missing: bool,
+    progress: bool | None,
+    **kw: Any,
+) -> None:
     """Rank the sites and write the comparison workbook (the main job).
 
     Writes reports/site-comparison.xlsx (or -o FILE): summary, ranking, decision matrix with
     sources, normalised values, contributions, weights and scenarios, a live What-if sheet,
     data quality, sources and run info. Then prints the ranking table and the path.
+
+    With --sensitivity the workbook also holds the sensitivity sheets (the analysis of
+    `sitecompare sensitivity`, with the same sampling options) and the Summary says how sure
+    first place is.
     """
     from ..ranking import rank
     from . import write_workbook
 
+    ctx = click.get_current_context()
+    if not with_sensitivity:
+        given = [
+            "--" + name.replace("_", "-")
+            for name in (*SENSITIVITY_OPTIONS, "progress")
+            if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+        ]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} only apply with --sensitivity", ctx=ctx)
     study = load_from_options(**kw)
     result = rank(study)
+    sens = None
+    if with_sensitivity:
+        show = sys.stderr.isatty() if progress is None else progress
+        sens = run_with_progress(
+            study,
+            show,
+            samples=samples,
+            seed=seed,
+            weight_sampling=weight_sampling,
+            concentration=concentration,
+            unknown_missing=unknown_missing,
+        )
     extra = [kw["weights_from"]] if kw.get("weights_from") else []
-    path = write_workbook(output, result, lang=lang, command_line=command_line(), extra_inputs=extra)
+    path = write_workbook(
+        output, result, lang=lang, command_line=command_line(), extra_inputs=extra, sensitivity=sens
+    )
     out = console()
     print_ranking_table(result, out)
     out.print(f"wrote {path}")

@@ -499,3 +499,195 @@ KO.update(
         "Screened out by a hard limit (not in this model)": "필수 한계로 선별 제외(이 모형에 없음)",
     }
 )
+
+# the sensitivity sheets (sheets_sensitivity.py) and the Summary's sensitivity headline
+KO.update(
+    {
+        # headline, settings, run info
+        "uniformly sampled weightings": "균등하게 추출한 가중치 조합",
+        "weightings sampled around the weights in force (Dirichlet, concentration {k:g})": "적용 가중치를 중심으로 추출한 가중치 조합(디리클레, 집중도 {k:g})",
+        "sampled weightings that keep the order of the weights in force": "적용 가중치의 순서를 지키며 추출한 가중치 조합",
+        "{site} is first in {share} of {n} {how} (seed {seed})": "{site}은(는) {how} {n}개 중 {share}에서 1위입니다(시드 {seed})",
+        "; {other} is first more often ({share})": "; {other}이(가) 더 자주 1위입니다({share})",
+        "; first place is most sensitive to the {crit} weight: a {rel} change swaps {site} with {other}": "; 1위는 {crit} 가중치에 가장 민감합니다: {rel} 바뀌면 {site}와(과) {other}의 순위가 바뀝니다",
+        "; first place changes only when the {crit} weight, now 0%, rises by {delta}": "; 1위는 현재 0%인 {crit} 가중치가 {delta} 오를 때에만 바뀝니다",
+        "; no change of a single weight takes first place from {site}": "; 가중치 하나만 바꿔서는 {site}의 1위가 바뀌지 않습니다",
+        "Sensitivity run: method {method}; SMAA-2 with {samples} samples of {how}; seed {seed}": "민감도 분석: 방법 {method}; SMAA-2, {how} {samples}개; 시드 {seed}",
+        "; missing facts drawn within the other sites' range": "; 결측 자료는 다른 사이트 값의 범위 안에서 추출",
+        "SMAA samples": "SMAA 표본 수",
+        "Weight sampling": "가중치 추출 방식",
+        "Dirichlet concentration": "디리클레 집중도",
+        "Missing facts in SMAA": "SMAA의 결측 자료",
+        "unknown: drawn within the other sites' observed range": "미상: 다른 사이트 관측값 범위 안에서 추출",
+        "their imputed values": "대체값 사용",
+        "Sensitivity sheets": "민감도 시트",
+        "yes": "예",
+        "Axis label": "축 레이블",
+        # weight sweeps
+        "One-at-a-time weight sweeps": "가중치 하나씩 바꾸기(OAT)",
+        "How far each weight can move, the others rescaled proportionally, before the ranking or "
+        "first place changes; one chart per criterion with the crossovers listed.": "다른 가중치를 비례해 조정하면서 각 가중치를 얼마나 움직여야 순위나 1위가 바뀌는지; 기준마다 "
+        "차트 하나와 교차점 목록.",
+        "How far each weight can move": "각 가중치가 움직일 수 있는 범위",
+        "Criterion": "기준",
+        "Weight now": "현재 가중치",
+        "Ranking unchanged: from": "순위 유지: 부터",
+        "Ranking unchanged: to": "순위 유지: 까지",
+        "First place unchanged: from": "1위 유지: 부터",
+        "First place unchanged: to": "1위 유지: 까지",
+        "Crossovers": "교차점 수",
+        "Who takes first place beyond that range": "그 범위를 벗어나면 1위가 되는 사이트",
+        "below {w}: {site}": "{w} 미만: {site}",
+        "above {w}: {site}": "{w} 초과: {site}",
+        "nobody: {site} stays first": "없음: {site}이(가) 계속 1위",
+        "one weight moves over [0, 1]; the other weights are rescaled proportionally (their ratios kept)": "가중치 하나를 [0, 1] 범위에서 움직이고, 나머지 가중치는 비례해 조정합니다(서로의 비율 유지)",
+        "Convention: {conv}, so the weights always add up to 100%.": "규칙: {conv}. 따라서 가중치의 합은 항상 100%입니다.",
+        "Ranking unchanged: the range of the weight over which the whole order stays as it is; first "
+        "place unchanged: the range over which {site} stays first. Shaded: first place changes within "
+        "10 points of the weight now.": "순위 유지: 전체 순서가 그대로인 가중치 범위; 1위 유지: {site}이(가) 1위를 지키는 범위. "
+        "음영: 현재 가중치에서 10%포인트 안에서 1위가 바뀝니다.",
+        "Crossovers are exact: the method's scores are straight lines along a sweep.": "교차점은 정확한 값입니다: 이 방법의 점수는 가중치를 따라 직선으로 변합니다.",
+        "Crossovers are located numerically, to 1e-9 of the weight.": "교차점은 수치 계산으로 가중치 1e-9 정밀도까지 구했습니다.",
+        "{crit}: weight now {w}": "{crit}: 현재 가중치 {w}",
+        "Weight": "가중치",
+        "As the weight rises past it": "가중치가 이 값을 넘어 오르면",
+        "For position": "해당 순위",
+        "First place": "1위",
+        "▶ the weight now": "▶ 현재 가중치",
+        "{b} moves ahead of {a}": "{b}이(가) {a}을(를) 앞지름",
+        "(tied from {lo} to {hi})": "({lo} ~ {hi}에서 동점)",
+        "… and {k} more further away (see the list below the charts).": "… 더 먼 교차점 {k}개(차트 아래 목록 참조).",
+        "No crossovers: the order never changes along this sweep.": "교차점 없음: 이 가중치를 움직여도 순서가 바뀌지 않습니다.",
+        "Every crossover": "모든 교차점",
+        "For each criterion the {k} crossovers nearest the weight now; {n} further away are left out "
+        "(sitecompare sensitivity --format json lists them all).": "기준마다 현재 가중치에 가장 가까운 교차점 {k}개; 더 먼 {n}개는 뺐습니다(sitecompare sensitivity "
+        "--format json에 모두 있습니다).",
+        "No crossovers: no single weight changes the order.": "교차점 없음: 가중치 하나로는 순서가 바뀌지 않습니다.",
+        "Chart data (not printed): each site's score along each sweep": "차트 자료(인쇄 안 함): 가중치 변화에 따른 사이트별 점수",
+        "Weight of this criterion (dashed line: the weight now)": "이 기준의 가중치(점선: 현재 가중치)",
+        "Score (method's own scale)": "점수(방법 고유 척도)",
+        # critical changes
+        "Critical changes": "임계 변화",
+        "The smallest change of one weight, or of one fact, that changes the ranking (Triantaphyllou "
+        "& Sánchez 1997): which weight most needs agreement, which data point would overturn the "
+        "result if wrong.": "순위를 바꾸는 가장 작은 가중치 하나 또는 자료 하나의 변화(Triantaphyllou & Sánchez 1997): "
+        "어느 가중치에 가장 합의가 필요한지, 어느 자료가 틀리면 결과가 뒤집히는지.",
+        "Most critical criteria": "가장 결정적인 기준",
+        "First place, smallest relative change": "1위, 가장 작은 상대 변화",
+        "First place, smallest absolute change": "1위, 가장 작은 절대 변화",
+        "Any position, smallest relative change": "모든 순위, 가장 작은 상대 변화",
+        "Any position, smallest absolute change": "모든 순위, 가장 작은 절대 변화",
+        "none: no single weight change does it": "없음: 가중치 하나의 변화로는 불가능",
+        "{a} and {b}": "{a}와(과) {b}",
+        "Most critical for": "결정적 대상",
+        "Sites that swap": "순위가 바뀌는 사이트",
+        "Change δ": "변화량 δ",
+        "Relative change": "상대 변화",
+        "Change δ: how much the weight must change, the other weights unchanged before all are "
+        "rescaled to 100%; relative change = δ / weight now. A criterion needing a small relative "
+        "change is the one whose weight most needs the stakeholders' agreement.": "변화량 δ: 모든 가중치를 100%로 다시 맞추기 전에 다른 가중치는 그대로 두고 이 가중치를 바꿔야 "
+        "하는 양; 상대 변화 = δ / 현재 가중치. 작은 상대 변화로 순위가 바뀌는 기준일수록 이해관계자의 "
+        "합의가 가장 필요합니다.",
+        "Criticality of each criterion": "기준별 임계도",
+        "First place would go to": "1위가 넘어갈 사이트",
+        "Criticality degree": "임계도",
+        "Sensitivity coefficient": "민감도 계수",
+        "Relative change for first place": "1위를 바꾸는 상대 변화",
+        "Criticality degree: the smallest change of this weight, relative to it, that swaps any two "
+        "sites; sensitivity coefficient = 1 / criticality degree: the higher (darker), the more the "
+        "ranking depends on this weight. 'None': no change of this weight alone does it.": "임계도: 두 사이트의 순위를 바꾸는 이 가중치의 가장 작은 상대 변화; 민감도 계수 = 1 / 임계도: "
+        "높을수록(진할수록) 순위가 이 가중치에 더 좌우됩니다. '없음': 이 가중치만 바꿔서는 불가능.",
+        "Smallest weight change that swaps two sites": "두 사이트의 순위를 바꾸는 가장 작은 가중치 변화",
+        "Site ahead now": "현재 앞선 사이트",
+        "Site behind now": "현재 뒤진 사이트",
+        "Rank of the site ahead": "앞선 사이트 순위",
+        "Rank of the site behind": "뒤진 사이트 순위",
+        "Weight at the swap (rescaled)": "순위가 바뀌는 가중치(재조정 후)",
+        "Sorted by the size of the relative change. Shaded: first place is at stake. 'Weight at the "
+        "swap' is the weight after all weights are rescaled to 100%: the crossover on the Weight "
+        "sweeps sheet.": "상대 변화 크기순. 음영: 1위가 걸린 경우. '순위가 바뀌는 가중치'는 모든 가중치를 100%로 다시 "
+        "맞춘 뒤의 값으로, 가중치 변화(OAT) 시트의 교차점입니다.",
+        "The {k} smallest of {n} changes.": "변화 {n}개 중 가장 작은 {k}개.",
+        "No single weight change swaps any two sites.": "가중치 하나의 변화로는 어느 두 사이트의 순위도 바뀌지 않습니다.",
+        "Smallest change in one fact that lifts a site": "사이트의 순위를 올리는 자료 하나의 가장 작은 변화",
+        "one place up": "한 단계 위",
+        "first place": "1위",
+        "missing; imputed value": "결측; 대체값",
+        "Value now is": "현재 값의 상태",
+        "Rank now": "현재 순위",
+        "Goal": "목표",
+        "Value now": "현재 값",
+        "Value needed": "필요한 값",
+        "Change (% of now)": "변화(현재 값 대비 %)",
+        "Each row changes one value of one site, with the weights and every other value fixed. Where "
+        "the value now is a missing fact filled in by the criterion's policy (shaded), the change is "
+        "measured from the imputed value.": "각 행은 가중치와 다른 모든 값을 고정하고 한 사이트의 값 하나만 바꿉니다. 현재 값이 기준의 "
+        "정책으로 채운 결측 자료인 경우(음영), 변화는 대체값에서 잽니다.",
+        "No single fact change lifts {sites} to first place (searched up to 10× the observed range).": "자료 하나를 바꿔서는 {sites}이(가) 1위가 되지 않습니다(관측 범위의 10배까지 탐색).",
+        "The first {k} of {n} changes.": "변화 {n}개 중 처음 {k}개.",
+        # rank acceptability
+        "Rank acceptability (SMAA-2)": "순위 수용도(SMAA-2)",
+        "How often each site takes each rank when the weights are drawn at random (and uncertain facts "
+        "within their ranges): who wins across plausible weightings, and on what priorities.": "가중치를 무작위로(불확실한 자료는 그 범위 안에서) 뽑을 때 각 사이트가 각 순위를 얼마나 자주 "
+        "차지하는지: 그럴듯한 가중치 조합 전반에서 누가, 어떤 우선순위로 이기는지.",
+        "Share of sampled weightings that give each site each rank": "각 사이트가 각 순위를 차지한 가중치 표본의 비율",
+        "Expected rank": "기대 순위",
+        "Holistic acceptability": "종합 수용도",
+        "Confidence factor": "신뢰 계수",
+        "never first": "1위 없음",
+        "Each row adds up to 100%: the share of the {n} samples in which the site had each rank (#1 = "
+        "first). Ties share the better rank. Expected rank = the average rank; holistic acceptability "
+        "weighs the ranks linearly (first 100%, last 0%).": "각 행의 합은 100%입니다: 표본 {n}개 중 사이트가 각 순위(#1 = 1위)를 차지한 비율. 동점은 높은 "
+        "순위를 함께 받습니다. 기대 순위 = 평균 순위; 종합 수용도는 순위에 선형 가중(1위 100%, 꼴찌 0%).",
+        "Confidence factor: how often the site is first under its own central weights (below) when the "
+        "uncertain facts are drawn within their ranges; low means the data are too imprecise to decide, "
+        "whatever the weights.": "신뢰 계수: 불확실한 자료를 그 범위 안에서 뽑을 때 사이트가 자신의 중심 가중치(아래)로 1위가 "
+        "되는 빈도; 낮으면 가중치와 상관없이 자료가 너무 부정확해 결정할 수 없다는 뜻입니다.",
+        "Rank acceptability: share of samples at each rank": "순위 수용도: 순위별 표본 비율",
+        "Central weights: the priorities under which each site wins": "중심 가중치: 각 사이트가 이기는 우선순위",
+        "Weights in force": "적용 가중치",
+        "Central weights: the average of the sampled weightings in which the site ranks first, the "
+        "profile of a stakeholder who would prefer it. Compare them with the weights in force (first "
+        "row). 'Never first': no sample put the site first.": "중심 가중치: 사이트가 1위인 가중치 표본의 평균으로, 그 사이트를 선호할 이해관계자의 모습입니다. "
+        "적용 가중치(첫 행)와 비교하십시오. '1위 없음': 어느 표본에서도 1위가 아닙니다.",
+        "Pairwise winning: share of samples in which the row site ranks above the column site": "쌍별 우위: 행 사이트가 열 사이트보다 높은 순위인 표본의 비율",
+        "Site (rank now)": "사이트(현재 순위)",
+        "Columns are the same sites, numbered by their rank now as the rows. From the first {k} "
+        "samples.": "열은 행과 같은 사이트이며 현재 순위로 번호를 붙였습니다. 처음 {k}개 표본 기준.",
+        "Value of information: which uncertain fact matters most for first place": "정보의 가치: 1위에 가장 중요한 불확실한 자료",
+        "Uncertain because": "불확실한 이유",
+        "Low": "하한",
+        "High": "상한",
+        "Expected change in first-place shares": "1위 비율의 기대 변화",
+        "Leader first: lowest": "선두 1위 비율: 최저",
+        "Leader first: highest": "선두 1위 비율: 최고",
+        "If the fact were known exactly, the first-place shares would move by this much on average "
+        "(half the sum of the changes over the sites), after removing the sampling noise floor "
+        "{noise}. Leader first: the lowest and highest share of samples in which {site} is first, "
+        "across the fact's range. Collect the facts at the top first.": "자료를 정확히 알게 되면 1위 비율이 평균적으로 이만큼 움직입니다(사이트별 변화 합의 절반, "
+        "표본 잡음 하한 {noise} 제외). 선두 1위 비율: 자료의 범위 전체에서 {site}이(가) 1위인 표본 "
+        "비율의 최저와 최고. 위쪽의 자료부터 먼저 확보하십시오.",
+        "No uncertain facts: no ranged facts, and missing facts keep their imputed values (use "
+        "--unknown-missing to treat them as unknown).": "불확실한 자료 없음: 범위 자료가 없고 결측 자료는 대체값을 씁니다(미상으로 다루려면 "
+        "--unknown-missing 사용).",
+        # method agreement
+        "Method agreement": "방법 간 일치도",
+        "The same data and weights ranked by every built-in method and normalisation: how far they "
+        "agree, and their consensus (Borda) ranking.": "같은 자료와 가중치를 모든 내장 방법과 정규화로 순위 매긴 결과: 얼마나 일치하는지와 합의(보르다) "
+        "순위.",
+        "Rank of each site under each method": "방법별 사이트 순위",
+        "Consensus rank": "합의 순위",
+        "Mean rank": "평균 순위",
+        "Sites in consensus order: the consensus rank orders the sites by their mean rank over the {k} "
+        "methods (Borda). Shaded: a method ranks the site differently from the consensus. * = the "
+        "method of this workbook.": "사이트는 합의 순서입니다: 합의 순위는 방법 {k}개에 걸친 평균 순위로 정합니다(보르다). 음영: 합의와 "
+        "다른 순위를 준 방법. * = 이 통합 문서의 방법.",
+        "Kendall's tau between methods (1 = the same order, −1 = reversed)": "방법 간 켄달 타우(1 = 같은 순서, −1 = 반대)",
+        "Spearman's rho between methods (1 = the same order, −1 = reversed)": "방법 간 스피어먼 로(1 = 같은 순서, −1 = 반대)",
+        "Methods left out": "제외된 방법",
+        "Why": "이유",
+        "None: every built-in method ranked these data.": "없음: 모든 내장 방법이 이 자료의 순위를 냈습니다.",
+        "wsm and topsis without normalisation are left out on purpose: they add raw values in "
+        "different units.": "정규화 없는 wsm과 topsis는 의도적으로 뺐습니다: 단위가 다른 원값을 더하기 때문입니다.",
+    }
+)

@@ -158,7 +158,11 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
             )
     else:
         headline = L.t("{a} is the only site left in the comparison.", a=lead_name)
-    row = add_note(ws, st, row, headline, span=8, font=st.big) + 1
+    row = add_note(ws, st, row, headline, span=8, font=st.big)
+    # further one-line answers from the builder, e.g. the sensitivity headline
+    for line in data.extra.get("summary_lines") or ():  # type: ignore[attr-defined]
+        row = add_note(ws, st, row, str(line), span=8, font=st.font)
+    row += 1
     top = order[: min(len(order), 10)]
     headers = [
         L.t("Rank"),

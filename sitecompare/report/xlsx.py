@@ -1,8 +1,10 @@
 """Build the comparison workbook from a Ranking and write it atomically.
 
 Sheets, in order: Summary, Ranking, Decision matrix, Normalised, Contributions, Weights,
-What-if, then any ``extra_sheets`` (e.g. sensitivity), then Data quality, Sources, Run info.
-The Summary is filled last so that its "how to read this workbook" list names every sheet.
+What-if, then the sensitivity sheets (``sensitivity=``: Weight sweeps, Critical changes, Rank
+acceptability, Method agreement) and any other ``extra_sheets``, then Data quality, Sources,
+Run info. The Summary is filled last so that its "how to read this workbook" list names every
+sheet; ``summary_lines`` (and the sensitivity headline) go under its headline.
 
 Writing is atomic: the workbook is built in memory (bad input fails before anything touches
 the disk), saved to a temporary file in the target folder, flushed and moved over the target
@@ -19,11 +21,12 @@ import stat
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import Issue, SiteCompareError
 from ..ranking import Ranking
@@ -33,12 +36,17 @@ from .sheets_matrix import write_contributions, write_matrix, write_normalised
 from .sheets_overview import write_ranking, write_summary
 from .sheets_quality import write_quality, write_runinfo, write_sources
 from .sheets_weights import write_weights
-from .styles import Styles
+from .styles import Styles, put
 from .whatif import write_whatif
 
-__all__ = ["ExtraSheet", "build_workbook", "write_workbook", "save_atomic"]
+if TYPE_CHECKING:
+    from ..sensitivity import SensitivityResult
+
+__all__ = ["ExtraSheet", "SummaryLine", "build_workbook", "write_workbook", "save_atomic"]
 
 ExtraSheet = Callable[[Workbook, Styles, Lang], None]
+SummaryLine = Callable[[Lang], str]  # a sentence for the Summary, in the workbook's language
+SEED_KEYS = ("Seed", "seed")
 
 
 def _default_font(wb: Workbook, st: Styles) -> None:
@@ -59,8 +67,14 @@ def build_workbook(
     extra_inputs: Sequence[str | Path] = (),
     run_info: Mapping[str, Any] | None = None,
     generated: dt.datetime | None = None,
+    sensitivity: SensitivityResult | None = None,
+    summary_lines: Sequence[SummaryLine] = (),
 ) -> Workbook:
-    """The comparison workbook for ``ranking``, in memory (nothing is written)."""
+    """The comparison workbook for ``ranking``, in memory (nothing is written).
+
+    ``sensitivity`` (a :func:`~sitecompare.sensitivity.run_sensitivity` result of the same
+    study, method and weights) adds the sensitivity sheets, the Summary's sensitivity headline
+    and the run's seed and sampling settings on Run info."""
     if lang not in LANGS:
         raise SiteCompareError(
             Issue(
@@ -69,7 +83,26 @@ def build_workbook(
         )
     L = Lang(lang)
     st = Styles.for_lang(lang)
+    sheets = list(extra_sheets)
+    info = dict(run_info or {})
+    lines = list(summary_lines)
+    if sensitivity is not None:
+        from .sheets_sensitivity import (
+            check_matches,
+            sensitivity_headline,
+            sensitivity_run_info,
+            sensitivity_sheets,
+        )
+
+        check_matches(sensitivity, ranking)
+        sheets = sensitivity_sheets(sensitivity) + sheets
+        info = sensitivity_run_info(sensitivity, L) | info
+        lines.insert(0, lambda lang_: sensitivity_headline(sensitivity, lang_))
+    # a seed replaces Run info's "none: the ranking is deterministic" line
+    seed_key = next((k for k in (L.t("Seed"), *SEED_KEYS) if k in info), None)
+    seed = info.pop(seed_key) if seed_key is not None else None
     data = build_report_data(ranking, generated=generated)
+    data.extra["summary_lines"] = [line(L) for line in lines]
     wb = Workbook()
     _default_font(wb, st)
     summary = wb.active
@@ -81,11 +114,13 @@ def build_workbook(
     write_contributions(wb, st, L, data)
     write_weights(wb, st, L, data)
     write_whatif(wb, st, L, data)
-    for add_sheet in extra_sheets:
+    for add_sheet in sheets:
         add_sheet(wb, st, L)
     write_quality(wb, st, L, data)
     write_sources(wb, st, L, data)
-    write_runinfo(wb, st, L, data, command_line=command_line, extra_inputs=extra_inputs, extra=run_info)
+    runinfo = write_runinfo(wb, st, L, data, command_line=command_line, extra_inputs=extra_inputs, extra=info)
+    if seed is not None:
+        _set_seed(runinfo, L, seed)
     write_summary(summary, wb, st, L, data)
     wb.active = 0
     for ws in wb.worksheets:
@@ -99,6 +134,14 @@ def build_workbook(
     return wb
 
 
+def _set_seed(ws: Worksheet, L: Lang, seed: Any) -> None:
+    """Write the seed into Run info's Seed line (its key in column A, its value in B)."""
+    for row in range(1, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == L.t("Seed"):
+            put(ws, row, 2, seed if isinstance(seed, (int, float)) else str(seed))  # keeps the style
+            return
+
+
 def write_workbook(
     path: str | Path,
     ranking: Ranking,
@@ -108,12 +151,15 @@ def write_workbook(
     extra_sheets: Sequence[ExtraSheet] = (),
     extra_inputs: Sequence[str | Path] = (),
     run_info: Mapping[str, Any] | None = None,
+    sensitivity: SensitivityResult | None = None,
+    summary_lines: Sequence[SummaryLine] = (),
 ) -> Path:
     """Write the comparison workbook for ``ranking`` to ``path`` (atomically); return the path.
 
     ``extra_sheets`` are callables ``(workbook, styles, lang) -> None`` that add sheets (after
     What-if, before Data quality); ``extra_inputs`` are further input files fingerprinted on
-    the Run info sheet; ``run_info`` adds key/value lines to it (e.g. a seed).
+    the Run info sheet; ``run_info`` adds key/value lines to it (a ``Seed`` key fills its Seed
+    line); ``sensitivity`` adds the sensitivity sheets (see :func:`build_workbook`).
     """
     wb = build_workbook(
         ranking,
@@ -122,6 +168,8 @@ def write_workbook(
         extra_sheets=extra_sheets,
         extra_inputs=extra_inputs,
         run_info=run_info,
+        sensitivity=sensitivity,
+        summary_lines=summary_lines,
     )
     return save_atomic(wb, path)
 

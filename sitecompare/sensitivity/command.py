@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -11,50 +12,73 @@ import numpy as np
 from ..cli_common import CONTEXT, console, handle_errors, load_from_options, study_options
 from . import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
 
-__all__ = ["sensitivity", "print_sensitivity"]
+__all__ = [
+    "sensitivity",
+    "print_sensitivity",
+    "sensitivity_options",
+    "progress_option",
+    "run_with_progress",
+    "SENSITIVITY_OPTIONS",
+]
 
 
-@click.command(context_settings=CONTEXT)
-@study_options
-@click.option(
-    "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="SMAA samples."
-)
-@click.option(
-    "--seed",
-    type=int,
-    default=DEFAULT_SEED,
-    show_default=True,
-    help="Random seed (recorded in the output).",
-)
-@click.option(
-    "--weight-sampling",
-    type=click.Choice(WEIGHT_SAMPLINGS),
-    default="uniform",
-    show_default=True,
-    help="uniform: no preference information; dirichlet: centred on the weights; "
-    "ordinal: keeps the weights' order.",
-)
-@click.option(
-    "--concentration",
-    type=click.FloatRange(min=0, min_open=True),
-    default=50.0,
-    show_default=True,
-    help="Dirichlet concentration (higher = closer to the weights).",
-)
-@click.option(
-    "--unknown-missing",
-    is_flag=True,
-    help="Treat missing facts as unknown within the criterion's observed range "
-    "(instead of their imputed value).",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
-@click.option(
+def sensitivity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The SMAA sampling options, shared by ``sensitivity`` and ``compare --sensitivity``:
+    ``--samples``, ``--seed``, ``--weight-sampling``, ``--concentration``, ``--unknown-missing``."""
+    opts = [
+        click.option(
+            "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="SMAA samples."
+        ),
+        click.option(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            show_default=True,
+            help="Random seed (recorded in the output).",
+        ),
+        click.option(
+            "--weight-sampling",
+            type=click.Choice(WEIGHT_SAMPLINGS),
+            default="uniform",
+            show_default=True,
+            help="uniform: no preference information; dirichlet: centred on the weights; "
+            "ordinal: keeps the weights' order.",
+        ),
+        click.option(
+            "--concentration",
+            type=click.FloatRange(min=0, min_open=True),
+            default=50.0,
+            show_default=True,
+            help="Dirichlet concentration (higher = closer to the weights).",
+        ),
+        click.option(
+            "--unknown-missing",
+            is_flag=True,
+            help="Treat missing facts as unknown within the criterion's observed range "
+            "(instead of their imputed value).",
+        ),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+SENSITIVITY_OPTIONS = ("samples", "seed", "weight_sampling", "concentration", "unknown_missing")
+
+progress_option = click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr [default: when stderr is a terminal].",
 )
+
+
+@click.command(context_settings=CONTEXT)
+@study_options
+@sensitivity_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@progress_option
 @handle_errors
 def sensitivity(
     samples: int,
@@ -71,7 +95,7 @@ def sensitivity(
 
     study = load_from_options(**kw)
     show = sys.stderr.isatty() if progress is None else progress
-    result = _run_with_progress(
+    result = run_with_progress(
         study,
         show,
         samples=samples,
@@ -86,7 +110,8 @@ def sensitivity(
         print_sensitivity(result)
 
 
-def _run_with_progress(study, show: bool, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
+def run_with_progress(study, show: bool, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
+    """``run_sensitivity(study, **kw)``, with a progress bar on stderr when ``show``."""
     if not show:
         return run_sensitivity(study, **kw)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
