@@ -437,10 +437,15 @@ def test_methods_needing_positive_values_with_a_cost_criterion(tmp_path, method)
 
 def test_reachable_only_inside_the_search_range_is_not_unreachable():
     """VIKOR is not monotone in one site's value: raising A5's C3 from 6.198 lifts it from rank 4
-    to rank 3 on [~6.787, ~16.69] and drops it back to 4 beyond (it then sets f* for C3 and the
+    to rank 3 on [~6.773, ~16.69] and drops it back to 4 beyond (it then sets f* for C3 and the
     other sites' regrets shrink). critical_data_changes only tests the far end of its search
     range (x0 + 10 x span = 68.2, where A5 is 4th again) and reports the change as unreachable
-    (required_value None), although 6.787 does it."""
+    (required_value None), although 6.773 does it.
+
+    Corrected value: the test first said the rank-3 range starts at ~6.787 (+-2e-3). It starts at
+    6.7729549: there Q(A5) = 0.731789 < Q(A6) = 0.731790 already (at 6.78, A5 is third by 2e-4),
+    found both with sitecompare's VIKOR (``rank_of_a5`` below) and with the independent
+    plain-numpy VIKOR of test_sensitivity_oat on a 1e-4 grid refined by bisection."""
     X = np.array(
         [
             [3.485, 4.565, 2.284],
@@ -480,5 +485,6 @@ def test_reachable_only_inside_the_search_range_is_not_unreachable():
         np.full(3, np.nan),
     )
     (d,) = [d for d in out if (d.site, d.criterion, d.target) == ("A5", "C3", "up-one")]
-    assert d.required_value is not None, "reachable at C3 = 6.787 but reported unreachable"
-    assert d.required_value == pytest.approx(6.787, abs=2e-3)
+    assert rank_of_a5(6.7729) == 4 and rank_of_a5(6.7730) == 3
+    assert d.required_value is not None, "reachable at C3 = 6.773 but reported unreachable"
+    assert d.required_value == pytest.approx(6.7729549, abs=1e-6)

@@ -572,3 +572,50 @@ def test_vikor_tie_plateau_is_a_change_of_ranking():
         f"that of t0 = 0.5 (e.g. t = {changed[0]:.4f}..{changed[-1]:.4f}: s0 and s2 tied at "
         "Q = 0.5)"
     )
+
+
+def test_vikor_tie_plateaus_are_reported_with_their_edges():
+    """The plateau of test_vikor_tie_plateau_is_a_change_of_ranking, as reported: s0 and s2 are
+    tied (Q = 0.5) for t in (4/9, 0.48718) along c1 and swap across it (s0 ahead below, s2
+    above), so the crossover carries the plateau and sits at its edge nearest t0 = 0.5, where
+    the tie begins; the critical weight change is the change to that edge. Along c3 (t0 = 0.1)
+    s0 and s2 tie on (0.12903, 0.15625) and leave the tie in the order they entered: no
+    crossover, a listed tie, and the stability interval ends where it begins."""
+    from sitecompare.sensitivity.critical import critical_weight_changes
+
+    case = hand([[1, 3, 3], [4, 2, 0], [3, 2, 4]], [True] * 3, method="vikor", params={"v": 0.5})
+    w = np.array([0.5, 0.4, 0.1])
+    names = ("s0", "s1", "s2")
+
+    def tied_on(k, a, b):
+        t = np.linspace(0, 1, 200_001)
+        g = ref_goodness(case, sweep_weights(w, k, t))
+        R = ref_ranks(g)
+        return t[R[:, a] == R[:, b]]
+
+    _, res = module_sweep(case, w, 0)
+    (c,) = [c for c in res.crossovers if set(c.sites) == {"s0", "s2"}]
+    t_tie = tied_on(0, 0, 2)
+    assert c.tie is not None
+    assert c.tie[0] == pytest.approx(t_tie.min(), abs=1e-5) and c.tie[0] == pytest.approx(4 / 9, abs=1e-8)
+    assert c.tie[1] == pytest.approx(t_tie.max(), abs=1e-5)
+    assert c.weight == c.tie[1] and c.sites == ("s0", "s2")
+    assert res.stability_interval[0] == pytest.approx(c.tie[1], abs=1e-12)
+    assert c.to_json()["tie_interval"] == [pytest.approx(x, abs=1e-9) for x in c.tie]
+    # the critical change of c1 for (s2, s0) is the move to the plateau's near edge
+    problem = Problem.from_arrays(case["X"], case["benefit"], alternatives=names)
+    ev = Evaluator(problem, MethodSpec("vikor", {"v": 0.5}))
+    oat = {f"C{k + 1}": module_sweep(case, w, k)[1] for k in range(3)}
+    ranks = get_method("vikor").evaluate(problem, w, v=0.5).ranks
+    changes = critical_weight_changes(oat, w, ev.problem.criteria, names, ranks)
+    (ch,) = [x for x in changes if x.criterion == "C1" and set(x.sites) == {"s0", "s2"}]
+    assert ch.new_weight == c.weight and ch.delta == pytest.approx((c.weight - 0.5) / (1 - c.weight))
+    # c3: a tie the pair leaves in the order it entered
+    _, res = module_sweep(case, w, 2)
+    assert not any(set(c.sites) == {"s0", "s2"} for c in res.crossovers)
+    (tie,) = [t for t in res.ties if set(t.sites) == {"s0", "s2"}]
+    t_tie = tied_on(2, 0, 2)
+    assert tie.interval[0] == pytest.approx(t_tie.min(), abs=1e-5)
+    assert tie.interval[1] == pytest.approx(t_tie.max(), abs=1e-5)
+    assert res.stability_interval == pytest.approx((0.0, tie.interval[0]), abs=1e-12)
+    assert res.to_json()["ties"][0]["sites"] == ["s0", "s2"]

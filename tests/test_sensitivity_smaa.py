@@ -5,7 +5,7 @@
   the Dirichlet mean is the weights, ordinal samples keep the order;
 * a slow reference (plain loop over samples, ``get_method(name).evaluate``, a simple rank) fed
   with the same generator streams gives identical counts, central weights, pairwise indices,
-  confidence factors and value-of-information statistics;
+  confidence factors and value-of-information statistics (re-ranked per slice, shuffled floor);
 * ranged facts, value of information, confidence factors, seeded reproducibility.
 """
 
@@ -240,13 +240,14 @@ def reference_smaa(problem, spec, X, base, *, low, high, samples, seed, how, con
     first_n = np.zeros(n, dtype=np.int64)
     pair = np.zeros((n, n), dtype=np.int64)
     used = 0
-    firsts, variates = [], []
+    weights, variates = [], []
     for a, b in chunk_bounds(samples, n, m, per_sample_matrix=bool(C)):
         k = b - a
         W = sample_weights(rw, k, base, how, concentration)
+        weights.append(W)
         if C:
             Xs, U = sample_data(rd, k, X, cells)
-            variates.append(np.hstack([U, rn.random((k, smaa_mod.VOI_NULLS))]))
+            variates.append(U)
         for s in range(k):
             p = problem if not C else replace(problem, X=Xs[s])
             out = info.evaluate(p, W[s], **params)
@@ -261,7 +262,6 @@ def reference_smaa(problem, spec, X, base, *, low, high, samples, seed, how, con
                     for j in range(n):
                         pair[i, j] += r[i] < r[j]
                 used += 1
-            firsts.append(r == 1)
     central = np.full((n, m), np.nan)
     for i in range(n):
         if first_n[i]:
@@ -280,22 +280,41 @@ def reference_smaa(problem, spec, X, base, *, low, high, samples, seed, how, con
             for p in mats
         )
         conf[i] = wins / len(mats)
-    voi_raw = None
+    voi = None
     if C:
-        F = np.array(firsts, float)  # (K, n)
-        Uall = np.vstack(variates)
-        b1 = counts[:, 0] / samples
-        raws = []
-        for c in range(Uall.shape[1]):
-            bins = np.minimum((Uall[:, c] * smaa_mod.VOI_BINS).astype(int), smaa_mod.VOI_BINS - 1)
-            tot = 0.0
-            for q in range(smaa_mod.VOI_BINS):
-                sel = bins == q
-                if sel.any():
-                    tot += sel.mean() * 0.5 * np.abs(F[sel].mean(axis=0) - b1).sum()
-            raws.append(tot)
-        voi_raw = np.array(raws)
-    return counts, central, pair / max(used, 1), used, conf, voi_raw
+        # value of information: the first kv samples ranked again with each fact drawn inside
+        # each slice of its range, (q + u) / bins of the way (common random numbers); the noise
+        # floor from the same statistic with each sample's slices shuffled (the rn stream)
+        bins, nulls = smaa_mod.VOI_BINS, smaa_mod.VOI_NULLS
+        kv = min(samples, smaa_mod.VOI_SAMPLES)  # (the work budget allows that many here)
+        Wv, Uv = np.vstack(weights)[:kv], np.vstack(variates)[:kv]
+        perms = np.argsort(rn.random((kv, nulls, bins)), axis=2)
+        raws, floors, ranges = [], [], []
+        leader = int(np.argmax(counts[:, 0]))
+        for c, cell in enumerate(cells):
+            F = np.zeros((kv, bins, n))
+            for s in range(kv):
+                x = X.copy()
+                for c2, other in enumerate(cells):
+                    x[other.site_index, other.criterion_index] = other.low + Uv[s, c2] * (
+                        other.high - other.low
+                    )
+                for q in range(bins):
+                    x[cell.site_index, cell.criterion_index] = cell.low + (q + Uv[s, c]) / bins * (
+                        cell.high - cell.low
+                    )
+                    out = info.evaluate(replace(problem, X=x), Wv[s], **params)
+                    F[s, q] = simple_rank(out.scores, info.higher_is_better) == 1
+            cond = F.mean(axis=0)  # (bins, n)
+            b1 = cond.mean(axis=0)
+            raws.append(np.mean([0.5 * np.abs(cond[q] - b1).sum() for q in range(bins)]))
+            shuffled = [F[np.arange(kv)[:, None], perms[:, r]].mean(axis=0) for r in range(nulls)]
+            floors.append(
+                np.mean([np.mean([0.5 * np.abs(f[q] - b1).sum() for q in range(bins)]) for f in shuffled])
+            )
+            ranges.append((cond[:, leader].min(), cond[:, leader].max()))
+        voi = {"raw": np.array(raws), "floor": np.array(floors), "range": np.array(ranges), "kv": kv}
+    return counts, central, pair / max(used, 1), used, conf, voi
 
 
 REFERENCE_CASES = [
@@ -354,6 +373,8 @@ def test_reference_implementation_gives_identical_results(method, params, how, m
 )
 def test_reference_with_ranged_facts(method, params, monkeypatch):
     monkeypatch.setattr(evaluate_mod, "CHUNK_TARGET_ELEMENTS", 1000)
+    # the value of information re-ranks only the first 300 samples (over several chunks)
+    monkeypatch.setattr(smaa_mod, "VOI_SAMPLES", 300)
     rng = np.random.default_rng(8)
     X = rng.uniform(1, 10, (4, 3))
     low, high = X.copy(), X.copy()
@@ -376,7 +397,7 @@ def test_reference_with_ranged_facts(method, params, monkeypatch):
         samples=K,
         seed=seed,
     )
-    counts, central, pairwise, used, conf, voi_raw = reference_smaa(
+    counts, central, pairwise, used, conf, voi = reference_smaa(
         problem, spec, X, base, low=low, high=high, samples=K, seed=seed, how="uniform"
     )
     assert len(res.uncertain) == 2
@@ -384,9 +405,13 @@ def test_reference_with_ranged_facts(method, params, monkeypatch):
     np.testing.assert_allclose(res.central_weights, central, rtol=1e-12, atol=1e-15)
     np.testing.assert_array_equal(res.pairwise, pairwise)
     np.testing.assert_array_equal(res.confidence, conf)
-    np.testing.assert_allclose(res.voi_raw, voi_raw[:2], rtol=1e-9, atol=1e-12)
-    assert res.voi_noise == pytest.approx(voi_raw[2:].mean(), rel=1e-9, abs=1e-12)
-    np.testing.assert_allclose(res.voi, np.maximum(voi_raw[:2] - voi_raw[2:].mean(), 0), atol=1e-12)
+    assert res.voi_samples == voi["kv"] == 300
+    np.testing.assert_allclose(res.voi_raw, voi["raw"], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(res.voi_noise_by_fact, voi["floor"], rtol=1e-9, atol=1e-12)
+    assert res.voi_noise == pytest.approx(voi["floor"].max(), rel=1e-9, abs=1e-12)
+    removed = np.sqrt(np.maximum(voi["raw"] ** 2 - voi["floor"] ** 2, 0))
+    np.testing.assert_allclose(res.voi, removed, atol=1e-12)
+    np.testing.assert_allclose(res.voi_leader_range, voi["range"], rtol=1e-12, atol=1e-15)
 
 
 # --------------------------------------------------------------------------------------------
@@ -539,3 +564,73 @@ def test_unknown_missing_facts_are_drawn_within_the_observed_range(tmp_path):
     assert unknown.smaa.rank_acceptability[c, 0] > 0.05
     js = unknown.to_json()["smaa"]["value_of_information"]
     assert js[0]["kind"] == "missing" and js[0]["site"] == "c"
+
+
+def test_value_of_information_is_not_buried_in_sampling_noise(tmp_path):
+    """Regression: with the default 20,000 samples, the value of information used to condition
+    the main samples on the tenth of the range their draw fell in (2,000 samples per slice):
+    its noise floor (~0.009) was as large as real effects, so it reported A's range below at
+    about half its value and, on the shipped study with topsis, ranked an irrelevant range
+    (Ulsan's site area, true value ~1e-5) above the one that matters (Haenam's funding, 0.0014).
+
+    wsm, no normalisation: A = (x, 0) with x in [1, 1.2], B = (0, 1), C = (y, 0) with y in
+    [0, 0.1]. S_A = w1 x, S_B = 1 - w1: A first iff w1 > 1/(1 + x), so with uniform weights
+    P(A first | x) = x/(1 + x), and b_A(slice) is its mean over the slice,
+    (x - ln(1 + x)) evaluated across the slice, divided by the slice's width. B takes the rest
+    (b_B = 1 - b_A), so the statistic is E_slice |b_A(slice) - b_A| = 0.011351. C (S_C = w1 y
+    < S_A) is never first and its range changes nothing: exactly 0."""
+    sites = {
+        "a": {"c1": {"low": 1.0, "high": 1.2}, "c2": 0.0},
+        "b": {"c1": 0.0, "c2": 1.0},
+        "c": {"c1": {"low": 0.0, "high": 0.1}, "c2": 0.0},
+    }
+    crit = {
+        "c1": {"fact": "c1", "unit": "", "direction": "max", "weight": 50},
+        "c2": {"fact": "c2", "unit": "", "direction": "max", "weight": 50},
+    }
+    study = load_study(*make_study(tmp_path, sites, crit, method={"name": "wsm", "normalization": "none"}))
+    edges = np.linspace(1.0, 1.2, 11)
+    F = edges - np.log1p(edges)
+    b_slice = np.diff(F) / np.diff(edges)
+    expected = float(np.mean(np.abs(b_slice - b_slice.mean())))
+    assert expected == pytest.approx(0.011351, abs=1e-6)
+    for seed in (1, 2, 3):
+        res = run_sensitivity(study, samples=20_000, seed=seed)
+        sm = res.smaa
+        cells = {res.matrix.site_ids[c.site_index]: q for q, c in enumerate(sm.uncertain)}
+        qa, qc = cells["a"], cells["c"]
+        assert sm.voi_raw[qc] == 0.0 and sm.voi[qc] == 0.0  # C's range changes nothing
+        # A's value within 4 standard errors (sd 0.00067 over 30 seeds; the old estimator gave
+        # 0.0053 +- 0.0031): only the ~4.5% of samples with w1 in [1/2.2, 1/2] can change first
+        # place, so the re-ranked slices are precise
+        assert sm.voi[qa] == pytest.approx(expected, abs=0.0027), (seed, sm.voi[qa], sm.voi_raw[qa])
+        js = res.to_json()["smaa"]["value_of_information"]
+        assert [r["site"] for r in js] == ["a", "c"]
+        assert js[1]["expected_change_in_first_acceptability"] == 0.0
+
+
+@pytest.mark.parametrize("floor", [0.0, 1.0])
+def test_rank_positions_give_the_ranks_of_rank_rows(floor):
+    """SMAA counts ranks with evaluate.rank_positions (an unstable sort, no inverse permutation):
+    the same ranks as methods.ranks.rank_rows, ties and chains of near-ties included."""
+    from sitecompare.methods.ranks import TIE_RTOL, rank_rows
+    from sitecompare.sensitivity.evaluate import rank_positions, ranks_from_positions
+
+    rng = np.random.default_rng(17)
+    g = rng.random((3000, 9)) * 2 - 1
+    g[:, 3] = g[:, 5]  # exact ties
+    g[:500, 7] = g[:500, 8] * (1 + TIE_RTOL / 3)  # ties within the tolerance
+    g[500:800, 1] = g[500:800, 2] + 0.6 * TIE_RTOL  # a chain: 2 ~ 1 ~ 0, 0 and 2 further apart
+    g[500:800, 0] = g[500:800, 1] + 0.6 * TIE_RTOL
+    g[800:900] = 1e-12 * rng.random((100, 9))  # all near 0: the scale floor decides
+    g[900:1000] = 0.25  # all tied
+    g[1000:1100, 4] = -0.0
+    g[1100:1200, 4] = 0.0
+    order, pos_rank = rank_positions(g, floor)
+    R = ranks_from_positions(order, pos_rank)
+    np.testing.assert_array_equal(R, rank_rows(g, scale_floor=floor))
+    # a chunk without ties takes the fast path (pos_rank broadcast), same ranks
+    h = rng.random((200, 6))
+    order, pos_rank = rank_positions(h, floor)
+    assert pos_rank.strides[0] == 0
+    np.testing.assert_array_equal(ranks_from_positions(order, pos_rank), rank_rows(h, scale_floor=floor))

@@ -89,6 +89,11 @@ class SensitivityResult:
                     "unit": c.unit,
                     "expected_change_in_first_acceptability": r(sm.voi[c_idx]),
                     "before_noise_floor": r(sm.voi_raw[c_idx]),
+                    "noise_floor": (
+                        None
+                        if sm.voi_noise_by_fact is None
+                        else r(sm.voi_noise_by_fact[c_idx])
+                    ),
                     "leader": sm.leader,
                     "leader_first_acceptability_range": [r(x) for x in sm.voi_leader_range[c_idx]],
                 }
@@ -134,6 +139,7 @@ class SensitivityResult:
                 "uncertain_facts": len(sm.uncertain),
                 "value_of_information": voi,
                 "value_of_information_noise_floor": r(sm.voi_noise),
+                "value_of_information_samples": sm.voi_samples,
             },
             "method_agreement": self.agreement.to_json(),
             "excluded": [{"site": s, "reason": why} for s, why in dm.excluded],

@@ -4,7 +4,10 @@ Weights (Triantaphyllou & Sanchez 1997, Decision Sciences 28(1):151-194): for ea
 (a ahead of b) and each criterion k, delta is the smallest change of w_k, the other weights
 unchanged before renormalising, that reverses a and b; relative = delta / w_k. The
 renormalised weight after the change is t = (w_k + delta)/(1 + delta), so delta follows from the
-OAT crossover t* of that pair nearest to the current weight: delta = (t* - w_k)/(1 - t*). For
+OAT crossover t* of that pair that needs the smallest |delta| = |t* - w_k|/(1 - t*) (a pair may
+cross more than once; the crossover nearest in t is not always the smallest change). Where a
+pair crosses through a tie plateau (VIKOR), t* is the plateau's edge nearest the current weight:
+the change at which the two sites first tie, as for a crossing at a point. For
 wsm this is T&S's closed form delta = (S_b - S_a)/(v_bk - v_ak); for the other methods it inherits
 the OAT crossovers' precision. The most critical criterion is the one with the smallest
 |relative| change (T&S "percent") or smallest |delta| ("absolute"), for first place ("top")
@@ -14,7 +17,9 @@ sensitivity coefficient = 1 / criticality.
 Data: for each site below first place and each criterion, the smallest change of the site's
 value (in the criterion's unit and in the fact's own unit) that lifts it one rank up, and to
 first place, with the weights and every other value fixed (imputed values stay as imputed).
-Found by bisection to 1e-9 of the search range, all candidates at once.
+Found by scanning the search range on a grid (the rank need not be monotone in the value) and
+bisecting the first bracket that reaches the target, all candidates at once; values outside the
+method's domain (0 where it needs values > 0) are never taken.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import SiteCompareError
 from ..methods.ranks import rank_rows
-from .evaluate import Evaluator
+from .evaluate import Evaluator, chunk_bounds
 from .oat import OATResult
 
 __all__ = [
@@ -78,9 +84,12 @@ def critical_weight_changes(
             if c.weight >= 1.0 - 1e-12:
                 continue  # only reachable in the limit of an infinite change
             key = frozenset(c.sites)
-            dist = abs(c.weight - wk)
-            if key not in best or dist < best[key][0]:
-                best[key] = (dist, c)
+            # the smallest change is the smallest |delta|, not the nearest t: delta = (t - w)/(1 - t)
+            # grows faster above w than below it (a pair crossing at t = 0.17 and 0.77 with
+            # w = 0.59 needs delta -0.51 or +0.76)
+            size = abs((c.weight - wk) / (1.0 - c.weight))
+            if key not in best or size < best[key][0]:
+                best[key] = (size, c)
         for _, c in best.values():
             t = c.weight  # type: ignore[attr-defined]
             delta = (t - wk) / (1.0 - t)
@@ -168,6 +177,21 @@ class DataChange:
         }
 
 
+# Search grid: shares u of the way from the current value to the search limit. Dense near the
+# current value (the smallest change is wanted) and near the limit (a cost value close to 0).
+SEARCH_SHARES = np.unique(
+    np.concatenate(
+        [np.linspace(0.0, 1.0, 257)[1:], np.logspace(-6, 0, 61), 1.0 - np.logspace(-9, -0.5, 60)]
+    )
+)
+SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-criteria)
+    np.concatenate(
+        [np.linspace(0.0, 1.0, 41)[1:], np.logspace(-4, 0, 9), 1.0 - np.logspace(-9, -1, 9)]
+    )
+)
+_EVAL_ERRORS = (ValueError, ArithmeticError, SiteCompareError)
+
+
 def critical_data_changes(
     ev: Evaluator,
     weights: np.ndarray,
@@ -181,6 +205,17 @@ def critical_data_changes(
     anchors_best: np.ndarray,
     iterations: int = 60,
 ) -> list[DataChange]:
+    """Smallest improvement of one value that lifts a site to a target rank.
+
+    The search runs from the current value towards the limit (10x the observed span beyond
+    the best value; 0 for a non-negative cost criterion; the ``scale`` anchor's best value when
+    there is one). A site's rank need not be monotone in its value (VIKOR; min-max
+    normalisation when the site becomes the best), so the whole range is scanned on a grid
+    (``SEARCH_SHARES``), and the first grid value that reaches the target is refined by
+    bisection against the grid value before it. Values the method cannot evaluate (e.g. 0 under
+    wpm or max/sum normalisation, which need values > 0) are outside the search: they never
+    count as reaching the target.
+    """
     n, m = X.shape
     benefit = ev.problem.benefit
     cand = []  # (site i, criterion j, target label, target rank, limit)
@@ -199,7 +234,7 @@ def critical_data_changes(
                 if not np.isnan(anchors_best[j]):
                     limit = max(x0, anchors_best[j])
             else:
-                limit = 0.0 if lo >= 0 else lo - 10.0 * span
+                limit = min(0.0, x0) if lo >= 0 else lo - 10.0 * span
                 if not np.isnan(anchors_best[j]):
                     limit = min(x0, anchors_best[j])
             for label, tr in targets:
@@ -213,21 +248,36 @@ def critical_data_changes(
     limit = np.array([c[5] for c in cand], float)
     w = np.asarray(weights, float)
 
-    def reached(x: np.ndarray) -> np.ndarray:
-        Q = x.size
-        Xq = np.broadcast_to(X, (Q, n, m)).copy()
-        Xq[np.arange(Q), ii, jj] = x
-        g = ev.goodness(np.broadcast_to(w, (Q, m)), Xq)
-        rk = rank_rows(g)
-        return rk[np.arange(Q), ii] <= target
+    def reached(x: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Candidates q with their value set to x reach their target rank (False if the method
+        cannot evaluate the value)."""
+        Xq = np.broadcast_to(X, (q.size, n, m)).copy()
+        Xq[np.arange(q.size), ii[q], jj[q]] = x
+        g, ok = _safe_goodness(ev, np.broadcast_to(w, (q.size, m)), Xq)
+        rk = rank_rows(np.where(ok[:, None], g, 0.0), scale_floor=ev.tie_scale)
+        return ok & (rk[np.arange(q.size), ii[q]] <= target[q])
 
-    ok_at_limit = reached(limit)
-    lo_x, hi_x = x0.copy(), limit.copy()  # lo: not reached, hi: reached
-    for _ in range(iterations):
-        mid = 0.5 * (lo_x + hi_x)
-        r = reached(mid)
-        hi_x = np.where(r, mid, hi_x)
-        lo_x = np.where(r, lo_x, mid)
+    shares = SEARCH_SHARES if ev.batched else SEARCH_SHARES_UNBATCHED
+    Q, L = len(cand), shares.size
+    # grid level by level (all candidates at one share, then the next): values outside the
+    # method's domain sit together at the last levels, so few evaluations isolate them
+    q_all = np.tile(np.arange(Q), L)
+    x_all = (x0[None, :] + shares[:, None] * (limit - x0)[None, :]).ravel()
+    hit = np.zeros(Q * L, dtype=bool)
+    for a, b in chunk_bounds(Q * L, n, m, per_sample_matrix=True):
+        hit[a:b] = reached(x_all[a:b], q_all[a:b])
+    hit = hit.reshape(L, Q).T
+    found = hit.any(axis=1)
+    f = np.argmax(hit, axis=1)  # the first grid value that reaches the target
+    hi_x = np.where(found, x0 + shares[f] * (limit - x0), limit)
+    prev = np.where(f > 0, shares[np.maximum(f - 1, 0)], 0.0)
+    lo_x = x0 + prev * (limit - x0)  # not reached
+    q_idx = np.flatnonzero(found)
+    for _ in range(iterations if q_idx.size else 0):
+        mid = 0.5 * (lo_x[q_idx] + hi_x[q_idx])
+        r = reached(mid, q_idx)
+        hi_x[q_idx] = np.where(r, mid, hi_x[q_idx])
+        lo_x[q_idx] = np.where(r, lo_x[q_idx], mid)
     out = []
     for q, (i, j, label, tr, xv, _) in enumerate(cand):
         out.append(
@@ -238,11 +288,38 @@ def critical_data_changes(
                 current_rank=int(ranks[i]),
                 target_rank=int(tr),
                 current_value=float(xv),
-                required_value=float(hi_x[q]) if ok_at_limit[q] else None,
+                required_value=float(hi_x[q]) if found[q] else None,
                 factor=float(factors[i, j]),
             )
         )
     return out
+
+
+def _safe_goodness(
+    ev: Evaluator, W: np.ndarray, Xq: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores for each row, and which rows the method could evaluate (finite scores, no error).
+
+    A batch that raises is split in halves until the rows that raise are found, so a few values
+    outside the method's domain cost a few extra evaluations.
+    """
+    K = W.shape[0]
+    g = np.zeros((K, Xq.shape[1]))
+    ok = np.zeros(K, dtype=bool)
+    stack = [(0, K)]
+    while stack:
+        a, b = stack.pop()
+        try:
+            with np.errstate(all="ignore"):
+                part = np.asarray(ev.goodness(W[a:b], Xq[a:b]), float)
+        except _EVAL_ERRORS:
+            if b - a > 1:
+                h = (a + b) // 2
+                stack += [(a, h), (h, b)]
+            continue
+        g[a:b] = part
+        ok[a:b] = np.isfinite(part).all(axis=1)
+    return g, ok
 
 
 def _rank_above(ranks: np.ndarray, r: int) -> int:

@@ -9,6 +9,15 @@ logs; promethee2's net flow) the scores are straight lines in t,
 S_i(t) = t B_ik + (1 - t) R_i with R = B r, and sites a and b cross exactly at
 t* = (R_b - R_a) / ((B_ak - R_a) - (B_bk - R_b)). Otherwise (topsis, vikor, scikit-criteria
 methods) crossovers are bracketed on a grid of 401 points and located by bisection to 1e-9.
+
+Ties are judged as the ranking judges them (``rank_rows``: scores within ``TIE_RTOL`` of the
+row's scale share a rank). Some methods tie two sites over a whole range of weights (VIKOR with
+v = 0.5: a site with the worst S and the best R and one with the best S and the worst R both
+have Q = 0.5). Such a tie plateau is a change of ranking: when the pair's order is reversed
+across it, the crossover carries ``tie = (lo, hi)`` and its ``weight`` is the plateau's edge
+nearest the current weight (where the tie begins); a plateau the pair leaves in the order it
+entered is listed in ``OATResult.ties``. Both edges of every plateau bound the stability
+interval (and the top interval when the leader is in the pair).
 """
 
 from __future__ import annotations
@@ -17,10 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..methods.ranks import rank_rows
+from ..methods.ranks import TIE_RTOL, rank_rows
 from .evaluate import Evaluator
 
-__all__ = ["Crossover", "OATResult", "oat_sweep", "oat_weights", "CONVENTION"]
+__all__ = ["Crossover", "Tie", "OATResult", "oat_sweep", "oat_weights", "CONVENTION"]
 
 CONVENTION = (
     "one weight moves over [0, 1]; the other weights are rescaled proportionally "
@@ -29,6 +38,7 @@ CONVENTION = (
 GRID = 401
 CURVE_POINTS = 51
 TOL = 1e-9
+PLATEAU_MIN = 1e-6  # a tie band wider than this (in the swept weight) is a tie plateau
 
 
 @dataclass(frozen=True)
@@ -37,14 +47,31 @@ class Crossover:
     sites: tuple[str, str]  # (ahead just below the crossover, ahead just above)
     rank: int  # the better of the two positions they swap at the crossover
     changes_first: bool
+    # a tie plateau they cross through: (lo, hi), the weights just outside the tie; ``weight`` is
+    # then the edge nearest the current weight. None for a crossing at a point.
+    tie: tuple[float, float] | None = None
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "weight": _r(self.weight),
             "sites": list(self.sites),
             "rank": self.rank,
             "changes_first": self.changes_first,
         }
+        if self.tie is not None:
+            out["tie_interval"] = [_r(x) for x in self.tie]
+        return out
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Two sites tied over a range of weights that they leave in the order they entered."""
+
+    interval: tuple[float, float]  # the weights just outside the tie (0 or 1 at an end)
+    sites: tuple[str, str]
+
+    def to_json(self) -> dict:
+        return {"interval": [_r(x) for x in self.interval], "sites": list(self.sites)}
 
 
 @dataclass(frozen=True)
@@ -57,15 +84,19 @@ class OATResult:
     exact: bool
     grid: np.ndarray  # (G,) weights for the curves
     curves: np.ndarray  # (G, n) native scores along the sweep
+    ties: tuple[Tie, ...] = ()  # tie plateaus that are not crossovers
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "current_weight": _r(self.current),
             "stability_interval": [_r(x) for x in self.stability_interval],
             "top_interval": [_r(x) for x in self.top_interval],
             "crossovers": [c.to_json() for c in self.crossovers],
             "exact": self.exact,
         }
+        if self.ties:
+            out["ties"] = [t.to_json() for t in self.ties]
+        return out
 
 
 def _r(x: float) -> float:
@@ -93,28 +124,63 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: tuple[str, ...]) -
     base = np.asarray(base, float) / np.sum(base)
     t0 = float(base[k])
     n = len(sites)
+    ties: list[Tie] = []
+    events: list[tuple[float, int, int]] = []  # extra rank-change points (plateau edges)
     if ev.linear:
         ts, pairs = _exact_crossings(ev, base, k)
+        plateaus: list[tuple[float, float] | None] = [None] * len(pairs)
+        ahead_below = None
         exact = True
     else:
-        ts, pairs = _bisect_crossings(ev, base, k)
+        ts, pairs, plateaus, ahead_below, flat = _bisect_crossings(ev, base, k)
         exact = False
+        for (lo, hi), (a, b) in flat:
+            if hi - lo > PLATEAU_MIN:  # a touch at a point changes the ranking only there
+                ties.append(Tie((lo, hi), (sites[a], sites[b])))
+            events += [(x, a, b) for x in (lo, hi) if 0.0 < x < 1.0]
+    # a crossing through a tie plateau is placed at the plateau's edge nearest the current
+    # weight (where the order first changes); the far edge is a change of ranking too
+    ts = np.asarray(ts, float).copy()
+    for q, tie in enumerate(plateaus):
+        if tie is None:
+            continue
+        lo, hi = tie
+        near, far = (lo, hi) if abs(t0 - lo) <= abs(hi - t0) else (hi, lo)
+        ts[q] = near
+        events.append((far, *pairs[q]))
     # who is ahead on each side, and at which position they swap
     crossovers: list[Crossover] = []
     if len(ts):
         g_at = ev.goodness(oat_weights(base, k, ts))
-        ranks_at = rank_rows(g_at)
-        eps = 1e-7
-        below = ev.goodness(oat_weights(base, k, np.clip(ts - eps, 0, 1)))
+        ranks_at = rank_rows(g_at, scale_floor=ev.tie_scale)
+        if ahead_below is None:
+            eps = 1e-7
+            below = ev.goodness(oat_weights(base, k, np.clip(ts - eps, 0, 1)))
         for q, (a, b) in enumerate(pairs):
-            first, second = (a, b) if below[q, a] >= below[q, b] else (b, a)
+            if ahead_below is None:
+                first, second = (a, b) if below[q, a] >= below[q, b] else (b, a)
+            else:
+                first, second = (a, b) if ahead_below[q] == a else (b, a)
             pos = int(min(ranks_at[q, a], ranks_at[q, b]))
-            crossovers.append(Crossover(float(ts[q]), (sites[first], sites[second]), pos, pos == 1))
+            crossovers.append(
+                Crossover(
+                    float(ts[q]),
+                    (sites[first], sites[second]),
+                    pos,
+                    pos == 1,
+                    None if plateaus[q] is None else (float(plateaus[q][0]), float(plateaus[q][1])),
+                )
+            )
     crossovers.sort(key=lambda c: (c.weight, c.sites))
+    ties.sort(key=lambda x: (x.interval, x.sites))
     g0 = ev.goodness(oat_weights(base, k, np.array([t0])))[0]
-    leader = sites[int(np.argmax(g0))]
-    stab = _interval(t0, [c.weight for c in crossovers])
-    top = _interval(t0, [c.weight for c in crossovers if leader in c.sites])
+    lead = int(np.argmax(g0))
+    leader = sites[lead]
+    points = [c.weight for c in crossovers] + [e[0] for e in events]
+    top_points = [c.weight for c in crossovers if leader in c.sites]
+    top_points += [e[0] for e in events if lead in e[1:]]
+    stab = _interval(t0, points)
+    top = _interval(t0, top_points)
     grid = np.linspace(0.0, 1.0, CURVE_POINTS)
     curves = ev.native(oat_weights(base, k, grid)) if n else np.zeros((CURVE_POINTS, 0))
     return OATResult(
@@ -126,6 +192,7 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: tuple[str, ...]) -
         exact=exact,
         grid=grid,
         curves=curves,
+        ties=tuple(ties),
     )
 
 
@@ -164,50 +231,127 @@ def _exact_crossings(
 
 def _bisect_crossings(
     ev: Evaluator, base: np.ndarray, k: int
-) -> tuple[np.ndarray, list[tuple[int, int]]]:
+) -> tuple[
+    np.ndarray,
+    list[tuple[int, int]],
+    list[tuple[float, float] | None],
+    np.ndarray,
+    list[tuple[tuple[float, float], tuple[int, int]]],
+]:
+    """Crossovers of a non-linear method, located by bisection between grid points.
+
+    Returns the crossing weights and pairs, for each crossing its tie plateau (or None), the
+    site ahead below each crossing, and the tie plateaus that are not crossings.
+    Signs are taken with the ranking's tie rule: 0 where the pair shares a rank.
+    """
     t0 = float(base[k])
     grid = np.unique(np.concatenate([np.linspace(0.0, 1.0, GRID), [t0]]))
     G = ev.goodness(oat_weights(base, k, grid))  # (g, n)
     n = G.shape[1]
     a_idx, b_idx = np.triu_indices(n, k=1)
-    D = G[:, a_idx] - G[:, b_idx]  # (g, pairs)
-    scale = max(float(np.abs(G).max()), 1e-300)
-    S = np.sign(np.where(np.abs(D) <= 1e-12 * scale, 0.0, D))
-    lo_list, hi_list, pair_list = [], [], []
-    for p in range(D.shape[1]):
-        nz = np.flatnonzero(S[:, p])
-        if nz.size < 2:
-            continue
-        flips = np.flatnonzero(S[nz[:-1], p] != S[nz[1:], p])
-        for f in flips:
-            lo_list.append(grid[nz[f]])
-            hi_list.append(grid[nz[f + 1]])
-            pair_list.append(p)
-    if not pair_list:
-        return np.zeros(0), []
-    lo = np.array(lo_list)
-    hi = np.array(hi_list)
-    pa = a_idx[pair_list]
-    pb = b_idx[pair_list]
-    rows = np.arange(len(pair_list))
-    s_lo = np.sign(_diff(ev, base, k, lo, pa, pb, rows))
-    while np.max(hi - lo) > TOL:
-        mid = 0.5 * (lo + hi)
-        s_mid = np.sign(_diff(ev, base, k, mid, pa, pb, rows))
-        same = s_mid == s_lo
-        lo = np.where(same, mid, lo)
-        hi = np.where(same, hi, mid)
-    return 0.5 * (lo + hi), list(zip(pa.tolist(), pb.tolist(), strict=True))
+    S = _signs(ev, G, a_idx, b_idx)  # (g, pairs)
+    # brackets: (lo, hi, pair, sign at lo, sign at hi) of every sign change, zeros skipped
+    cross: list[tuple[float, float, int, float, float]] = []
+    # edges of tie runs that are not crossings: (lo, hi, pair, sign to keep, keep the lo end)
+    edge_brackets: list[tuple[float, float, int, float, bool]] = []
+    flat_runs: list[tuple[int, int, int]] = []  # (pair, first grid index, last grid index)
+    last = grid.size - 1
+    for p in range(S.shape[1]):
+        s = S[:, p]
+        nz = np.flatnonzero(s)
+        for f in np.flatnonzero(s[nz[:-1]] != s[nz[1:]]) if nz.size >= 2 else []:
+            cross.append((grid[nz[f]], grid[nz[f + 1]], p, s[nz[f]], s[nz[f + 1]]))
+        zero = s == 0
+        if not zero.any() or zero.all():
+            continue  # no tie, or tied over the whole sweep (identical sites): no change
+        d = np.diff(zero.astype(np.int8))
+        starts = np.concatenate([[0] if zero[0] else [], np.flatnonzero(d == 1) + 1])
+        ends = np.concatenate([np.flatnonzero(d == -1), [last] if zero[-1] else []])
+        for i1, i2 in zip(starts.astype(int), ends.astype(int), strict=True):
+            sl = s[i1 - 1] if i1 > 0 else 0.0
+            sr = s[i2 + 1] if i2 < last else 0.0
+            if sl and sr and sl != sr:
+                continue  # inside a crossing bracket: handled with the crossing
+            flat_runs.append((p, i1, i2))
+            if sl:
+                edge_brackets.append((grid[i1 - 1], grid[i1], p, sl, True))
+            if sr:
+                edge_brackets.append((grid[i2], grid[i2 + 1], p, sr, False))
+    # every crossing: the edge of the lower side's order (L) and of the upper side's (R)
+    lo = np.array([c[0] for c in cross] + [e[0] for e in edge_brackets])
+    hi = np.array([c[1] for c in cross] + [e[1] for e in edge_brackets])
+    pp = np.array([c[2] for c in cross] + [e[2] for e in edge_brackets], dtype=int)
+    keep = np.array([c[3] for c in cross] + [e[3] for e in edge_brackets])
+    keep_lo = np.array([True] * len(cross) + [e[4] for e in edge_brackets], dtype=bool)
+    nc = len(cross)
+    # crossings are searched twice: for L (keep the sign at lo) and R (keep the sign at hi)
+    lo = np.concatenate([lo, lo[:nc]])
+    hi = np.concatenate([hi, hi[:nc]])
+    pp = np.concatenate([pp, pp[:nc]])
+    keep = np.concatenate([keep, np.array([c[4] for c in cross])])
+    keep_lo = np.concatenate([keep_lo, np.zeros(nc, bool)])
+    edges = _edge_search(ev, base, k, lo, hi, a_idx[pp], b_idx[pp], keep, keep_lo)
+    L, R = edges[:nc], edges[len(edges) - nc :]
+    flat_edges = edges[nc : len(edges) - nc]
+    # a crossing at a point: the middle of its tie band (a few 1e-9 wide), where the scores are
+    # equal; wider bands are tie plateaus
+    ts = 0.5 * (L + R)
+    plateaus: list[tuple[float, float] | None] = [
+        None if R[q] - L[q] <= PLATEAU_MIN else (float(L[q]), float(R[q])) for q in range(nc)
+    ]
+    pairs = [(int(a_idx[c[2]]), int(b_idx[c[2]])) for c in cross]
+    ahead_below = np.array(
+        [a if c[3] > 0 else b for c, (a, b) in zip(cross, pairs, strict=True)], dtype=int
+    )
+    # tie plateaus that are not crossings, with their edges (0 or 1 when they reach an end)
+    flat: list[tuple[tuple[float, float], tuple[int, int]]] = []
+    e = iter(flat_edges.tolist())
+    for p, i1, i2 in flat_runs:
+        s = S[:, p]
+        lo_e = next(e) if i1 > 0 and s[i1 - 1] else 0.0
+        hi_e = next(e) if i2 < last and s[i2 + 1] else 1.0
+        flat.append(((lo_e, hi_e), (int(a_idx[p]), int(b_idx[p]))))
+    return ts, pairs, plateaus, ahead_below, flat
 
 
-def _diff(
+def _signs(
+    ev: Evaluator, G: np.ndarray, a_idx: np.ndarray, b_idx: np.ndarray, *, rowwise: bool = False
+) -> np.ndarray:
+    """Sign of g_a - g_b, 0 where the ranking (``rank_rows``) ties them: for every pair in every
+    row ``(g, pairs)``, or with ``rowwise`` for pair q in row q only ``(g,)``."""
+    if rowwise:
+        rows = np.arange(G.shape[0])
+        D = G[rows, a_idx] - G[rows, b_idx]
+        scale = np.maximum(np.abs(G).max(axis=1), max(ev.tie_scale, 1e-300))
+    else:
+        D = G[:, a_idx] - G[:, b_idx]
+        scale = np.maximum(np.abs(G).max(axis=1, keepdims=True), max(ev.tie_scale, 1e-300))
+    return np.where(np.abs(D) <= TIE_RTOL * scale, 0.0, np.sign(D))
+
+
+def _edge_search(
     ev: Evaluator,
     base: np.ndarray,
     k: int,
-    t: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
     pa: np.ndarray,
     pb: np.ndarray,
-    rows: np.ndarray,
+    keep: np.ndarray,
+    keep_lo: np.ndarray,
 ) -> np.ndarray:
-    g = ev.goodness(oat_weights(base, k, t))
-    return g[rows, pa] - g[rows, pb]
+    """Where the pair's order ``keep`` (held at lo if ``keep_lo``, else at hi) ends.
+
+    Returns the bracket end on the side that keeps the order, within ``TOL`` of the edge.
+    """
+    if lo.size == 0:
+        return np.zeros(0)
+    lo, hi = lo.copy(), hi.copy()
+    while np.max(hi - lo) > TOL:
+        mid = 0.5 * (lo + hi)
+        g = ev.goodness(oat_weights(base, k, mid))
+        same = _signs(ev, g, pa, pb, rowwise=True) == keep
+        move_lo = same == keep_lo  # the order holds at mid on the lo side, or fails on the hi side
+        lo = np.where(move_lo, mid, lo)
+        hi = np.where(move_lo, hi, mid)
+    return np.where(keep_lo, lo, hi)

@@ -43,7 +43,8 @@ WEIGHT_SAMPLINGS = ("uniform", "dirichlet", "ordinal")
 
 def _uniform_simplex(rng: np.random.Generator, k: int, m: int) -> np.ndarray:
     e = rng.standard_exponential((k, m))
-    return e / e.sum(axis=1, keepdims=True)
+    e /= e.sum(axis=1, keepdims=True)
+    return e
 
 
 def sample_weights(
@@ -57,10 +58,12 @@ def sample_weights(
     base = np.asarray(base, dtype=float)
     active = base > 0
     m = int(active.sum())
-    W = np.zeros((k, base.size))
     if m == 0:
         raise ValueError("all weights are zero")
+    W = np.zeros((k, base.size))
     if how == "uniform":
+        if m == base.size:  # every criterion weighted: no zero columns to keep
+            return _uniform_simplex(rng, k, m)
         W[:, active] = _uniform_simplex(rng, k, m)
     elif how == "dirichlet":
         if concentration <= 0:
