@@ -260,7 +260,9 @@ def _ervd_kwargs(run: _Run) -> dict[str, Any]:
 
 def _aras_prepare(X: np.ndarray, benefit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Zavadskas & Turskis (2010): 1/x for cost, then x / (column sum incl. the optimal row)."""
-    Xb = np.where(benefit, X, 1.0 / X)
+    with np.errstate(divide="ignore"):  # 1/x is used only for cost criteria (checked > 0)
+        inv = 1.0 / X
+    Xb = np.where(benefit, X, inv)
     optimal = Xb.max(axis=0)
     denom = Xb.sum(axis=0) + optimal
     return Xb / denom, optimal / denom

@@ -9,8 +9,12 @@ weights a user edited on its What-if sheet.
 Modules: ``xlsx`` (build and atomic write), ``context`` (what the sheets show, no openpyxl),
 ``sheets_overview`` (Summary, Ranking), ``sheets_matrix`` (Decision matrix, Normalised,
 Contributions), ``sheets_weights`` (Weights), ``whatif`` (the live What-if sheet),
-``sheets_quality`` (Data quality, Sources, Run info), ``styles`` (palette, fonts, table and
-chart helpers for anyone adding sheets), ``i18n`` (English and Korean labels), ``readback``
+``sheets_quality`` (Data quality, Sources, Run info), ``sheets_sensitivity`` (the
+``--sensitivity`` entry point: its sheets, Summary headline and Run info lines), ``sheets_sweeps``
+(Weight sweeps), ``sheets_critical`` (Critical changes), ``sheets_smaa`` (Rank acceptability,
+SMAA-2), ``sheets_agreement`` (Method agreement), ``sensitivity_common`` (what the sensitivity
+sheets share: names, context, print layout), ``styles`` (palette, fonts, table and chart helpers
+for anyone adding sheets), ``i18n`` (English and Korean labels), ``readback``
 (``--weights-from``), ``command`` (``sitecompare compare``).
 """
 

@@ -1,0 +1,176 @@
+"""The Method agreement sheet of ``compare --sensitivity``: the rank of each site under every
+built-in method and normalisation, the Borda consensus, Kendall's tau and Spearman's rho between
+methods.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..scenarios import method_label
+from .i18n import N_, Lang
+from .sensitivity_common import SheetContext, center_cells, finish_with_breaks, head_and_tail
+from .styles import (
+    SCALE_HIGH,
+    Styles,
+    add_note,
+    highlight_if,
+    merge,
+    set_widths,
+    write_section,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    from ..sensitivity import SensitivityResult
+
+FMT_TAU = "0.00"
+
+
+def _finite(x: float) -> float | None:
+    return float(x) if x is not None and math.isfinite(x) else None
+
+
+def _diverging(ws: Worksheet, ref: str) -> None:
+    """-1 rose, 0 white, 1 blue (rank correlations)."""
+    ws.conditional_formatting.add(
+        ref,
+        ColorScaleRule(
+            start_type="num",
+            start_value=-1,
+            start_color="F4CCCC",
+            mid_type="num",
+            mid_value=0,
+            mid_color="FFFFFF",
+            end_type="num",
+            end_value=1,
+            end_color=SCALE_HIGH,
+        ),
+    )
+
+
+def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    cx = SheetContext(res, L, st)
+    ag = res.agreement
+    ws, row = cx.start(
+        wb,
+        "agreement",
+        L.t("Method agreement"),
+        L.t(
+            "The same data and weights ranked by every built-in method and normalisation: how far "
+            "they agree, and their consensus (Borda) ranking."
+        ),
+        max(3 + len(ag.labels), 6),
+    )
+    k = len(ag.labels)
+    last_col = max(3 + k, 6)
+    widths: dict[int | str, float] = {1: 38, 2: 12, 3: 12}
+    for c in range(4, last_col + 1):
+        widths[c] = 11
+    set_widths(ws, widths)
+    blocks: list[tuple[int, int]] = []
+    this = method_label(res.method)
+
+    start = row
+    row = write_section(ws, st, row, L.t("Rank of each site under each method"), span=last_col)
+    idx = {s: i for i, s in enumerate(ag.sites)}
+    rows = []
+    for i in cx.order:
+        sid = cx.dm.site_ids[i]
+        a = idx[sid]
+        rows.append(
+            [
+                cx.name[sid],
+                int(ag.consensus_rank[a]),
+                float(ag.mean_rank[a]),
+                *[int(ag.ranks[a, j]) for j in range(k)],
+            ]
+        )
+    rows.sort(key=lambda r: (r[1], r[2]))
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [
+            L.t("Site"),
+            L.t("Consensus rank"),
+            L.t("Mean rank"),
+            *[lab + (" *" if lab == this else "") for lab in ag.labels],
+        ],
+        rows,
+        formats=[None, "0", "0.00", *["0"] * k],
+        wrap=[True],
+        header_height=44,
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 4 + k))
+    if k and not tr.empty:
+        first = f"D{tr.first_row}"
+        highlight_if(ws, f"{first}:{get_column_letter(3 + k)}{tr.last_row}", f"{first}<>$B{tr.first_row}", st)
+    row = tr.last_row + 1
+    notes = [
+        L.t(
+            "Sites in consensus order: the consensus rank orders the sites by their mean rank over "
+            "the {k} methods (Borda). Shaded: a method ranks the site differently from the consensus. "
+            "* = the method of this workbook.",
+            k=k,
+        )
+    ]
+    for text in notes:
+        row = add_note(ws, st, row, text, span=last_col)
+    blocks.append((start, row - 1))
+    row += 1
+
+    for title, mat in (
+        (N_("Kendall's tau between methods (1 = the same order, −1 = reversed)"), ag.kendall),
+        (N_("Spearman's rho between methods (1 = the same order, −1 = reversed)"), ag.spearman),
+    ):
+        start = row
+        row = write_section(ws, st, row, L.t(title), span=last_col)
+        rows = [
+            [lab, *[_finite(mat[i, j]) if math.isfinite(mat[i, j]) else L.t("n/a") for j in range(k)]]
+            for i, lab in enumerate(ag.labels)
+        ]
+        tr = write_table(
+            ws, st, row, [L.t("Method"), *ag.labels], rows, formats=[None, *[FMT_TAU] * k], header_height=44
+        )
+        center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 2 + k))
+        if k:
+            _diverging(ws, f"B{tr.first_row}:{get_column_letter(1 + k)}{tr.last_row}")
+        row = tr.last_row + 2
+        blocks.append((start, row - 2))
+
+    start = row
+    row = write_section(ws, st, row, L.t("Methods left out"), span=last_col)
+    if ag.skipped:
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [L.t("Method"), L.t("Why")],
+            [[lab, why] for lab, why in ag.skipped],
+            wrap=[False, True],
+        )
+        for q in range(len(ag.skipped) + 1):
+            merge(ws, tr.header_row + q, 2, tr.header_row + q, last_col)
+        row = tr.last_row + 1
+    else:
+        row = add_note(ws, st, row, L.t("None: every built-in method ranked these data."), span=last_col)
+    row = add_note(
+        ws,
+        st,
+        row,
+        L.t(
+            "wsm and topsis without normalisation are left out on purpose: they add raw values in "
+            "different units."
+        ),
+        span=last_col,
+    )
+    blocks += head_and_tail(start, row - 1, 8)
+    finish_with_breaks(ws, st, L, blocks, last_col=last_col)
+    return ws

@@ -1,0 +1,332 @@
+"""The Critical changes sheet of ``compare --sensitivity``: the most critical criteria, each
+criterion's criticality degree and sensitivity coefficient, the smallest weight change that swaps
+each pair of sites (Triantaphyllou & Sanchez 1997) and the smallest change of one fact that lifts
+a site.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .i18n import N_, Lang
+from .sensitivity_common import (
+    FMT_PCT1,
+    SheetContext,
+    center_cells,
+    finish_with_breaks,
+    head_and_tail,
+)
+from .styles import (
+    Styles,
+    add_note,
+    color_scale,
+    highlight_if,
+    number_format,
+    set_widths,
+    style_cell,
+    write_section,
+    write_table,
+    write_wide_table,
+)
+
+if TYPE_CHECKING:
+    from ..sensitivity import SensitivityResult
+
+MAX_WEIGHT_CHANGES = 60
+MAX_DATA_CHANGES = 60
+FMT_SIGNED_PCT = '+0.0%;"−"0.0%;0.0%'  # a typographic minus, quoted (Excel wants literals quoted)
+FMT_SIGNED = '+0.0000;"−"0.0000;0.0000'
+CRITICAL_WIDTHS: dict[int | str, float] = {
+    1: 33, 2: 33, 3: 30, 4: 10, 5: 12, 6: 11, 7: 11, 8: 11, 9: 12, 10: 12
+}  # fmt: skip
+
+
+def _pair(cx: SheetContext, sites: Sequence[str]) -> str:
+    a, b = sites
+    return cx.L.t("{a} and {b}", a=cx.name[a], b=cx.name[b])
+
+
+def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    cx = SheetContext(res, L, st)
+    ws, row = cx.start(
+        wb,
+        "critical",
+        L.t("Critical changes"),
+        L.t(
+            "The smallest change of one weight, or of one fact, that changes the ranking "
+            "(Triantaphyllou & Sánchez 1997): which weight most needs agreement, which data point "
+            "would overturn the result if wrong."
+        ),
+        10,
+    )
+    set_widths(ws, CRITICAL_WIDTHS)
+    blocks: list[tuple[int, int]] = []
+    w_now = {cid: float(res.study.weights[cid]) for cid in cx.dm.criterion_ids}
+    mc = res.most_critical
+
+    # 1. most critical criteria
+    start = row
+    row = write_section(ws, st, row, L.t("Most critical criteria"), span=10)
+    what = [
+        ("top", "percent", N_("First place, smallest relative change")),
+        ("top", "absolute", N_("First place, smallest absolute change")),
+        ("any", "percent", N_("Any position, smallest relative change")),
+        ("any", "absolute", N_("Any position, smallest absolute change")),
+    ]
+    rows: list[list[Any]] = []
+    for scope, kind, label in what:
+        pick = (mc.get(scope) or {}).get(kind)
+        if not pick:
+            rows.append([L.t(label), L.t("none: no single weight change does it"), "", None, None, None])
+            continue
+        rows.append(
+            [
+                L.t(label),
+                cx.cname(pick["criterion"]),
+                _pair(cx, pick["sites"]),
+                w_now[pick["criterion"]],
+                pick["delta"],
+                pick["relative"] if pick["relative"] is not None else L.t("n/a"),
+            ]
+        )
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [
+            L.t("Most critical for"),
+            L.t("Criterion"),
+            L.t("Sites that swap"),
+            L.t("Weight now"),
+            L.t("Change δ"),
+            L.t("Relative change"),
+        ],
+        rows,
+        formats=[None, None, None, FMT_PCT1, FMT_SIGNED, FMT_SIGNED_PCT],
+        wrap=[True, True, True],
+        header_height=30,
+    )
+    row = add_note(
+        ws,
+        st,
+        tr.last_row + 1,
+        L.t(
+            "Change δ: how much the weight must change, the other weights unchanged before all are "
+            "rescaled to 100%; relative change = δ / weight now. A criterion needing a small relative "
+            "change is the one whose weight most needs the stakeholders' agreement."
+        ),
+        span=10,
+    )
+    blocks.append((start, row - 1))
+    row += 1
+
+    # 2. criticality of each criterion
+    start = row
+    row = write_section(ws, st, row, L.t("Criticality of each criterion"), span=10)
+    rows = []
+    for cid in cx.dm.criterion_ids:
+        deg = (mc.get("criteria") or {}).get(cid, {})
+        mine = [c for c in res.weight_changes if c.criterion == cid and c.relative is not None]
+        tops = [c for c in mine if c.ranks[0] == 1]
+        top = min(tops, key=lambda c: abs(c.relative or 0.0)) if tops else None
+        other = None
+        if top is not None:
+            other = top.sites[1] if top.sites[0] == res.leader else top.sites[0]
+        rows.append(
+            [
+                cx.cname(cid),
+                cx.name[other] if other else L.t("none"),
+                w_now[cid],
+                deg.get("criticality") if deg.get("criticality") is not None else L.t("none"),
+                deg.get("sensitivity") if deg.get("sensitivity") is not None else "",
+                top.relative if top else L.t("none"),
+            ]
+        )
+    tr = write_wide_table(  # the site name over columns B-C: one line
+        ws,
+        st,
+        row,
+        [
+            (L.t("Criterion"), 1),
+            (L.t("First place would go to"), 2),
+            (L.t("Weight now"), 1),
+            (L.t("Criticality degree"), 1),
+            (L.t("Sensitivity coefficient"), 1),
+            (L.t("Relative change for first place"), 1),
+        ],
+        rows,
+        formats=[None, None, FMT_PCT1, FMT_PCT1, "0.00", FMT_SIGNED_PCT],
+        wrap=[True, True],
+        header_height=44,
+    )
+    for q, values in enumerate(rows):  # 'none' where a number would be: aligned like one
+        for j, c in ((3, 5), (5, 7)):
+            if isinstance(values[j], str):
+                style_cell(ws.cell(row=tr.first_row + q, column=c), align=st.right)
+    coefs = [r[4] for r in rows if isinstance(r[4], float)]
+    if coefs:
+        color_scale(ws, tr.col_ref(6), low=0, high=max(coefs))
+    row = add_note(
+        ws,
+        st,
+        tr.last_row + 1,
+        L.t(
+            "Criticality degree: the smallest change of this weight, relative to it, that swaps any "
+            "two sites; sensitivity coefficient = 1 / criticality degree: the higher (darker), the "
+            "more the ranking depends on this weight. 'None': no change of this weight alone does it."
+        ),
+        span=10,
+    )
+    blocks.append((start, row - 1))
+    row += 1
+
+    # 3. every pair
+    start = row
+    row = write_section(ws, st, row, L.t("Smallest weight change that swaps two sites"), span=10)
+    changes = res.weight_changes[:MAX_WEIGHT_CHANGES]
+    rows = [
+        [
+            cx.cname(w.criterion),
+            cx.name[w.sites[0]],
+            cx.name[w.sites[1]],
+            w.ranks[0],
+            w.ranks[1],
+            w_now[w.criterion],
+            w.delta,
+            w.relative if w.relative is not None else L.t("n/a"),
+            w.new_weight,
+        ]
+        for w in changes
+    ]
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [
+            L.t("Criterion"),
+            L.t("Site ahead now"),
+            L.t("Site behind now"),
+            L.t("Rank of the site ahead"),
+            L.t("Rank of the site behind"),
+            L.t("Weight now"),
+            L.t("Change δ"),
+            L.t("Relative change"),
+            L.t("Weight at the swap (rescaled)"),
+        ],
+        rows,
+        formats=[None, None, None, "0", "0", FMT_PCT1, FMT_SIGNED, FMT_SIGNED_PCT, FMT_PCT1],
+        wrap=[True, True, True],
+        header_height=44,
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 6))
+    if not tr.empty:
+        highlight_if(ws, f"A{tr.first_row}:I{tr.last_row}", f"$D{tr.first_row}=1", st)
+    notes = [
+        L.t(
+            "Sorted by the size of the relative change. Shaded: first place is at stake. 'Weight at "
+            "the swap' is the weight after all weights are rescaled to 100%: the crossover on the "
+            "Weight sweeps sheet."
+        )
+    ]
+    if len(res.weight_changes) > len(changes):
+        notes.append(L.t("The {k} smallest of {n} changes.", k=len(changes), n=len(res.weight_changes)))
+    if not changes:
+        notes.append(L.t("No single weight change swaps any two sites."))
+    row = tr.last_row + 1
+    for text in notes:
+        row = add_note(ws, st, row, text, span=10)
+    blocks += head_and_tail(start, row - 1, 12)
+    row += 1
+
+    # 4. one fact
+    start = row
+    row = write_section(ws, st, row, L.t("Smallest change in one fact that lifts a site"), span=10)
+    goal = {"up-one": N_("one place up"), "first": N_("first place")}
+    found = [d for d in res.data_changes if d.required_value is not None]
+
+    def rel(d: Any) -> float:
+        return abs(d.change / d.current_value) if d.current_value else math.inf
+
+    found.sort(key=lambda d: (cx.rank[d.site], d.target != "up-one", rel(d)))
+    shown = found[:MAX_DATA_CHANGES]
+    imputed = L.t("missing; imputed value")
+    rows, fmts = [], []
+    for d in shown:
+        c = cx.crit[d.criterion]
+        cell = cx.dm.cell(d.site, d.criterion)
+        fmts.append(
+            number_format([d.current_value, d.required_value or 0.0, d.change or 0.0], max_decimals=2)
+        )
+        rows.append(
+            [
+                cx.name[d.site],
+                cx.cname(d.criterion),
+                imputed if cell.missing else L.status(cell.status),
+                cx.rank[d.site],
+                L.t(goal.get(d.target, d.target)),
+                d.current_value,
+                d.required_value,
+                d.change,
+                (d.change / d.current_value) if d.current_value else L.t("n/a"),
+                c.unit.replace("^2", "²") or "-",
+            ]
+        )
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [
+            L.t("Site"),
+            L.t("Criterion"),
+            L.t("Value now is"),
+            L.t("Rank now"),
+            L.t("Goal"),
+            L.t("Value now"),
+            L.t("Value needed"),
+            L.t("Change"),
+            L.t("Change (% of now)"),
+            L.t("Unit"),
+        ],
+        rows,
+        formats=[None, None, None, "0", None, None, None, None, FMT_SIGNED_PCT, None],
+        wrap=[True, True, True, False, True, False, False, False, False, True],
+        header_height=30,
+    )
+    for q, fmt in enumerate(fmts):
+        for c in (6, 7, 8):
+            style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 5))
+    if not tr.empty:
+        highlight_if(ws, f"C{tr.first_row}:C{tr.last_row}", f'$C{tr.first_row}="{imputed}"', st)
+    row = tr.last_row + 1
+    notes = [
+        L.t(
+            "Each row changes one value of one site, with the weights and every other value fixed. "
+            "Where the value now is a missing fact filled in by the criterion's policy (shaded), the "
+            "change is measured from the imputed value."
+        )
+    ]
+    stuck = [
+        cx.name[sid]
+        for sid in (cx.dm.site_ids[i] for i in cx.order)
+        if cx.rank[sid] > 1 and not any(d.site == sid and d.target == "first" for d in found)
+    ]
+    if stuck:
+        notes.append(
+            L.t(
+                "No single fact change lifts {sites} to first place (searched up to 10× the observed range).",
+                sites=", ".join(stuck),
+            )
+        )
+    if len(found) > len(shown):
+        notes.append(L.t("The first {k} of {n} changes.", k=len(shown), n=len(found)))
+    for text in notes:
+        row = add_note(ws, st, row, text, span=10)
+    blocks += head_and_tail(start, row - 1, 12)
+    finish_with_breaks(ws, st, L, blocks, last_col=10)
+    return ws

@@ -1,0 +1,339 @@
+"""The Rank acceptability sheet of ``compare --sensitivity``: SMAA-2 rank acceptability as a heat
+map and a 100% stacked bar chart, central weights, confidence factors, pairwise winning indices,
+value of information.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .i18n import Lang
+from .sensitivity_common import (
+    FMT_PCT1,
+    SheetContext,
+    center_cells,
+    chart_end,
+    col_width,
+    finish_with_breaks,
+    head_and_tail,
+)
+from .styles import (
+    NAVY,
+    Styles,
+    add_note,
+    color_scale,
+    merge,
+    number_format,
+    set_widths,
+    style_cell,
+    style_chart,
+    write_section,
+    write_table,
+)
+
+if TYPE_CHECKING:
+    from ..sensitivity import SensitivityResult
+
+MAX_RANK_COLUMNS = 12  # more ranks than this: the last column holds "this rank or worse"
+ACCEPT_CHART_MAX_SITES = 15
+PAIRWISE_MAX_SITES = 25
+MAX_VOI = 15
+
+
+def _colour_ramp(n: int, start: str = NAVY, end: str = "C5D6EE") -> list[str]:
+    a = [int(start[i : i + 2], 16) for i in (0, 2, 4)]
+    b = [int(end[i : i + 2], 16) for i in (0, 2, 4)]
+    out = []
+    for k in range(n):
+        f = k / max(n - 1, 1)
+        out.append("".join(f"{round(x + (y - x) * f):02X}" for x, y in zip(a, b, strict=True)))
+    return out
+
+
+def acceptability_columns(n: int) -> list[tuple[str, list[int]]]:
+    """Column label and the ranks (0-based) each acceptability column adds up."""
+    if n <= MAX_RANK_COLUMNS:
+        return [(f"#{r + 1}", [r]) for r in range(n)]
+    k = MAX_RANK_COLUMNS - 1
+    return [(f"#{r + 1}", [r]) for r in range(k)] + [(f"#{k + 1}+", list(range(k, n)))]
+
+
+def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    cx = SheetContext(res, L, st)
+    sm = res.smaa
+    n, m = len(cx.dm.site_ids), len(cx.dm.criteria)
+    cols = acceptability_columns(n)
+    ncols = len(cols)
+    pairwise = n <= PAIRWISE_MAX_SITES
+    # column A: sites; then the rank columns and three summary columns, the criteria (central
+    # weights) or the sites (pairwise), whichever is wider
+    last_col = max(1 + ncols + 3, 1 + m, 1 + n if pairwise else 0, 9)
+    ws, row = cx.start(
+        wb,
+        "acceptability",
+        L.t("Rank acceptability (SMAA-2)"),
+        L.t(
+            "How often each site takes each rank when the weights are drawn at random (and uncertain "
+            "facts within their ranges): who wins across plausible weightings, and on what priorities."
+        ),
+        last_col,
+    )
+    widths: dict[int | str, float] = {1: 38}
+    for c in range(2, last_col + 1):
+        widths[c] = 12
+    set_widths(ws, widths)
+    blocks: list[tuple[int, int]] = []
+
+    # 1. acceptability, as a heat map and a 100% stacked bar chart
+    start = row
+    row = write_section(
+        ws, st, row, L.t("Share of sampled weightings that give each site each rank"), span=last_col
+    )
+    rows = []
+    for i in cx.order:
+        acc = sm.rank_acceptability[i]
+        conf = float(sm.confidence[i])
+        rows.append(
+            [
+                cx.name[cx.dm.site_ids[i]],
+                *[float(acc[rs].sum()) for _, rs in cols],
+                float(sm.expected_rank[i]),
+                float(sm.holistic[i]),
+                conf if math.isfinite(conf) else L.t("never first"),
+            ]
+        )
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [
+            L.t("Site"),
+            *[label for label, _ in cols],
+            L.t("Expected rank"),
+            L.t("Holistic acceptability"),
+            L.t("Confidence factor"),
+        ],
+        rows,
+        formats=[None, *[FMT_PCT1] * ncols, "0.00", FMT_PCT1, FMT_PCT1],
+        wrap=[True],
+        header_height=30,
+    )
+    color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + ncols)}{tr.last_row}", low=0, high=1)
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 2 + ncols + 3))
+    row = tr.last_row + 1
+    notes = [
+        L.t(
+            "Each row adds up to 100%: the share of the {n} samples in which the site had each rank "
+            "(#1 = first). Ties share the better rank. Expected rank = the average rank; holistic "
+            "acceptability weighs the ranks linearly (first 100%, last 0%).",
+            n=f"{sm.samples:,}",
+        ),
+        L.t(
+            "Confidence factor: how often the site is first under its own central weights (below) "
+            "when the uncertain facts are drawn within their ranges; low means the data are too "
+            "imprecise to decide, whatever the weights."
+        ),
+    ]
+    for text in notes:
+        row = add_note(ws, st, row, text, span=last_col)
+    k = min(ACCEPT_CHART_MAX_SITES, n)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "percentStacked"
+    chart.overlap = 100
+    chart.gapWidth = 40
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=1 + ncols, min_row=tr.header_row, max_row=tr.header_row + k),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=tr.first_row, max_row=tr.first_row + k - 1))
+    title = L.t("Rank acceptability: share of samples at each rank")
+    if k < n:
+        title += " " + L.t("(first {k} sites)", k=k)
+    chart.title = title
+    style_chart(chart, st, _colour_ramp(ncols))
+    chart.x_axis.scaling.orientation = "maxMin"  # the first-ranked site at the top
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.crosses = "max"  # the value axis at the bottom of the reversed category axis
+    chart.legend.position = "r"
+    chart.width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
+    chart.height = max(5.5, 0.6 * k + 2.2)
+    row += 1
+    ws.add_chart(chart, f"A{row}")
+    row = chart_end(ws, row, chart.height) + 2
+    blocks.append((start, row - 1))
+    row += 1
+
+    # 2. central weights
+    start = row
+    row = write_section(
+        ws, st, row, L.t("Central weights: the priorities under which each site wins"), span=last_col
+    )
+    crit_ids = cx.dm.criterion_ids
+    rows = [[L.t("Weights in force"), *[float(res.study.weights[c]) for c in crit_ids]]]
+    never: list[int] = []
+    for i in cx.order:
+        cw = sm.central_weights[i]
+        if np.isfinite(cw).all():
+            rows.append([cx.name[cx.dm.site_ids[i]], *[float(x) for x in cw]])
+        else:
+            never.append(len(rows))
+            rows.append([cx.name[cx.dm.site_ids[i]], L.t("never first"), *[None] * (m - 1)])
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [L.t("Site"), *[cx.cname(c) for c in crit_ids]],
+        rows,
+        formats=[None, *[FMT_PCT1] * m],
+        wrap=[True] * (m + 1),
+        header_height=44,
+    )
+    for c in range(1, m + 2):
+        style_cell(ws.cell(row=tr.first_row, column=c), font=st.bold)
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, m + 2))
+    for q in never:
+        r = tr.header_row + 1 + q
+        style_cell(ws.cell(row=r, column=2), font=st.italic)
+        merge(ws, r, 2, r, 1 + m)
+    if tr.last_row > tr.first_row and np.isfinite(sm.central_weights).any():
+        color_scale(
+            ws,
+            f"B{tr.first_row + 1}:{get_column_letter(1 + m)}{tr.last_row}",
+            low=0,
+            high=float(np.nanmax(sm.central_weights)),
+        )
+    row = add_note(
+        ws,
+        st,
+        tr.last_row + 1,
+        L.t(
+            "Central weights: the average of the sampled weightings in which the site ranks first, "
+            "the profile of a stakeholder who would prefer it. Compare them with the weights in "
+            "force (first row). 'Never first': no sample put the site first."
+        ),
+        span=last_col,
+    )
+    blocks.append((start, row - 1))
+    row += 1
+
+    # 3. pairwise winning indices
+    if pairwise:
+        start = row
+        row = write_section(
+            ws,
+            st,
+            row,
+            L.t("Pairwise winning: share of samples in which the row site ranks above the column site"),
+            span=last_col,
+        )
+        rows = [
+            [
+                f"{a + 1}. {cx.name[cx.dm.site_ids[i]]}",
+                *["–" if i == j else float(sm.pairwise[i, j]) for j in cx.order],
+            ]
+            for a, i in enumerate(cx.order)
+        ]
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [L.t("Site (rank now)"), *[f"{b + 1}." for b in range(n)]],
+            rows,
+            formats=[None, *[FMT_PCT1] * n],
+            wrap=[True],
+        )
+        center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, n + 2))
+        color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + n)}{tr.last_row}", low=0, high=1)
+        row = add_note(
+            ws,
+            st,
+            tr.last_row + 1,
+            L.t(
+                "Columns are the same sites, numbered by their rank now as the rows. From the first "
+                "{k} samples.",
+                k=f"{sm.pairwise_samples:,}",
+            ),
+            span=last_col,
+        )
+        blocks.append((start, row - 1))
+        row += 1
+
+    # 4. value of information
+    start = row
+    row = write_section(
+        ws,
+        st,
+        row,
+        L.t("Value of information: which uncertain fact matters most for first place"),
+        span=last_col,
+    )
+    if len(sm.uncertain):
+        order = np.argsort(-sm.voi, kind="stable")[:MAX_VOI]
+        rows, fmts = [], []
+        for c_idx in order:
+            cell = sm.uncertain[c_idx]
+            c = cx.dm.criteria[cell.criterion_index]
+            lo, hi = sm.voi_leader_range[c_idx]
+            fmts.append(number_format([cell.low, cell.high], max_decimals=2))
+            rows.append(
+                [
+                    cx.name[cx.dm.site_ids[cell.site_index]],
+                    cx.cname(c.id),
+                    L.flag(cell.kind),
+                    cell.low,
+                    cell.high,
+                    c.unit.replace("^2", "²") or "-",
+                    float(sm.voi[c_idx]),
+                    float(lo),
+                    float(hi),
+                ]
+            )
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [
+                L.t("Site"),
+                L.t("Criterion"),
+                L.t("Uncertain because"),
+                L.t("Low"),
+                L.t("High"),
+                L.t("Unit"),
+                L.t("Expected change in first-place shares"),
+                L.t("Leader first: lowest"),
+                L.t("Leader first: highest"),
+            ],
+            rows,
+            formats=[None, None, None, None, None, None, "0.0000", FMT_PCT1, FMT_PCT1],
+            wrap=[True, True, True, False, False, True, False, False, False],
+            header_height=44,
+        )
+        for q, fmt in enumerate(fmts):
+            for c in (4, 5):
+                style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+        row = tr.last_row + 1
+        text = L.t(
+            "If the fact were known exactly, the first-place shares would move by this much on "
+            "average (half the sum of the changes over the sites), after removing the sampling "
+            "noise floor {noise}. Leader first: the lowest and highest share of samples in which "
+            "{site} is first, across the fact's range. Collect the facts at the top first.",
+            noise=f"{sm.voi_noise:.4f}",
+            site=cx.name[sm.leader],
+        )
+    else:
+        text = L.t(
+            "No uncertain facts: no ranged facts, and missing facts keep their imputed values "
+            "(use --unknown-missing to treat them as unknown)."
+        )
+    row = add_note(ws, st, row, text, span=last_col)
+    blocks += head_and_tail(start, row - 1, 10)
+    finish_with_breaks(ws, st, L, blocks, last_col=last_col)
+    return ws

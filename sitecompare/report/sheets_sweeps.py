@@ -1,0 +1,413 @@
+"""The Weight sweeps sheet of ``compare --sensitivity``: the one-at-a-time sweeps (each weight
+over 0-100%, the others rescaled proportionally, as the sheet says): how far each weight can move
+before the ranking or first place changes, then one native line chart per criterion (a dashed
+vertical line, a one-point series with an error bar, marks the weight in force) with the nearest
+crossovers beside it, and the list of crossovers. The chart data (a 1% grid) sit under the
+printed area.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.error_bar import ErrorBars
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.line import LineProperties
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .i18n import N_, Lang
+from .sensitivity_common import (
+    FMT_PCT1,
+    SheetContext,
+    center_cells,
+    chart_end,
+    finish_with_breaks,
+    head_and_tail,
+)
+from .styles import (
+    FMT_SHARE,
+    GREY,
+    Styles,
+    add_note,
+    fit_rows,
+    highlight_if,
+    put,
+    set_widths,
+    style_cell,
+    style_chart,
+    write_section,
+    write_table,
+    write_wide_table,
+)
+
+if TYPE_CHECKING:
+    from ..sensitivity import SensitivityResult
+
+OAT_CHART_MAX_SITES = 7  # lines per sweep chart (the chart data then fit the printed columns)
+OAT_GRID = 101  # chart points: every whole percent of the weight
+SWEEP_CHART_CM = (17.0, 7.2)  # over columns A-F; two criteria to a printed page
+SWEEP_WIDTHS: dict[int | str, float] = {1: 33, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12, 7: 9, 8: 44, 9: 9, 10: 9}
+NEAREST_CROSSOVERS = 2  # listed beside each chart on each side of the weight now
+MAX_CROSSOVERS = 25  # per criterion in the list of every crossover (the nearest the weight now)
+
+
+def _view(res: SensitivityResult, native: np.ndarray) -> tuple[np.ndarray, str, str]:
+    """Scores along a sweep on the Ranking sheet's 0-100 view where it has one (higher is
+    better), else native; returns (values, axis label, number format)."""
+    name = res.method.name
+    norm = dict(res.method.params).get("normalization")
+    if name == "wsm" and norm != "none":
+        return 100.0 * native, N_("Score (0-100)"), "0"
+    if name == "topsis":
+        return 100.0 * native, N_("Score (0-100)"), "0"
+    if name == "vikor":
+        return 100.0 * (1.0 - native), N_("Score (0-100)"), "0"
+    if name == "promethee2":
+        return 50.0 * (native + 1.0), N_("Score (0-100)"), "0"
+    if name == "wpm" and np.all(native > 0):
+        return 100.0 * native / native.max(axis=1, keepdims=True), N_("Score (0-100)"), "0"
+    return native, N_("Score (method's own scale)"), "General"
+
+
+def _nice_range(lo: float, hi: float) -> tuple[float, float, float]:
+    span = hi - lo
+    if not math.isfinite(span) or span <= 0:
+        span = abs(hi) or 1.0
+    raw = span / 5
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(s * mag for s in (1, 2, 2.5, 5, 10) if s * mag >= raw)
+    return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
+
+
+def _sweep_curves(res: SensitivityResult, k: int) -> np.ndarray:
+    """(OAT_GRID, n) native scores along criterion k's sweep at every whole percent: the same
+    sweep as the OAT analysis (its own grid is coarser)."""
+    from ..sensitivity.evaluate import Evaluator
+    from ..sensitivity.oat import oat_weights
+
+    ev = Evaluator(res.matrix.problem(), res.method)
+    grid = np.linspace(0.0, 1.0, OAT_GRID)
+    return ev.native(oat_weights(res.matrix.weights, k, grid))
+
+
+def write_sweeps(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    cx = SheetContext(res, L, st)
+    from ..sensitivity.oat import CONVENTION
+
+    ws, row = cx.start(
+        wb,
+        "sweeps",
+        L.t("One-at-a-time weight sweeps"),
+        L.t(
+            "How far each weight can move, the others rescaled proportionally, before the ranking "
+            "or first place changes; one chart per criterion with the crossovers listed."
+        ),
+        10,
+    )
+    set_widths(ws, SWEEP_WIDTHS)
+    leader = res.leader
+    blocks: list[tuple[int, int]] = []
+
+    # 1. the intervals
+    first_block = row
+    row = write_section(ws, st, row, L.t("How far each weight can move"), span=10)
+    headers = [
+        L.t("Criterion"),
+        L.t("Weight now"),
+        L.t("Ranking unchanged: from"),
+        L.t("Ranking unchanged: to"),
+        L.t("First place unchanged: from"),
+        L.t("First place unchanged: to"),
+        L.t("Crossovers"),
+        L.t("Who takes first place beyond that range"),
+    ]
+    rows = []
+    for cid, o in res.oat.items():
+        lo, hi = o.top_interval
+        beyond = []
+        for c in o.crossovers:
+            if not c.changes_first or leader not in c.sites:
+                continue
+            if lo > 0 and abs(c.weight - lo) <= 1e-12:
+                beyond.append(L.t("below {w}: {site}", w=f"{lo:.1%}", site=cx.name[c.sites[0]]))
+            if hi < 1 and abs(c.weight - hi) <= 1e-12:
+                beyond.append(L.t("above {w}: {site}", w=f"{hi:.1%}", site=cx.name[c.sites[1]]))
+        rows.append(
+            [
+                cx.cname(cid),
+                o.current,
+                o.stability_interval[0],
+                o.stability_interval[1],
+                lo,
+                hi,
+                len(o.crossovers),
+                "; ".join(dict.fromkeys(beyond)) or L.t("nobody: {site} stays first", site=cx.name[leader]),
+            ]
+        )
+    tr = write_table(
+        ws,
+        st,
+        row,
+        headers,
+        rows,
+        formats=[None, FMT_PCT1, FMT_PCT1, FMT_PCT1, FMT_PCT1, FMT_PCT1, "0", None],
+        wrap=[True, False, False, False, False, False, False, True],
+        header_height=44,
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(7, 8))
+    # a first place that a move of less than 10 points of weight can change
+    if not tr.empty:
+        highlight_if(
+            ws,
+            f"E{tr.first_row}:F{tr.last_row}",
+            f"OR(AND($E{tr.first_row}>0,$B{tr.first_row}-$E{tr.first_row}<0.1),"
+            f"AND($F{tr.first_row}<1,$F{tr.first_row}-$B{tr.first_row}<0.1))",
+            st,
+        )
+    row = tr.last_row + 1
+    exact = all(o.exact for o in res.oat.values())
+    notes = [
+        L.t("Convention: {conv}, so the weights always add up to 100%.", conv=L.t(CONVENTION)),
+        L.t(
+            "Ranking unchanged: the range of the weight over which the whole order stays as it is; "
+            "first place unchanged: the range over which {site} stays first. Shaded: first place "
+            "changes within 10 points of the weight now.",
+            site=cx.name[leader],
+        ),
+        L.t("Crossovers are exact: the method's scores are straight lines along a sweep.")
+        if exact
+        else L.t("Crossovers are located numerically, to 1e-9 of the weight."),
+    ]
+    for text in notes:
+        row = add_note(ws, st, row, text, span=10)
+    blocks.append((first_block, row - 1))
+    row += 1
+
+    # 2. one chart per criterion, the crossovers nearest the weight now beside it
+    n_chart = min(OAT_CHART_MAX_SITES, len(cx.order))
+    chart_sites = cx.order[:n_chart]
+    anchors: list[int] = []
+    for cid, o in res.oat.items():
+        start = row
+        row = write_section(
+            ws, st, row, L.t("{crit}: weight now {w}", crit=cx.cname(cid), w=f"{o.current:.1%}"), span=10
+        )
+        anchors.append(row)
+        below = [c for c in o.crossovers if c.weight <= o.current][-NEAREST_CROSSOVERS:]
+        above = [c for c in o.crossovers if c.weight > o.current][:NEAREST_CROSSOVERS]
+        tab = [_crossover_row(cx, c) for c in below]
+        now = len(tab)
+        tab.append([o.current, L.t("▶ the weight now"), None, None])
+        tab += [_crossover_row(cx, c) for c in above]
+        ct = write_table(
+            ws,
+            st,
+            row,
+            [L.t("Weight"), L.t("As the weight rises past it"), L.t("For position"), L.t("First place")],
+            tab,
+            col=7,
+            formats=[FMT_PCT1, None, "0", None],
+            wrap=[False, True, False, False],
+            header_height=30,
+        )
+        center_cells(ws, st, range(ct.first_row, ct.last_row + 1), range(9, 11))
+        for c in range(7, 11):
+            style_cell(ws.cell(row=ct.first_row + now, column=c), font=st.italic, fill=st.subheader_fill)
+        end = ct.last_row
+        more = len(o.crossovers) - len(below) - len(above)
+        if more:
+            end = add_note(
+                ws,
+                st,
+                end + 1,
+                L.t("… and {k} more further away (see the list below the charts).", k=more),
+                col=7,
+                span=4,
+            )
+        if not o.crossovers:
+            end = add_note(
+                ws,
+                st,
+                end + 1,
+                L.t("No crossovers: the order never changes along this sweep."),
+                col=7,
+                span=4,
+            )
+        fit_rows(ws, st)  # the crossover rows beside the chart are as tall as their text
+        row = max(chart_end(ws, row, SWEEP_CHART_CM[1]), end) + 2
+        blocks.append((start, row - 1))
+
+    # 3. every crossover
+    start = row
+    row = write_section(ws, st, row, L.t("Every crossover"), span=10)
+    every, left_out = [], 0
+    for cid, o in res.oat.items():
+        near = sorted(o.crossovers, key=lambda c: abs(c.weight - o.current))[:MAX_CROSSOVERS]
+        left_out += len(o.crossovers) - len(near)
+        every += [[cx.cname(cid), *_crossover_row(cx, c)] for c in sorted(near, key=lambda c: c.weight)]
+    tr = write_wide_table(
+        ws,
+        st,
+        row,
+        [
+            (L.t("Criterion"), 1),
+            (L.t("Weight"), 1),
+            (L.t("As the weight rises past it"), 6),
+            (L.t("For position"), 1),
+            (L.t("First place"), 1),
+        ],
+        every,
+        formats=[None, FMT_PCT1, None, "0", None],
+        wrap=[True, False, True, False, False],
+        header_height=30,
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(9, 11))
+    row = tr.last_row + 1
+    if not every:
+        row = add_note(ws, st, row, L.t("No crossovers: no single weight changes the order."), span=10)
+    if left_out:
+        row = add_note(
+            ws,
+            st,
+            row,
+            L.t(
+                "For each criterion the {k} crossovers nearest the weight now; {n} further away are "
+                "left out (sitecompare sensitivity --format json lists them all).",
+                k=MAX_CROSSOVERS,
+                n=left_out,
+            ),
+            span=10,
+        )
+    blocks += head_and_tail(start, row - 1, 6)
+    printed_last = row - 1
+
+    # chart data: not printed, under the printed area
+    row += 2
+    row = write_section(
+        ws, st, row, L.t("Chart data (not printed): each site's score along each sweep"), span=10
+    )
+    for k, (cid, o) in enumerate(res.oat.items()):
+        view, label_key, fmt = _view(res, _sweep_curves(res, k))
+        put(ws, row, 1, cx.cname(cid), font=st.bold)
+        row += 1
+        header = [L.t("Weight"), L.t("Axis label")] + [cx.name[cx.dm.site_ids[i]] for i in chart_sites]
+        header.append(L.t("Weight now"))
+        lo, hi, step = _nice_range(float(view[:, chart_sites].min()), float(view[:, chart_sites].max()))
+        now_at = int(round(o.current * (OAT_GRID - 1)))
+        body = [
+            [
+                g / (OAT_GRID - 1),
+                f"{g * 100 // (OAT_GRID - 1)}%" if g % 20 == 0 else "",
+                *[float(view[g, i]) for i in chart_sites],
+                hi if g == now_at else None,
+            ]
+            for g in range(OAT_GRID)
+        ]
+        dt = write_table(
+            ws, st, row, header, body, formats=[FMT_SHARE, None, *["0.000"] * n_chart, None], band=False
+        )
+        title = cx.cname(cid)
+        if n_chart < len(cx.order):
+            title += " " + L.t("(first {k} sites)", k=n_chart)
+        chart = _sweep_chart(
+            ws, st, L, title, dt.header_row, dt.last_row, n_chart, (lo, hi, step), fmt, label_key
+        )
+        ws.add_chart(chart, f"A{anchors[k]}")
+        row = dt.last_row + 2
+    finish_with_breaks(ws, st, L, blocks, last_col=10, print_rows=printed_last)
+    return ws
+
+
+def _crossover_row(cx: SheetContext, c: Any) -> list[Any]:
+    """[weight, 'B moves ahead of A', position, first place?] for one crossover."""
+    L = cx.L
+    text = L.t("{b} moves ahead of {a}", b=cx.name[c.sites[1]], a=cx.name[c.sites[0]])
+    tie = getattr(c, "tie", None)  # a tie plateau they cross through
+    if tie is not None:
+        text += " " + L.t("(tied from {lo} to {hi})", lo=f"{tie[0]:.1%}", hi=f"{tie[1]:.1%}")
+    return [
+        c.weight,
+        text,
+        c.rank,
+        L.t("yes") if c.changes_first else "",
+    ]
+
+
+def _sweep_chart(
+    ws: Worksheet,
+    st: Styles,
+    L: Lang,
+    title: str,
+    header: int,
+    last: int,
+    n_sites: int,
+    axis: tuple[float, float, float],
+    fmt: str,
+    label_key: str,
+) -> LineChart:
+    """Score lines of the first ``n_sites`` sites along one sweep, and the weight now as a
+    dashed vertical line (a one-point series with an error bar down to the axis)."""
+    chart = LineChart()
+    chart.add_data(
+        Reference(ws, min_col=3, max_col=3 + n_sites, min_row=header, max_row=last), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=2, min_row=header + 1, max_row=last))
+    chart.title = title
+    chart.y_axis.title = L.t(label_key)
+    chart.x_axis.title = L.t("Weight of this criterion (dashed line: the weight now)")
+    style_chart(chart, st, line=True)
+    for s in chart.series[:n_sites]:
+        s.marker.symbol = "none"
+        s.graphicalProperties.line.width = 22225
+    lo, hi, step = axis
+    marker = chart.series[n_sites]
+    marker.graphicalProperties = GraphicalProperties(ln=LineProperties(noFill=True))
+    marker.marker.symbol = "none"
+    marker.errBars = ErrorBars(
+        errDir="y", errBarType="minus", errValType="fixedVal", val=hi - lo, noEndCap=True
+    )
+    marker.errBars.spPr = GraphicalProperties(ln=LineProperties(solidFill=GREY, w=19050, prstDash="dash"))
+    chart.legend.legendEntry = [LegendEntry(idx=n_sites, delete=True)]
+    chart.y_axis.scaling.min = lo
+    chart.y_axis.scaling.max = hi
+    chart.y_axis.majorUnit = step
+    chart.y_axis.number_format = fmt
+    # one category per whole percent; only every 20th has a label, so no program skips any
+    chart.x_axis.tickLblSkip = 1
+    chart.x_axis.tickMarkSkip = 10
+    chart.x_axis.noMultiLvlLbl = True
+    # the legend on the right, its long site names wrapped; the plot keeps most of the width
+    chart.legend.position = "r"
+    chart.legend.txPr = _chart_text(st, 8)
+    chart.legend.layout = Layout(
+        manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.66, y=0.12, w=0.33, h=0.84)
+    )
+    chart.plot_area.layout = Layout(
+        manualLayout=ManualLayout(
+            layoutTarget="inner", xMode="edge", yMode="edge", x=0.09, y=0.13, w=0.54, h=0.62
+        )
+    )
+    chart.width = SWEEP_CHART_CM[0]
+    chart.height = SWEEP_CHART_CM[1]
+    return chart
+
+
+def _chart_text(st: Styles, size: float) -> RichText:
+    """Chart text in the report font at ``size`` points (style_chart uses 9 points)."""
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+    from openpyxl.drawing.text import Font as DrawingFont
+
+    cp = CharacterProperties(
+        sz=int(size * 100),
+        solidFill="222222",
+        latin=DrawingFont(typeface=st.font_name),
+        ea=DrawingFont(typeface=st.font_name),
+    )
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=cp), endParaRPr=cp)])
