@@ -40,6 +40,21 @@ def main() -> None:
       sitecompare sites            what each site's profile covers, and what it lacks
       sitecompare validate         check every input file, report every problem
     """
+    _unwind_on_termination()
+
+
+def _unwind_on_termination() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a killed CI job) unwind like Ctrl-C, so that
+    the atomic writers' clean-up runs and no temporary file is left behind."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, stop)
 
 
 @click.command(context_settings=CONTEXT)
@@ -75,12 +90,30 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
+        import pandas as pd
+
         buf = io.StringIO()
         df = result.table()
+        for col in df.columns:
+            if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
+                df[col] = df[col].map(csv_text)
         df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
         click.echo(buf.getvalue(), nl=False)
+        # the CSV holds the ranking only; what was imputed or screened out goes to stderr
+        for sid, reason in result.matrix.excluded:
+            click.echo(f"excluded: {sid}: {reason}", err=True)
+        for warning in result.matrix.warnings:
+            click.echo(f"note: {warning}", err=True)
     else:
         print_ranking_table(result)
+
+
+def csv_text(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+    apostrophe, the usual CSV-injection guard; numbers and other values pass unchanged."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 # --------------------------------------------------------------------------------- validate

@@ -35,8 +35,11 @@ def console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else 160
-    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    # piped or redirected: tables are laid out 200 columns wide; plain lines (notes, weights)
+    # are never wrapped (soft_wrap), so a log can be grepped line by line. No markup: text
+    # from input files (names, notes) is printed as written, brackets included.
+    width = None if stream.isatty() else 200
+    return Console(file=stream, width=width, highlight=False, soft_wrap=True, markup=False)
 
 
 def _fail(issues: list[Issue]) -> None:

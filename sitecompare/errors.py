@@ -84,12 +84,14 @@ def display_path(path: str | Path) -> str:
     """A path as the user typed it (relative to the working folder), or ``<shipped>/...`` for
     the study shipped inside the package."""
     p = Path(path)
+    # resolve the folder, not the file: a profile that is a symbolic link keeps its own name
+    full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
     try:
         data = (Path(__file__).parent / "data").resolve()
-        return "<shipped>/" + p.resolve().relative_to(data).as_posix()
+        return "<shipped>/" + full.relative_to(data).as_posix()
     except ValueError:
         pass
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(full.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)

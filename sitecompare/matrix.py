@@ -266,9 +266,10 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     for c in crits:
         clipped = [s.id for s in kept if cells[(s.id, c.id)].clipped]
         if clipped:
+            verbs = ("lie", "count") if len(clipped) > 1 else ("lies", "counts")
             warnings.append(
-                f"criterion {c.id}: {', '.join(clipped)} lie outside the scale "
-                f"{_fmt(c.scale_worst)}..{_fmt(c.scale_best)} {c.unit} and count as the nearest anchor"  # type: ignore[arg-type]
+                f"criterion {c.id}: {', '.join(clipped)} {verbs[0]} outside the scale "
+                f"{_fmt(c.scale_worst)}..{_fmt(c.scale_best)} {c.unit} and {verbs[1]} as the nearest anchor"  # type: ignore[arg-type]
             )
     w = np.array([study.weights[c.id] for c in crits], dtype=float)
     dm = DecisionMatrix(

@@ -21,6 +21,7 @@ __all__ = [
     "CriteriaSet",
     "WeightProvenance",
     "Study",
+    "normalise_weights",
 ]
 
 STATUSES = ("measured", "plan", "estimate", "computed")
@@ -198,3 +199,17 @@ class Study:
             if s.id == sid:
                 return s
         raise KeyError(sid)
+
+
+def normalise_weights(raw: Mapping[str, float]) -> dict[str, float]:
+    """Non-negative finite weights -> shares summing to 1 (empty if they are all zero).
+
+    Divides by the largest weight first, so that weights near the float limit (1e308) do
+    not overflow their sum to infinity and turn every share into 0.
+    """
+    top = max(raw.values(), default=0.0)
+    if not top > 0:
+        return {}
+    scaled = {k: v / top for k, v in raw.items()}
+    total = sum(scaled.values())
+    return {k: v / total for k, v in scaled.items()}

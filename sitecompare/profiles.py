@@ -74,8 +74,11 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 # YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
+# Dates stay strings: the validators parse them and name the field of an impossible date
+# such as 2021-02-30 (PyYAML's own timestamp constructor raises a bare ValueError there).
+_DROPPED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 _StrictLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    k: [(tag, rx) for tag, rx in v if tag not in _DROPPED_TAGS]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _StrictLoader.add_implicit_resolver(
@@ -110,9 +113,12 @@ def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
     name = display_path(p)
     try:
         if not p.exists():
+            if p.is_symlink():
+                return None, [Issue(name, "", "broken symbolic link (its target does not exist)")]
             return None, [Issue(name, "", "file not found")]
         if not p.is_file():
-            return None, [Issue(name, "", "not a file")]
+            kind = "a folder" if p.is_dir() else "a device, pipe or socket"
+            return None, [Issue(name, "", f"not a regular file ({kind})")]
         size = p.stat().st_size
         if size > MAX_BYTES:
             return None, [Issue(name, "", f"file too large ({size} bytes; limit {MAX_BYTES})")]
@@ -159,10 +165,11 @@ def list_profile_files(directory: str | Path) -> tuple[list[Path], list[Issue]]:
         return [], [Issue(name, "", "sites folder not found")]
     if not d.is_dir():
         return [], [Issue(name, "", "not a folder (expected a folder of site profiles)")]
+    # every visible *.yaml/*.yml/*.toml entry is a profile: one that is not a readable
+    # regular file (a broken link, a folder, a device) is reported by read_document, never
+    # skipped silently
     files = sorted(
-        f
-        for f in d.iterdir()
-        if f.suffix.lower() in PROFILE_SUFFIXES and not f.name.startswith(".") and f.is_file()
+        f for f in d.iterdir() if f.suffix.lower() in PROFILE_SUFFIXES and not f.name.startswith(".")
     )
     if not files:
         return [], [Issue(name, "", "no site profiles (*.yaml, *.yml, *.toml) in this folder")]

@@ -116,21 +116,39 @@ def _num(x: float) -> float:
 
 
 def evaluate_matrix(
-    dm: DecisionMatrix, method: MethodSpec, weights: np.ndarray | None = None
+    dm: DecisionMatrix,
+    method: MethodSpec,
+    weights: np.ndarray | None = None,
+    origin: tuple[str, str] = ("method", ""),
 ) -> MethodOutput:
+    """Evaluate ``method`` on ``dm``; a method that cannot rank these values (a product of
+    zeros, say) is a ValidationError located at ``origin`` = (file or option, field)."""
     info = get_method(method.name)
     w = dm.weights if weights is None else weights
+    where, field = origin
     try:
         return info.evaluate(dm.problem(), w, **dict(method.params))
     except NormalizationError as exc:
         c = dm.criteria[exc.column]
         raise ValidationError(
-            [Issue("method", "normalization", f"{exc} (criterion {c.id})")]
+            [Issue(where, _join(field, "normalization"), f"{exc} (criterion {c.id})")]
         ) from exc
     except ValueError as exc:
         raise ValidationError(
-            [Issue("method", method.name, str(exc) + _nonpositive_hint(dm))]
+            [Issue(where, field or method.name, str(exc) + _nonpositive_hint(dm))]
         ) from exc
+
+
+def _join(*parts: str) -> str:
+    return ".".join(p for p in parts if p)
+
+
+def method_origin(study: Study, method: MethodSpec | None = None) -> tuple[str, str]:
+    """Where the method in force was chosen: the criteria file's ``method`` or ``--method``."""
+    spec = method or study.method
+    if spec == study.criteria_set.method:
+        return study.criteria_set.path, "method"
+    return "--method", spec.name
 
 
 def _nonpositive_hint(dm: DecisionMatrix) -> str:
@@ -149,5 +167,5 @@ def rank(study: Study, method: MethodSpec | None = None) -> Ranking:
     """Rank the study's sites with ``method`` (default: the study's)."""
     spec = method or study.method
     dm = build_matrix(study)
-    out = evaluate_matrix(dm, spec)
+    out = evaluate_matrix(dm, spec, origin=method_origin(study, spec))
     return Ranking(study=study, matrix=dm, method=spec, info=get_method(spec.name), output=out)

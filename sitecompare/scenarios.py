@@ -32,7 +32,16 @@ class ScenarioTable:
     def to_frame(self):  # type: ignore[no-untyped-def]  # -> pandas.DataFrame
         import pandas as pd
 
-        return pd.DataFrame(self.ranks, index=list(self.site_ids), columns=list(self.columns))
+        order = self.order()
+        frame = pd.DataFrame(
+            self.ranks[order], index=[self.site_ids[i] for i in order], columns=list(self.columns)
+        )
+        frame.index.name = "site"
+        return frame
+
+    def order(self) -> np.ndarray:
+        """Site indices in rank order under the first column (ties in the sites' order)."""
+        return np.lexsort((np.arange(len(self.site_ids)), self.ranks[:, 0]))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,8 +68,7 @@ class ScenarioTable:
         t.add_column("site")
         for c in self.columns:
             t.add_column(c, justify="right")
-        order = np.lexsort((np.arange(len(self.site_ids)), self.ranks[:, 0]))
-        for i in order:
+        for i in self.order():
             t.add_row(self.site_ids[i], *[str(int(r)) for r in self.ranks[i]])
         console.print(t)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
 from .matrix import collect_matrix_issues
-from .model import CriteriaSet, MethodSpec, Site, Study
+from .model import CriteriaSet, MethodSpec, Site, Study, normalise_weights
 from .profiles import list_profile_files, read_document
 from .validate import criteria_from_doc, site_from_doc
 
@@ -51,9 +51,17 @@ def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tupl
 
 
 def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
+    sites, issues, _ = _load_sites(directory)
+    return sites, issues
+
+
+def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str]]:
+    """Sites, issues, and the fact keys named by profiles that were read but did not load
+    (so that a criterion is not blamed for a fact that only a broken profile holds)."""
     files, issues = list_profile_files(directory)
     sites: list[Site] = []
     seen: dict[str, str] = {}
+    unloaded_facts: set[str] = set()
     for f in files:
         doc, problems = read_document(f)
         issues.extend(problems)
@@ -62,6 +70,8 @@ def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
         col = IssueCollector(f)
         site = site_from_doc(doc, col)
         issues.extend(col.issues)
+        if site is None and isinstance(doc.data.get("facts"), dict):
+            unloaded_facts.update(str(k) for k in doc.data["facts"])
         if site is not None:
             if site.id in seen:
                 issues.append(
@@ -70,7 +80,7 @@ def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
                 continue
             seen[site.id] = site.path
             sites.append(site)
-    return sites, issues
+    return sites, issues, unloaded_facts
 
 
 def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
@@ -143,8 +153,8 @@ def resolve_weights(
     if overrides:
         raw.update(overrides)
         source = f"{source} + {origin}" if scenario else origin
-    total = sum(raw.values())
-    if total <= 0 and not issues:
+    shares = normalise_weights(raw)
+    if not shares and not issues:
         issues.append(
             Issue(
                 origin if overrides else cs.path,
@@ -153,7 +163,7 @@ def resolve_weights(
             )
         )
         return {}, source, issues
-    return {k: v / total for k, v in raw.items()}, source, issues
+    return shares, source, issues
 
 
 def load_study(
@@ -168,7 +178,7 @@ def load_study(
 ) -> Study:
     """Load and check everything; raise one ValidationError listing every problem."""
     sites_dir, criteria_path = default_paths(sites, criteria)
-    site_list, issues = load_sites(sites_dir)
+    site_list, issues, unloaded_facts = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)
     if cs is None:
@@ -178,6 +188,8 @@ def load_study(
     if site_list:
         known = sorted({k for s in site_list for k in s.facts})
         for c in cs.criteria:
+            if c.fact in unloaded_facts:
+                continue  # only a profile with its own problems has it: those are reported
             if not any(c.fact in s.facts for s in site_list):
                 unknown_facts.add(c.fact)
                 hint = difflib.get_close_matches(c.fact, known, n=1)
@@ -231,7 +243,7 @@ def with_weights(study: Study, weights: Mapping[str, float], source: str) -> Stu
     """A copy of ``study`` with other (raw, non-negative) weights, normalised to sum 1."""
     raw = dict(study.criteria_set.base_weights())
     raw.update(weights)
-    total = sum(raw.values())
-    if total <= 0:
+    shares = normalise_weights(raw)
+    if not shares:
         raise ValidationError([Issue(source, "", "all weights are zero")])
-    return replace(study, weights={k: v / total for k, v in raw.items()}, weight_source=source)
+    return replace(study, weights=shares, weight_source=source)

@@ -29,6 +29,8 @@ from .model import (
 from .profiles import RawDoc
 from .units import UnitError, parse_rate_key, parse_unit, split_quantity
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in notes
+
 __all__ = ["site_from_doc", "criteria_from_doc", "Checker", "PREFERENCE_FUNCTIONS"]
 
 SITE_KEYS = {
@@ -115,6 +117,10 @@ class Checker:
             self.add(field, f"expected text, got {show_value(value)}")
             return None
         s = str(value).strip()
+        bad = _CONTROL.search(s)
+        if bad:  # an escape such as "\x07" or "\u0000" in a quoted YAML or TOML string
+            self.add(field, f"contains the control character {bad.group()!r}; remove it")
+            return None
         if required and not s:
             self.add(field, "must not be empty")
             return None

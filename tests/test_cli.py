@@ -93,6 +93,49 @@ def test_rank_csv_and_table(small_study, tmp_path: Path) -> None:
     assert "alpha" in table and "weights (criteria file)" in table
 
 
+def test_rank_csv_guards_formula_text_and_sends_notes_to_stderr(tmp_path: Path) -> None:
+    """A site named like a formula is written with a leading apostrophe (a spreadsheet
+    opening the CSV shows the text); the imputation notes go to stderr, not into the CSV."""
+    sdir, cpath = make_study(
+        tmp_path,
+        {
+            "alpha": {"compute_pf": "10 PFLOPS"},
+            "beta": {"compute_pf": "30 PFLOPS", "ktx_km": "5 km"},
+            "gamma": {"compute_pf": "20 PFLOPS", "ktx_km": "12 km"},
+        },
+        {
+            "compute": {"fact": "compute_pf", "unit": "PFLOPS", "direction": "max", "weight": 1},
+            "rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1, "missing": "worst"},
+        },
+    )
+    edit_name = sdir / "alpha.yaml"
+    edit_name.write_text(
+        edit_name.read_text().replace("name: ALPHA", "name: '=HYPERLINK(\"http://example.com\",\"x\")'")
+    )
+    res = run_cli("rank", "--sites", str(sdir), "--criteria", str(cpath), "--format", "csv")
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [r["name"] for r in rows] == ["BETA", "GAMMA", "'=HYPERLINK(\"http://example.com\",\"x\")"]
+    assert res.stderr.splitlines() == [
+        "note: criterion rail: ktx_km missing for alpha; missing: worst uses 12 km"
+    ]
+
+
+def test_all_scenarios_csv_has_a_site_header_and_rank_order(small_study, tmp_path: Path) -> None:
+    res = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
+    rows = list(csv.reader(io.StringIO(res.stdout)))
+    assert rows[0] == ["site", "(base weights)", "rail-first"]
+    base = [int(r[1]) for r in rows[1:]]
+    assert base == sorted(base)
+
+
+def test_sensitivity_seed_must_be_non_negative(small_study, tmp_path: Path) -> None:
+    res = run_cli("sensitivity", "--seed", "-1", cwd=tmp_path)
+    assert res.returncode == 2
+    assert "Invalid value for '--seed': -1 is not in the range x>=0." in res.stderr
+    assert "Traceback" not in res.stderr
+
+
 def test_weights_option_matches_the_library(small_study, tmp_path: Path) -> None:
     sdir, cpath = small_study
     doc = json.loads(
@@ -232,6 +275,6 @@ def test_a_method_that_cannot_take_the_data_says_which_site_and_why(tmp_path: Pa
     res = run_cli("rank", "--method", "wpm", cwd=tmp_path)
     assert res.returncode == 1
     assert res.stderr.splitlines()[0] == (
-        "method: wpm: wpm needs values > 0; criterion 'land' has 0 "
+        "--method: wpm: wpm needs values > 0; criterion 'land' has 0 "
         "(haenam-solaseado land = 0 m^2, imputed by missing: worst)"
     )

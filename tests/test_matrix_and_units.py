@@ -130,7 +130,10 @@ def test_scale_anchors_replace_min_max_and_clip(tmp_path: Path) -> None:
     # compute: a = 10/20 = 0.5, b = 30 PF is beyond best -> clipped to 1; rail min-max: a 0, b 1
     assert r.output.normalized[:, 0].tolist() == [0.5, 1.0]
     assert r.scores.tolist() == pytest.approx([0.25, 1.0])
-    assert any("lie outside the scale 0..20 PFLOPS" in w for w in r.matrix.warnings)
+    # one site clipped: the verb agrees with it
+    assert "criterion compute: b lies outside the scale 0..20 PFLOPS and counts as the nearest anchor" in (
+        r.matrix.warnings
+    )
 
 
 def test_worst_policy_uses_the_scale_worst_anchor(tmp_path: Path) -> None:

@@ -150,6 +150,48 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         ["sites: no site profiles (*.yaml, *.yml, *.toml) in this folder"],
     ),
     (
+        "impossible_unquoted_date",
+        lambda s, c: edit(s / "alpha.yaml", "date: '2024-01-01'", "date: 2024-02-30"),
+        (),
+        [
+            "sites/alpha.yaml: sources.src.date: expected a date like 2021-03-26 (or 2021-03, 2021), "
+            "got '2024-02-30'"
+        ],
+    ),
+    (
+        "impossible_date_in_criteria_file",
+        lambda s, c: edit(c, "format: 1", "format: 1\ncurrency_rates: {USD/KRW: 1380, as_of: 2025-13-45}"),
+        (),
+        [
+            "criteria/default.yaml: currency_rates.as_of: expected a date like 2021-03-26 (or 2021-03, "
+            "2021), got '2025-13-45'"
+        ],
+    ),
+    (
+        "broken_symlink_in_sites_folder",
+        lambda s, c: (s / "ghost.yaml").symlink_to(s / "nowhere.yaml"),
+        (),
+        ["sites/ghost.yaml: broken symbolic link (its target does not exist)"],
+    ),
+    (
+        "device_in_sites_folder",
+        lambda s, c: (s / "zero.yaml").symlink_to("/dev/zero"),
+        (),
+        ["sites/zero.yaml: not a regular file (a device, pipe or socket)"],
+    ),
+    (
+        "folder_named_like_a_profile",
+        lambda s, c: (s / "old.yaml").mkdir(),
+        (),
+        ["sites/old.yaml: not a regular file (a folder)"],
+    ),
+    (
+        "control_character_escape_in_a_name",
+        lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", 'name: "AL\\aPHA"'),
+        (),
+        ["sites/alpha.yaml: name: contains the control character '\\x07'; remove it"],
+    ),
+    (
         "binary_junk",
         lambda s, c: (s / "junk.yaml").write_bytes(bytes(range(256)) * 4),
         (),
@@ -517,3 +559,38 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert res.returncode == 2
     assert "Invalid value for '--format'" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_a_fact_held_only_by_a_broken_profile_is_not_blamed_on_the_criteria_file(tmp_path: Path) -> None:
+    """beta holds ktx_km too, but when alpha is the only valid profile left and it lacks the
+    fact, the criteria file must not be told 'no site has a fact': beta's own problem is the
+    one to fix."""
+
+    def mutate(s: Path, c: Path) -> None:
+        edit(s / "alpha.yaml", "ktx_km: 20 km\n", "")
+        edit(s / "beta.yaml", "country: KR", "country: Korea")
+
+    res = _run(tmp_path, mutate, ())
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert "sites/beta.yaml: country: 'Korea' is not an ISO 3166-1 alpha-2 code like 'KR'" in lines
+    assert not any("no site has a fact" in ln for ln in lines), lines
+
+
+def test_weights_near_the_float_limit_keep_their_ratios(tmp_path: Path) -> None:
+    """1e308 + 1e308 overflows a plain sum to inf, which turned every share into 0 and tied
+    every site at rank 1 with exit 0. The shares must be 1/2 and 1/2 (others ~0)."""
+    import json
+
+    sdir, cpath = make_study(tmp_path, GOOD_SITES, CRITERIA)
+    res = run_cli(
+        "rank", "--sites", str(sdir), "--criteria", str(cpath), "--weights", "compute=1e308,rail=1e308",
+        "--format", "json",
+    )
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["weights"] == {"compute": 0.5, "rail": 0.5}
+    assert [r["rank"] for r in out["ranking"]] == [1, 2]
+    pts = run_cli("weights", "points", "compute=1e308", "rail=1e308", "--format", "json")
+    assert pts.returncode == 0, pts.stderr
+    assert json.loads(pts.stdout)["weights"] == {"compute": 0.5, "rail": 0.5}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
 import stat
 import tempfile
@@ -193,9 +194,13 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
         ) from exc
     tmp: str | None = None
     try:
+        # serialise in memory first: an interruption inside openpyxl's zip writer then
+        # touches no file (and leaves no half-closed archive to complain at exit)
+        buf = io.BytesIO()
+        wb.save(buf)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
+            fh.write(buf.getbuffer())
             fh.flush()
             os.fsync(fh.fileno())
         mode = 0o666 & ~_umask()

@@ -162,6 +162,8 @@ def run_sensitivity(
     spec = method or study.method
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValidationError([Issue("--seed", "", f"must be a whole number >= 0, got {seed!r}")])
     if weight_sampling not in WEIGHT_SAMPLINGS:
         raise ValidationError(
             [

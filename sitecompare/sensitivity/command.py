@@ -21,17 +21,25 @@ __all__ = [
     "SENSITIVITY_OPTIONS",
 ]
 
+# 10^8 samples of a 50-site TOPSIS run take several minutes on two cores (benchmarks/); a
+# larger count is almost certainly a typo, and the estimates are long converged by then
+MAX_SAMPLES = 100_000_000
+
 
 def sensitivity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The SMAA sampling options, shared by ``sensitivity`` and ``compare --sensitivity``:
     ``--samples``, ``--seed``, ``--weight-sampling``, ``--concentration``, ``--unknown-missing``."""
     opts = [
         click.option(
-            "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="SMAA samples."
+            "--samples",
+            type=click.IntRange(min=1, max=MAX_SAMPLES),
+            default=10_000,
+            show_default=True,
+            help="SMAA samples.",
         ),
         click.option(
             "--seed",
-            type=int,
+            type=click.IntRange(min=0),
             default=DEFAULT_SEED,
             show_default=True,
             help="Random seed (recorded in the output).",

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import Issue, ValidationError, show_value
+from ..model import normalise_weights
 
 __all__ = [
     "ElicitationResult",
@@ -220,12 +221,10 @@ def swing_weights(points: Mapping[str, float], *, source: str = "swing") -> Elic
                 )
             ]
         )
-    total = sum(pts.values())
-    return ElicitationResult("swing", {c: p / total for c, p in pts.items()}, points=pts)
+    return ElicitationResult("swing", normalise_weights(pts), points=pts)
 
 
 def points_weights(points: Mapping[str, float], *, source: str = "points") -> ElicitationResult:
     """Direct points (any non-negative numbers), normalised to sum 1."""
     pts = _points(points, source, upper=None)
-    total = sum(pts.values())
-    return ElicitationResult("points", {c: p / total for c, p in pts.items()}, points=pts)
+    return ElicitationResult("points", normalise_weights(pts), points=pts)
