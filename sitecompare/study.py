@@ -92,6 +92,13 @@ def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
     return cs, col.issues
 
 
+def _partial_criteria(path: str | Path) -> CriteriaSet | None:
+    doc, _ = read_document(path)
+    if doc is None:
+        return None
+    return criteria_from_doc(doc, IssueCollector(path), partial=True)
+
+
 def parse_weights_option(
     text: str, criteria: CriteriaSet, origin: str = "--weights"
 ) -> tuple[dict[str, float], list[Issue]]:
@@ -181,8 +188,13 @@ def load_study(
     site_list, issues, unloaded_facts = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)
+    partial = cs is None
     if cs is None:
-        raise ValidationError(issues)
+        # the criteria file has problems: still check the sites against the criteria that
+        # did validate (units, facts), so one run reports every problem of every file
+        cs = _partial_criteria(criteria_path)
+        if cs is None or not site_list:
+            raise ValidationError(issues)
     # a criterion naming a fact that no site has is a typo in the criteria file
     unknown_facts: set[str] = set()
     if site_list:
@@ -197,6 +209,23 @@ def load_study(
                 issues.append(
                     Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}")
                 )
+    if partial:
+        provisional = Study(
+            sites=tuple(site_list),
+            criteria_set=cs,
+            weights={c: 1.0 / len(cs.ids) for c in cs.ids},
+            method=cs.method,
+            sites_dir=display_path(sites_dir),
+            as_of=as_of,
+        )
+        site_paths = {s.path for s in site_list}
+        typo = {f"facts.{f}" for f in unknown_facts}
+        m_issues = [
+            i
+            for i in collect_matrix_issues(provisional)
+            if i.file in site_paths and i.field not in typo
+        ]
+        raise ValidationError(issues + m_issues)
     overrides: Mapping[str, float] | None = None
     if isinstance(weights, str):
         overrides, w_issues = parse_weights_option(weights, cs, weights_origin)

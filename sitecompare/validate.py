@@ -389,7 +389,12 @@ def _fact(
 # --------------------------------------------------------------------------- criteria sets
 
 
-def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | None:
+def criteria_from_doc(
+    doc: RawDoc, collector: IssueCollector, *, partial: bool = False
+) -> CriteriaSet | None:
+    """Validate a criteria file. Issues go to ``collector``; returns None if it has any,
+    unless ``partial``: then the set of the criteria that did validate (for cross-checking
+    the sites against them in the same run; never for ranking)."""
     from .methods import validate_method  # late import: methods import the model only
 
     ck = Checker(collector)
@@ -503,7 +508,7 @@ def criteria_from_doc(doc: RawDoc, collector: IssueCollector) -> CriteriaSet | N
         merged = {c.id: sw.get(c.id, c.weight) for c in criteria}
         if criteria and len(criteria) == len(ids) and sum(merged.values()) <= 0:
             ck.add(f"scenarios.{sname}", "all weights are zero in this scenario")
-    if len(collector.issues) > n_before:
+    if len(collector.issues) > n_before and not (partial and criteria):
         return None
     return CriteriaSet(
         name=name,
