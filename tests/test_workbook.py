@@ -19,6 +19,7 @@ from conftest import make_study, run_cli
 
 import sitecompare as sc
 from sitecompare.errors import SiteCompareError
+from sitecompare.methods import NATIVE_METHODS
 from sitecompare.report import (
     WHATIF_NAMES,
     WHATIF_SHEET,
@@ -27,7 +28,8 @@ from sitecompare.report import (
     write_workbook,
 )
 from sitecompare.report.i18n import KO
-from sitecompare.report.styles import put, write_title
+from sitecompare.report.styles import put, wrapped_lines, write_title
+from sitecompare.sensitivity.robustness import SKIP_TEMPLATES
 
 AS_OF = dt.date(2026, 1, 1)
 EN_SHEETS = [
@@ -137,6 +139,34 @@ def test_frozen_panes_print_setup_and_footer(books: dict[str, Path]) -> None:
         assert ws.print_title_rows
         assert "&A" in (ws.oddFooter.left.text or "")
         assert "&P" in (ws.oddFooter.right.text or "")
+    # every printed page repeats the sheet's title and description, and a table header where
+    # the sheet is one table (one range of rows: from row 1 down to the header)
+    for ws in wb.worksheets:
+        first, last = ws.print_title_rows.replace("$", "").split(":")
+        assert first == "1" and int(last) >= 3, ws.title
+    assert wb["Ranking"].print_title_rows == "$1:$5"  # title, description, group and column headers
+    assert wb["Sources"].print_title_rows == "$1:$4"
+    assert wb["Ranking"].cell(5, 1).value == "Rank" and wb["Sources"].cell(4, 2).value == "Source key"
+
+
+def test_data_quality_list_starts_on_a_page_of_its_own(books: dict[str, Path]) -> None:
+    """The list of every flag is the sheet's main content: a manual page break puts its heading
+    and header at the top of a page (the repeated rows are the title, not this header)."""
+    ws = openpyxl.load_workbook(books["en"])["Data quality"]
+    heading = next(
+        r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Every flag and how it was treated"
+    )
+    assert ws.cell(heading + 1, 1).value == "Rank" and ws.cell(heading + 1, 2).value == "Site"
+    assert heading - 1 in [b.id for b in ws.row_breaks.brk]
+
+
+def test_source_keys_fit_their_column(books: dict[str, Path]) -> None:
+    """A source key is one word: the column is as wide as the longest key, so none wraps."""
+    ws = openpyxl.load_workbook(books["en"])["Sources"]
+    keys = [ws.cell(r, 2).value for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value]
+    assert "wikipedia-daedeok-science-town" in keys
+    width = ws.column_dimensions["B"].width
+    assert all(wrapped_lines(k, width - 0.6) == 1 for k in keys), width
 
 
 # ------------------------------------------------------------------------ content
@@ -164,8 +194,14 @@ def test_ranking_sheet_scores_ranks_and_skipped_method(books: dict[str, Path], s
         assert row[3] == pytest.approx(100 * shipped.output.scores[i], abs=1e-9)
         assert row[4] == pytest.approx(shipped.output.scores[i], abs=1e-12)
         assert row[header.index("wpm (none)")] == "n/a"
-    notes = " ".join(str(v) for v in values(ws))
-    assert "wpm (none) could not rank these data: wpm needs values > 0" in notes
+    notes = [str(v) for v in values(ws)]
+    # the shipped Haenam site has no site area; the 'worst' policy gives it the scale's 0 end,
+    # and wpm fails under every normalisation (none of them is suggested)
+    haenam = shipped.study.site("haenam-solaseado").name
+    assert (
+        "wpm (none) could not rank these data: wpm needs values > 0 under every normalisation; "
+        f"criterion 'Site area' has 0 m² for {haenam}, a missing value filled in by the 'worst' policy"
+    ) in notes
 
 
 def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path], shipped: sc.Ranking) -> None:
@@ -234,24 +270,58 @@ def test_korean_workbook_labels_and_local_names(books: dict[str, Path], shipped:
     matrix = values(wb["의사결정 행렬"])
     for c in shipped.study.criteria:
         assert c.label_local in matrix
+    # the method's description and cost convention, and why wpm could not rank, in Korean
+    info = shipped.info
+    kv = {r[1].value: r[2].value for r in wb["요약"].iter_rows() if r[1].value and r[2].value}
+    assert kv["방법"].endswith("\n" + KO[info.description])
+    assert kv["비용형 기준"] == KO[info.cost_convention]
+    haenam = shipped.study.site("haenam-solaseado").name_local
+    assert (
+        "wpm (none)은(는) 이 자료로 순위를 낼 수 없습니다: wpm은(는) 어느 정규화에서든 값이 > 0이어야 "
+        f"합니다; 기준 '부지 면적'의 값: {haenam} 0 m²(결측값을 'worst' 정책으로 채운 값)"
+    ) in ranking
     whatif = values(wb["What-if"])
     assert "가중치 (점수) - 입력" in whatif and "실시간 점수(0-100)" in whatif
     assert wb["Summary" if "Summary" in wb.sheetnames else "요약"]["A1"].font.name == "Malgun Gothic"
 
 
 def test_every_label_has_a_korean_translation() -> None:
-    """Every literal passed to L.t(...) or N_(...) in sitecompare/report has a Korean entry."""
+    """Every literal passed to L.t(...), L.nt(...) (both forms) or N_(...) in sitecompare/report
+    has a Korean entry; so have the native methods' descriptions and cost conventions (the
+    Summary shows them) and the sentences of a skip reason."""
     missing = []
     for path in sorted((Path(sc.__file__).parent / "report").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             f = node.func
-            if (isinstance(f, ast.Attribute) and f.attr == "t") or (isinstance(f, ast.Name) and f.id == "N_"):
-                a = node.args[0]
-                if isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value not in KO:
-                    missing.append(f"{path.name}: {a.value!r}")
+            if (isinstance(f, ast.Attribute) and f.attr in ("t", "nt")) or (
+                isinstance(f, ast.Name) and f.id == "N_"
+            ):
+                count = 2 if isinstance(f, ast.Attribute) and f.attr == "nt" else 1
+                for a in node.args[:count]:
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value not in KO:
+                        missing.append(f"{path.name}: {a.value!r}")
+    for m in NATIVE_METHODS.values():
+        missing += [f"{m.name}: {x!r}" for x in (m.title, m.description, m.cost_convention) if x not in KO]
+    missing += [f"robustness: {x!r}" for x in SKIP_TEMPLATES if x not in KO]
+    missing = [x for x in missing if not x.endswith(("'TOPSIS'", "'VIKOR'", "'PROMETHEE II'"))]  # names
     assert not missing, "\n".join(missing)
+
+
+def test_sentences_built_from_counts_agree_in_number(tmp_path: Path) -> None:
+    """One criterion, two sites: "2 sites compared on 1 criterion" (and in Korean one form)."""
+    sites = {"a": {"x": 1.0}, "b": {"x": 2.0}}
+    crit = {"x": {"fact": "x", "unit": "", "direction": "max", "weight": 1}}
+    r = sc.rank(sc.load_study(*make_study(tmp_path, sites, crit), as_of=AS_OF))
+    sub = build_workbook(r)["Summary"]["A2"].value
+    assert sub.startswith("2 sites compared on 1 criterion with Weighted sum model;")
+    assert build_workbook(r, lang="ko")["요약"]["A2"].value.startswith(
+        "사이트 2곳을 기준 1개로 가중합 모형에 따라"
+    )
+    L = sc.report.Lang("en")
+    assert L.nt("{n} participant", "{n} participants", 1) == "1 participant"
+    assert L.nt("{n} participant", "{n} participants", 3) == "3 participants"
 
 
 def test_non_additive_method_says_what_it_shows(tmp_path: Path) -> None:

@@ -441,6 +441,46 @@ def test_libreoffice_opens_and_renders_every_sheet(rendered: dict[str, Path]) ->
     assert "Err:" not in text
 
 
+def pages_of(text: str) -> list[list[str]]:
+    """The non-blank lines of each printed page (pdftotext ends a page with a form feed)."""
+    return [[ln.strip() for ln in page.splitlines() if ln.strip()] for page in text.split("\f")]
+
+
+def test_printed_pages_repeat_the_title_and_keep_headings_with_their_tables(
+    rendered: dict[str, Path],
+) -> None:
+    """Every page of a sheet starts with the sheet's title (print titles $1:$3, or down to the
+    table header); the Data quality list starts a page; no section heading ends a page."""
+    pages = [p for p in pages_of(pdf_text(rendered["en"])) if p]
+    titles = {
+        "Weights": "Weights and scenarios",
+        "Data quality": "Data quality",
+        "Sources": "Sources",
+        "Summary": "Site comparison: AI complex - balanced",
+    }
+    seen = dict.fromkeys(titles, 0)
+    for lines in pages:
+        sheet = next((s for s in titles if lines[-1].startswith(s + " ")), None)  # the footer
+        if sheet is None:
+            continue
+        seen[sheet] += 1
+        assert lines[0] == titles[sheet], (sheet, lines[:3])
+        headings = (
+            "Where the weights came from",
+            "Criteria: what each one reads and how",
+            "Every flag and how it was treated",
+        )
+        assert not any(lines[-2].startswith(h) for h in headings), lines[
+            -3:
+        ]  # the last line before the footer
+        if "Every flag and how it was treated" in lines:
+            assert lines.index("Every flag and how it was treated") == 2  # under the title and description
+            assert lines[3].startswith("Rank") and "Site" in lines[3]
+    assert all(n >= 2 for n in seen.values()), seen  # each of these sheets prints on several pages
+    sources = [lines for lines in pages if lines[-1].startswith("Sources ")]
+    assert all(any(ln.startswith("Site") and "Source key" in ln for ln in lines[:4]) for lines in sources)
+
+
 def test_korean_renders(rendered: dict[str, Path]) -> None:
     text = pdf_text(rendered["ko"])
     for label in ("입지 비교", "의사결정 행렬", "대덕연구개발특구", "고속철도역 거리", "실시간 점수"):

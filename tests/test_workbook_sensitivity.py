@@ -8,6 +8,7 @@ test_workbook_libreoffice.py).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import zipfile
@@ -24,12 +25,16 @@ from test_workbook_libreoffice import convert, lo_profile, pdf_text  # noqa: F40
 import sitecompare as sc
 from sitecompare.report import Lang
 from sitecompare.report.sheets_sensitivity import (
+    FRAGILE_BELOW,
     MAX_CROSSOVERS,
     OAT_CHART_MAX_SITES,
     OAT_GRID,
+    ROBUST_FROM,
     SENSITIVITY_SHEETS,
+    robustness_verdict,
     sensitivity_headline,
 )
+from sitecompare.report.styles import wrapped_lines
 from sitecompare.sensitivity import CONVENTION, SensitivityResult, run_sensitivity
 
 AS_OF = "2026-01-01"
@@ -370,8 +375,21 @@ def test_method_agreement_equals_the_analysis(runs: dict[str, Any], en: openpyxl
         for i, row in enumerate(got):
             assert row[0] == ag.labels[i]
             assert row[1:] == [approx(float(x)) if math.isfinite(x) else "n/a" for x in mat[i]]
+    # each method left out once, with why: wpm fails under every normalisation for the same
+    # value (the shipped Haenam site area, imputed as the scale's 0 end), so it is one row
     r = find_row(ws, "Method", "Why")
-    assert [ws.cell(r + 1 + q, 1).value for q in range(len(ag.skipped))] == [s for s, _ in ag.skipped]
+    left_out = [label for label, _ in ag.skipped_by_method()]
+    assert left_out == ["wsm (sum)", "wpm (none, max, sum, vector)", "topsis (sum)"]
+    got = rows_under(ws, r, len(left_out) + 1, 2)
+    assert [row[0] for row in got[: len(left_out)]] == left_out
+    assert got[len(left_out)][0].startswith("wsm and topsis without normalisation")
+    haenam = name["haenam-solaseado"]
+    assert got[1][1] == (
+        "wpm needs values > 0 under every normalisation; criterion 'Site area' has 0 m² for "
+        f"{haenam}, a missing value filled in by the 'worst' policy"
+    )
+    assert got[0][1].startswith("wsm with 'sum' normalisation needs values > 0; criterion 'Site area'")
+    assert not any("use normalization" in str(row[1]) for row in got)
 
 
 # -------------------------------------------------------------- seed, summary, options
@@ -396,12 +414,110 @@ def test_summary_carries_the_sensitivity_headline(runs: dict[str, Any], en: open
     assert headline.startswith(f"{leader} is first in {share} of 3,000 uniformly sampled weightings (seed 7)")
     top = res.most_critical["top"]["percent"]
     crit = crit_names(runs["study"])[top["criterion"]]
-    assert f"first place is most sensitive to the {crit} weight" in headline
-    assert f"{abs(top['relative']) * 100:.1f}% change swaps {leader} with" in headline
+    other = names(runs["study"])[next(s for s in top["sites"] if s != res.leader)]
+    now = res.study.weights[top["criterion"]]
+    assert top["relative"] < -ROBUST_FROM  # the shipped study: a cut of more than half
+    assert headline.endswith(
+        f". The smallest single-weight change that takes first place from {leader} is to cut the "
+        f"{crit} weight by {abs(top['relative']) * 100:.1f}% (from {now:.1%} to "
+        f"{now + top['delta']:.1%}), which hands it to {other}: first place is robust to any one weight."
+    )
     # the "how to read" list names and describes the new sheets
     for name in EN:
         assert name in summary
         assert en[name]["A2"].value in summary
+
+
+def test_the_headline_reads_the_size_of_the_change(runs: dict[str, Any]) -> None:
+    """A small relative change (under FRAGILE_BELOW) makes first place fragile, one of
+    ROBUST_FROM or more robust, and a raise reads as a raise; the Korean says the same."""
+    assert (FRAGILE_BELOW, ROBUST_FROM) == (0.25, 0.50)
+    assert [robustness_verdict(x) for x in (-0.936, 0.5, -0.4999, 0.25, -0.2499, 0.1)] == [
+        "robust",
+        "robust",
+        "moderate",
+        "moderate",
+        "fragile",
+        "fragile",
+    ]
+    res = runs["res"]
+    leader, name = res.leader, names(runs["study"])
+    other = next(s for s in res.matrix.site_ids if s != leader)
+    talent = res.study.weights["talent"]
+
+    def with_pick(relative: float) -> SensitivityResult:
+        pick = {
+            "criterion": "talent",
+            "sites": [leader, other],
+            "delta": relative * talent,
+            "relative": relative,
+        }
+        mc = dict(res.most_critical, top={"percent": pick, "absolute": pick})
+        return dataclasses.replace(res, most_critical=mc)
+
+    fragile = sensitivity_headline(with_pick(-0.1), Lang("en"))
+    assert fragile.endswith(
+        f"is to cut the Talent supply weight by 10.0% (from {talent:.1%} to {0.9 * talent:.1%}), which "
+        f"hands it to {name[other]}: first place is fragile: stakeholders often disagree about a weight "
+        "by that much."
+    )
+    raised = sensitivity_headline(with_pick(0.3), Lang("en"))
+    assert (
+        f"is to raise the Talent supply weight by 30.0% (from {talent:.1%} to {1.3 * talent:.1%})" in raised
+    )
+    assert raised.endswith(
+        "first place is moderately robust: it survives a moderate disagreement about any one weight, not a large one."
+    )
+    ko = sensitivity_headline(with_pick(-0.1), Lang("ko"))
+    assert "인재 공급 가중치를 10.0% 줄이는 것" in ko and ko.endswith(
+        "1위는 취약합니다: 이해관계자의 가중치는 흔히 그만큼 차이가 납니다."
+    )
+    none = dataclasses.replace(
+        res, most_critical=dict(res.most_critical, top={"percent": None, "absolute": None})
+    )
+    assert sensitivity_headline(none, Lang("en")).endswith(
+        f"No change of a single weight takes first place from {name[leader]}: first place is robust to any one weight."
+    )
+
+
+def test_confidence_factor_is_explained_beside_the_table(
+    en: openpyxl.Workbook, ko: openpyxl.Workbook
+) -> None:
+    """A site first in 3% of the samples can have a confidence factor of 100% (SMAA-2: first
+    under its own central weights): a note under the table says what that combination means."""
+    for wb, sheet, header, text in (
+        (
+            en,
+            "Rank acceptability",
+            "Site",
+            "High confidence with low first-rank acceptability (#1) means: the site wins only under unusual weights",
+        ),
+        (
+            ko,
+            KO[2],
+            "사이트",
+            "신뢰 계수는 높은데 1위 수용도(#1)가 낮으면: 그 사이트는 흔치 않은 가중치에서만 1위가 되지만",
+        ),
+    ):
+        ws = wb[sheet]
+        r = find_row(ws, header, "#1")
+        notes = [str(ws.cell(rr, 1).value or "") for rr in range(r + 1, r + 14)]
+        assert any(x.startswith(text) for x in notes), notes
+
+
+def test_column_headers_print_on_one_line(en: openpyxl.Workbook) -> None:
+    """'Crossovers' broke as 'Crossove/rs', 'promethee2' as 'promethee/2': their columns are as
+    wide as the bold header."""
+    sweeps = en["Weight sweeps"]
+    r = find_row(sweeps, "Criterion", "Weight now")
+    col = next(c for c in range(1, 11) if sweeps.cell(r, c).value == "Crossovers")
+    width = sweeps.column_dimensions[openpyxl.utils.get_column_letter(col)].width
+    assert wrapped_lines("Crossovers", width - 0.6, 1.07 * 1.1) == 1  # bold, with room to spare
+    ag = en["Method agreement"]
+    r = find_row(ag, "Site", "Consensus rank", "Mean rank")
+    col = next(c for c in range(1, ag.max_column + 1) if ag.cell(r, c).value == "promethee2")
+    width = ag.column_dimensions[openpyxl.utils.get_column_letter(col)].width
+    assert wrapped_lines("promethee2", width - 0.6, 1.07 * 1.1) == 1
 
 
 def test_korean_labels_local_names_and_the_options(runs: dict[str, Any], ko: openpyxl.Workbook) -> None:
@@ -525,6 +641,10 @@ def test_libreoffice_renders_the_sensitivity_sheets(
     assert "Chart data (not printed)" not in text  # under the print area
     for bad in ("#####", "#VALUE!", "#NAME?", "Err:"):
         assert bad not in text, bad
+    # headers print on one line (the review found "Crossove" / "rs" and "promethee" / "2")
+    words = text.split()
+    assert "Crossovers" in words and "Crossove" not in words
+    assert "promethee2" in words and "promethee" not in words
     ko_text = pdf_text(pdfs[1])
     for label in (
         "가중치 하나씩 바꾸기(OAT)",

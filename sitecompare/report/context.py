@@ -18,6 +18,7 @@ from ..methods import MethodOutput, validate_method
 from ..model import Criterion, MethodSpec, Site, Study
 from ..ranking import Ranking, evaluate_matrix
 from ..scenarios import ScenarioTable, method_label, rank_all_scenarios
+from ..sensitivity.robustness import Skip, diagnose_skip
 
 __all__ = [
     "BUILTIN_METHODS",
@@ -35,7 +36,8 @@ WHATIF_NORMALIZATIONS = ("minmax", "max", "sum", "vector", "none")
 
 @dataclass(frozen=True)
 class MethodColumn:
-    """The ranking under one other built-in method, or why it could not run."""
+    """The ranking under one other built-in method, or why it could not run (``error`` in
+    English, ``skip`` the values it refuses, for the workbook to say in its language)."""
 
     label: str
     spec: MethodSpec
@@ -43,6 +45,7 @@ class MethodColumn:
     scores: np.ndarray | None
     error: str | None
     in_force: bool = False
+    skip: Skip | None = None
 
 
 @dataclass(frozen=True)
@@ -185,8 +188,8 @@ def _method_columns(ranking: Ranking) -> tuple[MethodColumn, ...]:
         try:  # what rank_all_methods does, on the matrix already built
             out = evaluate_matrix(ranking.matrix, spec)
         except SiteCompareError as exc:
-            msg = "; ".join(i.message for i in exc.issues)
-            cols.append(MethodColumn(label, spec, None, None, msg))
+            skip = diagnose_skip(ranking.matrix, spec, exc)
+            cols.append(MethodColumn(label, spec, None, None, skip.reason, skip=skip))
             continue
         cols.append(MethodColumn(label, spec, out.ranks, out.scores, None))
     return tuple(cols)

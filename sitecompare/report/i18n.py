@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..model import Criterion, Site
+
+if TYPE_CHECKING:
+    from ..sensitivity.robustness import Skip
 
 __all__ = ["LANGS", "Lang", "SHEET_KEYS", "KO", "N_"]
 
@@ -55,6 +59,18 @@ class Lang:
     def t(self, text: str, **kw: Any) -> str:
         out = KO.get(text, text) if self.ko else text
         return out.format(**kw) if kw else out
+
+    def nt(self, one: str, many: str, n: int, **kw: Any) -> str:
+        """``one`` (n == 1) or ``many``, translated and filled in with ``n`` (ngettext style:
+        the English sentence agrees in number; Korean has one form, the entry of each)."""
+        return self.t(one if n == 1 else many, n=n, **kw)
+
+    def skip_reason(self, skip: Skip, *, site: Callable[[str], str], crit: Callable[[str], str]) -> str:
+        """Why a method could not rank the data (see ``sensitivity.robustness.Skip``), in this
+        language; ``site``/``crit`` name a site/criterion id."""
+        from ..sensitivity.robustness import skip_text
+
+        return skip_text(skip, t=self.t, site=site, crit=crit, value=self.num)
 
     def sheet(self, key: str) -> str:
         en, ko = SHEET_KEYS[key]
@@ -250,7 +266,6 @@ KO.update(
         "Q": "Q",
         # summary
         "Site comparison: {name}": "입지 비교: {name}",
-        "{n} sites compared on {m} criteria with {method}; prepared {date} with sitecompare {version}": "사이트 {n}곳을 기준 {m}개로 {method}에 따라 비교; {date} sitecompare {version}로 작성",
         "{label} ({method})": "{label}({method})",
         "(base weights)": "(기본 가중치)",
         "scenario '{name}' of the criteria file": "기준 파일의 시나리오 '{name}'",
@@ -258,6 +273,12 @@ KO.update(
         "derived by: {method}": "도출 방법: {method}",
         "consistency ratio {cr}": "일관성 비율 {cr}",
         "{n} participants": "참가자 {n}명",
+        "{n} participant": "참가자 {n}명",
+        "{sites} compared on {crits} with {method}; prepared {date} with sitecompare {version}": "{sites}을 {crits}로 {method}에 따라 비교; {date} sitecompare {version}로 작성",
+        "{n} site": "사이트 {n}곳",
+        "{n} sites": "사이트 {n}곳",
+        "{n} criterion": "기준 {n}개",
+        "{n} criteria": "기준 {n}개",
         "What was compared": "비교 대상",
         "How they were ranked": "순위 산정 방법",
         "The result at a glance": "결과 한눈에 보기",
@@ -509,9 +530,6 @@ KO.update(
         "sampled weightings that keep the order of the weights in force": "적용 가중치의 순서를 지키며 추출한 가중치 조합",
         "{site} is first in {share} of {n} {how} (seed {seed})": "{site}은(는) {how} {n}개 중 {share}에서 1위입니다(시드 {seed})",
         "; {other} is first more often ({share})": "; {other}이(가) 더 자주 1위입니다({share})",
-        "; first place is most sensitive to the {crit} weight: a {rel} change swaps {site} with {other}": "; 1위는 {crit} 가중치에 가장 민감합니다: {rel} 바뀌면 {site}와(과) {other}의 순위가 바뀝니다",
-        "; first place changes only when the {crit} weight, now 0%, rises by {delta}": "; 1위는 현재 0%인 {crit} 가중치가 {delta} 오를 때에만 바뀝니다",
-        "; no change of a single weight takes first place from {site}": "; 가중치 하나만 바꿔서는 {site}의 1위가 바뀌지 않습니다",
         "Sensitivity run: method {method}; SMAA-2 with {samples} samples of {how}; seed {seed}": "민감도 분석: 방법 {method}; SMAA-2, {how} {samples}개; 시드 {seed}",
         "; missing facts drawn within the other sites' range": "; 결측 자료는 다른 사이트 값의 범위 안에서 추출",
         "SMAA samples": "SMAA 표본 수",
@@ -560,6 +578,9 @@ KO.update(
         "No crossovers: the order never changes along this sweep.": "교차점 없음: 이 가중치를 움직여도 순서가 바뀌지 않습니다.",
         "Every crossover": "모든 교차점",
         "For each criterion the {k} crossovers nearest the weight now; {n} further away are left out "
+        "(sitecompare sensitivity --format json lists them all).": "기준마다 현재 가중치에 가장 가까운 교차점 {k}개; 더 먼 {n}개는 뺐습니다(sitecompare sensitivity "
+        "--format json에 모두 있습니다).",
+        "For each criterion the {k} crossovers nearest the weight now; {n} further away is left out "
         "(sitecompare sensitivity --format json lists them all).": "기준마다 현재 가중치에 가장 가까운 교차점 {k}개; 더 먼 {n}개는 뺐습니다(sitecompare sensitivity "
         "--format json에 모두 있습니다).",
         "No crossovers: no single weight changes the order.": "교차점 없음: 가중치 하나로는 순서가 바뀌지 않습니다.",
@@ -689,5 +710,55 @@ KO.update(
         "None: every built-in method ranked these data.": "없음: 모든 내장 방법이 이 자료의 순위를 냈습니다.",
         "wsm and topsis without normalisation are left out on purpose: they add raw values in "
         "different units.": "정규화 없는 wsm과 topsis는 의도적으로 뺐습니다: 단위가 다른 원값을 더하기 때문입니다.",
+    }
+)
+
+# the five native methods as the Summary describes them (keys: their MethodInfo texts in
+# sitecompare/methods; a test checks they match); formulas, units and citations as written
+KO.update(
+    {
+        "Weighted sum of normalised values (default min-max, 0-1; report shows 0-100).": "정규화 값의 가중합(기본은 최소-최대 정규화로 0-1; 보고서에는 0-100으로 표시).",
+        "min-max: (max - x)/(max - min); max: min/x; sum: (1/x)/sum(1/x); vector: 1 - x/||x||; none: -x "
+        "(Jahan & Edwards 2015, Table 1)": "최소-최대: (max - x)/(max - min); 최대: min/x; 합계: (1/x)/sum(1/x); 벡터: 1 - x/||x||; "
+        "정규화 없음: -x (Jahan & Edwards 2015, 표 1)",
+        "Product of values raised to their weights, prod x^w (cost criteria x^-w).": "값을 각 가중치만큼 거듭제곱해 곱한 값, prod x^w(비용형 기준은 x^-w).",
+        "negative exponent x^-w (Bridgman 1922; Miller & Starr 1969); with a normalisation, the "
+        "benefit-oriented normalised value with exponent +w": "음의 지수 x^-w (Bridgman 1922; Miller & Starr 1969); 정규화를 쓰면 클수록 좋게 바꾼 "
+        "정규화 값에 지수 +w",
+        "Relative closeness to the ideal site: S-/(S+ + S-), vector normalisation, Euclidean distance.": "이상 사이트에 대한 상대 근접도: S-/(S+ + S-), 벡터 정규화, 유클리드 거리.",
+        "ideal takes the minimum and anti-ideal the maximum of a cost criterion (no inversion)": "비용형 기준은 최소값을 이상점으로, 최대값을 반이상점으로 삼습니다(값을 뒤집지 않음)",
+        "Compromise ranking by Q from group utility S and individual regret R (lower Q is better).": "집단 효용 S와 개별 후회 R로 구한 Q에 따른 타협 순위(Q가 작을수록 좋음).",
+        "f* = min and f- = max of a cost criterion in the linear normalisation (f* - f)/(f* - f-)": "선형 정규화 (f* - f)/(f* - f-)에서 비용형 기준은 f* = 최소, f- = 최대",
+        "Net outranking flow phi = phi+ - phi- from per-criterion preference functions (usual, "
+        "u-shape, v-shape, level, linear, gaussian).": "기준별 선호 함수(usual, u-shape, v-shape, level, linear, gaussian)로 구한 순흐름 "
+        "phi = phi+ - phi-.",
+        "the difference is reversed for a cost criterion: d = x_b - x_a": "비용형 기준은 차이를 반대로 잽니다: d = x_b - x_a",
+        # why a method could not rank the data (sitecompare/sensitivity/robustness.py)
+        "{method} needs values {op} 0 under every normalisation; {where}": "{method}은(는) 어느 정규화에서든 값이 {op} 0이어야 합니다; {where}",
+        "{method} with '{norm}' normalisation needs values {op} 0; {where}": "'{norm}' 정규화의 {method}은(는) 값이 {op} 0이어야 합니다; {where}",
+        "{method} needs values {op} 0; {where}": "{method}은(는) 값이 {op} 0이어야 합니다; {where}",
+        "criterion '{crit}' has {values}": "기준 '{crit}'의 값: {values}",
+        "{value} for {site}": "{site} {value}",
+        "{value} for {site}, a missing value filled in by the '{policy}' policy": "{site} {value}(결측값을 '{policy}' 정책으로 채운 값)",
+        # the Summary's sensitivity headline
+        "The smallest single-weight change that takes first place from {site} is to cut the {crit} "
+        "weight by {rel} (from {now} to {new}), which hands it to {other}": "{site}의 1위를 바꾸는 가장 작은 가중치 하나의 변화는 {crit} 가중치를 {rel} 줄이는 "
+        "것({now}에서 {new}로)이며, 그러면 1위는 {other}에 넘어갑니다",
+        "The smallest single-weight change that takes first place from {site} is to raise the "
+        "{crit} weight by {rel} (from {now} to {new}), which hands it to {other}": "{site}의 1위를 바꾸는 가장 작은 가중치 하나의 변화는 {crit} 가중치를 {rel} 늘리는 "
+        "것({now}에서 {new}로)이며, 그러면 1위는 {other}에 넘어갑니다",
+        ": first place is robust to any one weight.": ". 1위는 어느 가중치 하나가 바뀌어도 견고합니다.",
+        ": first place is moderately robust: it survives a moderate disagreement about any one "
+        "weight, not a large one.": ". 1위는 어느 정도 견고합니다: 가중치 하나에 대한 보통 수준의 이견에는 유지되지만 큰 "
+        "이견에는 바뀔 수 있습니다.",
+        ": first place is fragile: stakeholders often disagree about a weight by that much.": ". 1위는 취약합니다: 이해관계자의 가중치는 흔히 그만큼 차이가 납니다.",
+        "First place changes only when the {crit} weight, now 0%, rises by {delta}, which hands it "
+        "to {other}.": "1위는 현재 0%인 {crit} 가중치가 {delta} 오를 때에만 바뀌며, 그러면 1위는 {other}에 넘어갑니다.",
+        "No change of a single weight takes first place from {site}: first place is robust to any "
+        "one weight.": "가중치 하나만 바꿔서는 {site}의 1위가 바뀌지 않습니다: 1위는 어느 가중치 하나가 바뀌어도 견고합니다.",
+        # rank acceptability
+        "High confidence with low first-rank acceptability (#1) means: the site wins only under "
+        "unusual weights, but with those weights the data are precise enough to be sure of it.": "신뢰 계수는 높은데 1위 수용도(#1)가 낮으면: 그 사이트는 흔치 않은 가중치에서만 1위가 되지만, "
+        "그런 가중치에서는 자료가 충분히 정확해 1위가 확실하다는 뜻입니다.",
     }
 )

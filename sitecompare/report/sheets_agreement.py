@@ -72,7 +72,7 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
     last_col = max(3 + k, 6)
     widths: dict[int | str, float] = {1: 38, 2: 12, 3: 12}
     for c in range(4, last_col + 1):
-        widths[c] = 11
+        widths[c] = 12  # "promethee2" in bold on one line
     set_widths(ws, widths)
     blocks: list[tuple[int, int]] = []
     this = method_label(res.method)
@@ -147,16 +147,17 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
 
     start = row
     row = write_section(ws, st, row, L.t("Methods left out"), span=last_col)
-    if ag.skipped:
+    left_out = ag.skipped_by_method()  # a method that fails under every normalisation: once
+    if left_out:
         tr = write_table(
             ws,
             st,
             row,
             [L.t("Method"), L.t("Why")],
-            [[lab, why] for lab, why in ag.skipped],
-            wrap=[False, True],
+            [[lab, L.skip_reason(sk, site=cx.name.__getitem__, crit=cx.cname)] for lab, sk in left_out],
+            wrap=[True, True],
         )
-        for q in range(len(ag.skipped) + 1):
+        for q in range(len(left_out) + 1):
             merge(ws, tr.header_row + q, 2, tr.header_row + q, last_col)
         row = tr.last_row + 1
     else:

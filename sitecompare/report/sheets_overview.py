@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from openpyxl.styles import Alignment
@@ -71,7 +72,7 @@ def _provenance_text(data: ReportData, L: Lang) -> str | None:
     if "cr" in d:
         parts.append(L.t("consistency ratio {cr}", cr=d["cr"]))
     if "participants" in d and isinstance(d["participants"], list):
-        parts.append(L.t("{n} participants", n=len(d["participants"])))
+        parts.append(L.nt("{n} participant", "{n} participants", len(d["participants"])))
     if "source" in d:
         parts.append(str(d["source"]))
     return "; ".join(parts)
@@ -123,9 +124,9 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     n, m = len(dm.site_ids), len(dm.criteria)
     title = L.t("Site comparison: {name}", name=cs.name)
     sub = L.t(
-        "{n} sites compared on {m} criteria with {method}; prepared {date} with sitecompare {version}",
-        n=n,
-        m=m,
+        "{sites} compared on {crits} with {method}; prepared {date} with sitecompare {version}",
+        sites=L.nt("{n} site", "{n} sites", n),
+        crits=L.nt("{n} criterion", "{n} criteria", m),
         method=L.t(r.info.title),
         date=data.generated.date().isoformat(),
         version=__version__,
@@ -271,8 +272,8 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     prov = _provenance_text(data, L)
     weights = "; ".join(f"{L.crit(c)} {study.weights[c.id]:.1%}" for c in dm.criteria)
     pairs = [
-        (L.t("Method"), method_text(data, L) + "\n" + info.description),
-        (L.t("Cost criteria"), info.cost_convention),
+        (L.t("Method"), method_text(data, L) + "\n" + L.t(info.description)),
+        (L.t("Cost criteria"), L.t(info.cost_convention)),
         (L.t("Reference"), info.reference),
         (L.t("Weights from"), weights_text(data, L) + (f" ({prov})" if prov else "")),
         (L.t("Weights"), weights),
@@ -502,12 +503,16 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         first = f"{get_column_letter(first_group)}{tr.first_row}"
         last = f"{get_column_letter(len(headers))}{tr.last_row}"
         highlight_if(ws, f"{first}:{last}", f"AND(ISNUMBER({first}),{first}<>$A{tr.first_row})", st)
-    widths = {1: 6, 2: 30, 3: 28, 4: 11, 5: 12}
+    widths = {1: 6, 2: 30, 3: 28, 4: 13, 5: 12}  # "Score (0-100)" on one line
     for k in range(len(details)):
         widths[6 + k] = 11
     widths[6 + len(details)] = 9
     for c in range(first_group, len(headers) + 1):
-        widths[c] = max(11.0, min(13.0, text_width(str(headers[c - 1])) * 0.6 + 2))
+        head = str(headers[c - 1])
+        widths[c] = max(11.0, min(13.0, text_width(head) * 0.6 + 2))
+        # a word wraps nowhere but after a hyphen: the column holds the longest piece
+        longest = max(re.findall(r"[^\s-]+-?", head), key=text_width, default="")
+        widths[c] = max(widths[c], min(16.0, text_width(longest) * 1.1 + 1.5))
     set_widths(ws, widths)
 
     row = tr.last_row + 2
@@ -529,9 +534,19 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             "ranks differ from the rank in the first column."
         ),
     ]
+    crit_by_id = {c.id: c for c in dm.criteria}
     for mc in meths:
         if mc.error:
-            notes.append(L.t("{method} could not rank these data: {why}", method=mc.label, why=mc.error))
+            why = (
+                L.skip_reason(
+                    mc.skip,
+                    site=lambda sid: L.site_name(data.site(sid)),
+                    crit=lambda cid: L.crit(crit_by_id[cid]),
+                )
+                if mc.skip
+                else mc.error
+            )
+            notes.append(L.t("{method} could not rank these data: {why}", method=mc.label, why=why))
     for text in notes:
         row = add_note(ws, st, row, text, span=min(len(headers), 12))
     finish_sheet(

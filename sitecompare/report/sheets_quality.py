@@ -23,7 +23,9 @@ from .styles import (
     FMT_DATE,
     Styles,
     add_note,
+    char_units,
     finish_sheet,
+    keep_together,
     merge,
     number_format,
     put,
@@ -163,6 +165,7 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         + 1
     )
 
+    detail_start = row
     row = write_section(ws, st, row, L.t("Every flag and how it was treated"), span=11)
     columns = [
         (L.t("Rank"), 1),
@@ -225,6 +228,9 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             for d, f in zip(detail, flags, strict=True)
         )
         set_widths(ws, {5: max(15, longest + 3)})
+        # the list is the sheet's main content: it starts on a page of its own unless it fits
+        # under the overview (a sheet repeats one range of rows, the title, not this header)
+        keep_together(ws, detail_start, tr.last_row)
         row = tr.last_row + 2
     else:
         row = (
@@ -249,6 +255,14 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
 
 
 # ------------------------------------------------------------------------------ Sources
+SOURCE_KEY_MAX_WIDTH = 34.0  # a longer key wraps (at a hyphen where it has one)
+
+
+def key_units(text: str) -> float:
+    """Printed width of ``text`` in units of column width (Arial, as the sheet prints it)."""
+    return sum(char_units(ch) for ch in text)
+
+
 def short_url(url: str, limit: float = 36.0) -> str:
     """``https://ko.wikipedia.org/wiki/%EB%8C%80...`` -> ``ko.wikipedia.org/wiki/대덕…``: the
     address without its scheme, percent-escapes decoded, cut to ``limit`` characters wide."""
@@ -330,7 +344,24 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             style_cell(cell, font=st.link)
         elif url:
             put(ws, cell.row, 6, url, font=st.font, align=st.wrap, border=st.box)
-    set_widths(ws, {1: 26, 2: 18, 3: 44, 4: 20, 5: 11, 6: 38, 7: 24, 8: 30})
+    # source keys are single words (wikipedia-daedeok-science-town): as wide as the longest
+    # (within reason), so that none breaks inside; the title, publisher and other-facts columns
+    # (wrapped prose) give back about half of it, so the printed scale stays about the same
+    key_width = min(SOURCE_KEY_MAX_WIDTH, max([18.0, *(key_units(r[1]) + 1.5 for r in rows)]))
+    extra = key_width - 18.0
+    set_widths(
+        ws,
+        {
+            1: 26,
+            2: key_width,
+            3: 44 - extra * 0.25,
+            4: 20 - extra * 0.125,
+            5: 11,
+            6: 38,
+            7: 24,
+            8: 30 - extra * 0.125,
+        },
+    )
     row = tr.last_row + 2
     add_note(
         ws,

@@ -33,7 +33,7 @@ import numpy as np
 from openpyxl.workbook import Workbook
 
 from ..errors import Issue, SiteCompareError
-from .i18n import Lang
+from .i18n import N_, Lang
 from .sensitivity_common import SENSITIVITY_SHEETS, SheetContext, sampling_text
 from .sheets_agreement import write_agreement
 from .sheets_critical import write_critical
@@ -50,14 +50,15 @@ __all__ = [
     "SENSITIVITY_SHEETS",
     "sensitivity_sheets",
     "sensitivity_headline",
+    "robustness_verdict",
+    "FRAGILE_BELOW",
+    "ROBUST_FROM",
     "sensitivity_run_info",
     "check_matches",
     "OAT_CHART_MAX_SITES",
     "OAT_GRID",
     "MAX_CROSSOVERS",
 ]
-
-MINUS = "−"
 
 
 def _pct(x: float) -> str:
@@ -71,15 +72,54 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _signed_pct(x: float) -> str:
-    s = f"{abs(x) * 100:.1f}%"
-    return ("+" if x > 0 else MINUS if x < 0 else "") + s
-
-
 # ----------------------------------------------------------------------------- headline
+# How the Summary reads the smallest change of one weight that takes first place, relative to
+# that weight (the "relative change" of the Critical changes sheet, Triantaphyllou & Sanchez
+# 1997). The thresholds are a judgement, not a published standard: weights that stakeholders
+# agree on still differ by a fifth or so between people (20% against 16% or 24%), so a change of
+# less than FRAGILE_BELOW (a quarter of the weight) is within ordinary disagreement and first
+# place is fragile; a change of ROBUST_FROM (half the weight) or more is beyond it and first
+# place is robust; between the two it is moderately robust. The smallest change is taken over
+# every criterion, so the verdict holds for each weight on its own (not for several weights
+# moved together: the Rank acceptability sheet answers that).
+FRAGILE_BELOW = 0.25
+ROBUST_FROM = 0.50
+
+_VERDICTS = {
+    "robust": N_(": first place is robust to any one weight."),
+    "moderate": N_(
+        ": first place is moderately robust: it survives a moderate disagreement about any one "
+        "weight, not a large one."
+    ),
+    "fragile": N_(": first place is fragile: stakeholders often disagree about a weight by that much."),
+}
+_CHANGE = {
+    "cut": N_(
+        "The smallest single-weight change that takes first place from {site} is to cut the {crit} "
+        "weight by {rel} (from {now} to {new}), which hands it to {other}"
+    ),
+    "raise": N_(
+        "The smallest single-weight change that takes first place from {site} is to raise the "
+        "{crit} weight by {rel} (from {now} to {new}), which hands it to {other}"
+    ),
+}
+
+
+def robustness_verdict(relative: float) -> str:
+    """'robust', 'moderate' or 'fragile' for the smallest relative weight change that takes
+    first place (see FRAGILE_BELOW and ROBUST_FROM)."""
+    size = abs(relative)
+    if size >= ROBUST_FROM:
+        return "robust"
+    if size < FRAGILE_BELOW:
+        return "fragile"
+    return "moderate"
+
+
 def sensitivity_headline(res: SensitivityResult, L: Lang) -> str:
-    """'X is first in 71% of 10,000 uniformly sampled weightings (seed 1); first place is most
-    sensitive to the talent weight: a −94% change swaps X with Y.'"""
+    """'X is first in 71% of 10,000 uniformly sampled weightings (seed 1). The smallest
+    single-weight change that takes first place from X is to cut the Talent weight by 93.6%
+    (from 20.0% to 1.3%), which hands it to Y: first place is robust to any one weight.'"""
     cx = SheetContext(res, L, Styles.for_lang(L.code))
     sm = res.smaa
     leader = res.leader
@@ -100,28 +140,42 @@ def sensitivity_headline(res: SensitivityResult, L: Lang) -> str:
             other=cx.name[res.matrix.site_ids[best]],
             share=_pct(float(first[best])),
         )
+    text += ". "
     top = res.most_critical.get("top", {})
     pick = top.get("percent")
     if pick:
         a, b = pick["sites"]
         other = b if a == leader else a
+        k = res.matrix.criterion_ids.index(pick["criterion"])
+        now = float(res.matrix.weights[k] / np.sum(res.matrix.weights))
+        rel = float(pick["relative"])
         text += L.t(
-            "; first place is most sensitive to the {crit} weight: a {rel} change swaps {site} with {other}",
-            crit=cx.cname(pick["criterion"]),
-            rel=_signed_pct(pick["relative"]),
+            _CHANGE["cut" if rel < 0 else "raise"],
             site=cx.name[leader],
+            crit=cx.cname(pick["criterion"]),
+            rel=f"{abs(rel) * 100:.1f}%",
+            now=f"{now:.1%}",
+            new=f"{max(now + float(pick['delta']), 0.0):.1%}",
             other=cx.name[other],
         )
+        text += L.t(_VERDICTS[robustness_verdict(rel)])
     elif top.get("absolute"):
         pick = top["absolute"]
+        a, b = pick["sites"]
         text += L.t(
-            "; first place changes only when the {crit} weight, now 0%, rises by {delta}",
+            "First place changes only when the {crit} weight, now 0%, rises by {delta}, which "
+            "hands it to {other}.",
             crit=cx.cname(pick["criterion"]),
             delta=f"{pick['delta']:.1%}",
+            other=cx.name[b if a == leader else a],
         )
     else:
-        text += L.t("; no change of a single weight takes first place from {site}", site=cx.name[leader])
-    return text + "."
+        text += L.t(
+            "No change of a single weight takes first place from {site}: first place is robust to "
+            "any one weight.",
+            site=cx.name[leader],
+        )
+    return text
 
 
 def sensitivity_run_info(res: SensitivityResult, L: Lang) -> dict[str, Any]:

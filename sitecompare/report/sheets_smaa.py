@@ -140,6 +140,11 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             "when the uncertain facts are drawn within their ranges; low means the data are too "
             "imprecise to decide, whatever the weights."
         ),
+        L.t(
+            "High confidence with low first-rank acceptability (#1) means: the site wins only "
+            "under unusual weights, but with those weights the data are precise enough to be sure "
+            "of it."
+        ),
     ]
     for text in notes:
         row = add_note(ws, st, row, text, span=last_col)

@@ -53,7 +53,8 @@ if TYPE_CHECKING:
 OAT_CHART_MAX_SITES = 7  # lines per sweep chart (the chart data then fit the printed columns)
 OAT_GRID = 101  # chart points: every whole percent of the weight
 SWEEP_CHART_CM = (17.0, 7.2)  # over columns A-F; two criteria to a printed page
-SWEEP_WIDTHS: dict[int | str, float] = {1: 33, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12, 7: 9, 8: 44, 9: 9, 10: 9}
+# column 7 holds the "Crossovers" count: wide enough for its bold header on one line
+SWEEP_WIDTHS: dict[int | str, float] = {1: 33, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12, 7: 12, 8: 42, 9: 9, 10: 9}
 NEAREST_CROSSOVERS = 2  # listed beside each chart on each side of the weight now
 MAX_CROSSOVERS = 25  # per criterion in the list of every crossover (the nearest the weight now)
 
@@ -277,11 +278,13 @@ def write_sweeps(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> W
             ws,
             st,
             row,
-            L.t(
+            L.nt(
+                "For each criterion the {k} crossovers nearest the weight now; {n} further away is "
+                "left out (sitecompare sensitivity --format json lists them all).",
                 "For each criterion the {k} crossovers nearest the weight now; {n} further away are "
                 "left out (sitecompare sensitivity --format json lists them all).",
+                left_out,
                 k=MAX_CROSSOVERS,
-                n=left_out,
             ),
             span=10,
         )

@@ -14,6 +14,7 @@ from ..model import WeightProvenance
 from ..scenarios import BASE
 from .context import ReportData
 from .i18n import Lang
+from .sensitivity_common import chart_end
 from .sheets_overview import scenario_name, weights_text
 from .styles import (
     FMT_SHARE,
@@ -37,6 +38,7 @@ from .styles import (
 __all__ = ["write_weights", "RANK_CHART_MAX_SITES"]
 
 RANK_CHART_MAX_SITES = 10  # more lines than this are spaghetti
+KEEP_ROWS = 5  # a section heading starts a new page unless this many of its table's rows fit
 
 
 def _fmt(v: Any) -> Any:
@@ -69,7 +71,7 @@ def _provenance_summary(L: Lang, prov: WeightProvenance) -> str:
         if key in d:
             parts.append(f"{key}: {_fmt(d[key])}")
     if isinstance(d.get("participants"), list):
-        parts.append(L.t("{n} participants", n=len(d["participants"])))
+        parts.append(L.nt("{n} participant", "{n} participants", len(d["participants"])))
     return "; ".join(parts) if parts else L.t("weights written directly in the criteria file")
 
 
@@ -243,7 +245,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         style_chart(chart, st, line=True)
         chart.legend.position = "r"
         chart.width = 26
-        chart.height = 8.5
+        chart.height = 7.4  # with a table of 7 sites and the repeated title rows: one page
         row = (
             add_note(
                 ws,
@@ -258,9 +260,13 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             + 1
         )
         ws.add_chart(chart, f"A{row}")
-        keep_together(ws, section, row - 1, extra_cm=chart.height + 0.5)
-        row += int(chart.height / 0.53) + 2
+        # the rows under the chart get a height, so that every program (and the page model)
+        # sees the chart over the same rows; the table and the chart are kept on one page
+        end = chart_end(ws, row, chart.height)
+        keep_together(ws, section, end)
+        row = end + 2
     # 3. provenance
+    section = row
     row = write_section(ws, st, row, L.t("Where the weights came from"), span=8)
     prov_rows = [
         [L.t("In force in this workbook"), "", weights_text(data, L)],
@@ -272,7 +278,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     ]
     for name in cs.scenarios:
         prov = cs.scenario_provenance.get(name, WeightProvenance("direct"))
-        prov_rows.append([name, prov.method, _provenance_summary(L, prov)])
+        prov_rows.append([name, L.t(prov.method), _provenance_summary(L, prov)])
     tr = write_table(
         ws, st, row, [L.t("Weights"), L.t("Derived by"), L.t("Details")], prov_rows, wrap=[True, False, True]
     )
@@ -284,6 +290,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             tr.header_row + k,
             max(8, 4 + len(sc.columns)),
         )
+    keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))  # no heading alone
     row = tr.last_row + 2
     for name in cs.scenarios:
         prov = cs.scenario_provenance.get(name)
@@ -291,6 +298,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             row = _detail_tables(ws, st, L, row, name, prov, 100)
 
     # 4. criteria definitions
+    section = row
     row = write_section(ws, st, row, L.t("Criteria: what each one reads and how"), span=8)
     headers = [
         L.t("Criterion"),
@@ -333,6 +341,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     tr = write_table(
         ws, st, row, headers, rows, wrap=[True, False, True, False, True, True, True, True], header_height=30
     )
+    keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))
     row = tr.last_row + 2
 
     finish_sheet(ws, st, freeze="B4", page_label=L.t("Page &P of &N"))

@@ -597,6 +597,10 @@ def _shown(v: Any) -> str:
     return str(v)
 
 
+PRINT_TITLE_ROWS = 3  # the title, the description and the row under them (write_title)
+MAX_REPEATED_ROW = 10  # a table header further down is repeated alone (see finish_sheet)
+
+
 def finish_sheet(
     ws: Worksheet,
     st: Styles,
@@ -609,10 +613,21 @@ def finish_sheet(
     tab_colour: str | None = None,
 ) -> None:
     """Row heights fitted to wrapped text, frozen panes and print setup: A4 landscape, fit to
-    one page wide, the header rows repeated on every page, a footer with the sheet name and
-    page number, and page breaks that keep charts (see :func:`keep_together`) on one page."""
+    one page wide, the title rows repeated on every page, a footer with the sheet name and
+    page number, and page breaks that keep charts (see :func:`keep_together`) on one page.
+
+    Every sheet repeats its title and description (rows 1-3) at the top of each printed page;
+    ``title_rows`` (first, last) names a table header to repeat as well. A sheet has one such
+    range, so the repeated rows run from row 1 to the header's last row, unless the header
+    lies so far down that repeating everything above it would fill the page (then the header
+    alone repeats)."""
     fit_rows(ws, st)
-    _place_page_breaks(ws, landscape)
+    repeat = (1, PRINT_TITLE_ROWS)
+    if title_rows:
+        a, b = (title_rows, title_rows) if isinstance(title_rows, int) else title_rows
+        repeat = (1, max(b, PRINT_TITLE_ROWS)) if b <= MAX_REPEATED_ROW else (a, b)
+    # a row without a height is as tall as the default font: taller for Malgun Gothic
+    _place_page_breaks(ws, landscape, repeat, 16.5 if st.font_name == "Malgun Gothic" else 15.0)
     if freeze:
         ws.freeze_panes = freeze
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -625,9 +640,7 @@ def finish_sheet(
     ws.page_margins.top = 0.6
     ws.page_margins.bottom = 0.7
     ws.page_margins.footer = 0.3
-    if title_rows:
-        a, b = (title_rows, title_rows) if isinstance(title_rows, int) else title_rows
-        ws.print_title_rows = f"{a}:{b}"
+    ws.print_title_rows = f"{repeat[0]}:{repeat[1]}"
     ws.oddFooter.left.text = footer
     ws.oddFooter.left.size = 8
     ws.oddFooter.left.font = st.font_name
@@ -839,7 +852,17 @@ def keep_together(ws: Worksheet, first_row: int, last_row: int | None = None, ex
     ws._sc_keep = blocks  # type: ignore[attr-defined]
 
 
-def _place_page_breaks(ws: Worksheet, landscape: bool) -> None:
+def _place_page_breaks(
+    ws: Worksheet, landscape: bool, repeat: tuple[int, int] | None = None, default_pt: float = 15.0
+) -> None:
+    """Break before a kept-together block that would be split; the rows ``repeat`` (first,
+    last) are printed again at the top of every page after the first, so a page holds less.
+
+    A page that the model fills up before a block starts on it gets an explicit break too:
+    the model is conservative (Excel's column widths; LibreOffice prints them wider and so has
+    more room), and a program breaking later than the model would otherwise put the block's
+    heading at the foot of the page before. Rows without a height count ``default_pt``
+    points."""
     from openpyxl.worksheet.pagebreak import Break
 
     blocks = sorted(getattr(ws, "_sc_keep", []))
@@ -849,21 +872,39 @@ def _place_page_breaks(ws: Worksheet, landscape: bool) -> None:
     page_w, page_h = (27.2, 17.6) if landscape else (18.6, 26.3)
     scale = min(1.0, page_w / max(used * CM_PER_WIDTH_UNIT, 1e-9))
     avail = page_h / scale
+
+    def height(r: int) -> float:
+        return (ws.row_dimensions[r].height or default_pt) * CM_PER_POINT
+
+    titles = sum(height(r) for r in range(repeat[0], repeat[1] + 1)) if repeat else 0.0
+
+    def covered(last: int, extra: float) -> int:
+        """The last row a chart ``extra`` cm tall anchored under row ``last`` reaches."""
+        r, used = last, 0.0
+        while used < extra:
+            r += 1
+            used += height(r)
+        return r
+
     pos = 0.0
     row = 1
+    full_at = None  # the first row of the page the model began because the one before was full
+    inside = (0, 0)  # the rows of the block before (a break there would split it)
     for first, last, extra in blocks:
-        height = extra + sum(
-            (ws.row_dimensions[r].height or 15.0) * CM_PER_POINT for r in range(first, last + 1)
-        )
+        block = extra + sum(height(r) for r in range(first, last + 1))
         while row < first:
-            h = (ws.row_dimensions[row].height or 15.0) * CM_PER_POINT
-            if pos + h > avail:
-                pos = 0.0
+            h = height(row)
+            if pos > titles and pos + h > avail:
+                full_at, pos = row, titles
             pos += h
             row += 1
-        if pos > 0 and pos + height > avail:
+        if full_at is not None and not inside[0] < full_at <= inside[1]:
+            ws.row_breaks.append(Break(id=full_at - 1))  # explicit: the block is on that page
+        full_at = None
+        if pos > titles and pos + block > avail:
             ws.row_breaks.append(Break(id=first - 1))
-            pos = 0.0
+            pos = titles
+        inside = (first, covered(last, extra))
 
 
 # ------------------------------------------------------------------- conditional formats

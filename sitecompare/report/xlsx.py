@@ -193,6 +193,7 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
             Issue(str(target), "", f"cannot create the folder {folder}: {exc.strerror or exc}")
         ) from exc
     tmp: str | None = None
+    written = False
     try:
         # serialise in memory first: an interruption inside openpyxl's zip writer then
         # touches no file (and leaves no half-closed archive to complain at exit)
@@ -209,6 +210,7 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None
+        written = True
     except OSError as exc:
         raise SiteCompareError(
             Issue(
@@ -222,6 +224,7 @@ def save_atomic(wb: Workbook, path: str | Path) -> Path:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        if not written:
             for d in created:  # folders this call made for a workbook it did not write
                 with contextlib.suppress(OSError):
                     d.rmdir()

@@ -283,5 +283,5 @@ def print_sensitivity(res: SensitivityResult) -> None:
         out.print(
             f"Kendall tau between methods: min {np.nanmin(k):.3f}, median {np.nanmedian(k):.3f}"
         )
-    for m, why in ag.skipped:
-        out.print(f"note: {m} skipped: {why}")
+    for m, sk in ag.skipped_by_method():
+        out.print(f"note: {m} skipped: {sk.reason}")

@@ -3,25 +3,38 @@
 Rank agreement: Kendall's tau-b and Spearman's rho (scipy.stats) for every pair of rankings.
 Consensus ranking: Borda (mean rank over the rankings; ties share the better rank).
 ``wsm``/``topsis`` with ``normalization: none`` are left out: they add raw values in different
-units. A method that cannot run on the data (e.g. ``max`` normalisation with a zero value) is
-skipped with its reason.
+units. A method that cannot run on the data (e.g. ``sum`` normalisation with a zero value) is
+skipped with its reason (:class:`Skip`): which values it refuses, and whether another
+normalisation of the same method would run (wpm needs values > 0 under every normalisation, so a
+zero makes all of them fail; :meth:`MethodAgreement.skipped_by_method` lists such a method once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from ..errors import SiteCompareError
 from ..matrix import DecisionMatrix
-from ..methods import rank_scores
+from ..methods import get_method, rank_scores
 from ..methods.normalize import NormalizationError
 from ..model import MethodSpec
 from ..ranking import evaluate_matrix
 from ..scenarios import method_label
 
-__all__ = ["ROBUSTNESS_SPECS", "MethodAgreement", "method_agreement"]
+__all__ = [
+    "ROBUSTNESS_SPECS",
+    "MethodAgreement",
+    "method_agreement",
+    "BadValue",
+    "Skip",
+    "diagnose_skip",
+    "skip_text",
+    "SKIP_TEMPLATES",
+]
 
 ROBUSTNESS_SPECS: tuple[MethodSpec, ...] = (
     MethodSpec("wsm", {"normalization": "minmax"}),
@@ -41,6 +54,152 @@ ROBUSTNESS_SPECS: tuple[MethodSpec, ...] = (
 )
 
 
+# The sentences of a skip reason (English; the workbook translates them: they are keys of
+# report/i18n.KO). {op} is ">" or ">=", {where} one SKIP_WHERE per criterion.
+SKIP_EVERY = "{method} needs values {op} 0 under every normalisation; {where}"
+SKIP_WITH = "{method} with '{norm}' normalisation needs values {op} 0; {where}"
+SKIP_PLAIN = "{method} needs values {op} 0; {where}"
+SKIP_WHERE = "criterion '{crit}' has {values}"
+SKIP_VALUE = "{value} for {site}"
+SKIP_IMPUTED = "{value} for {site}, a missing value filled in by the '{policy}' policy"
+SKIP_TEMPLATES = (SKIP_EVERY, SKIP_WITH, SKIP_PLAIN, SKIP_WHERE, SKIP_VALUE, SKIP_IMPUTED)
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """One value a method refuses: the site, the criterion, the value in the criterion's
+    ``unit`` and the missing-value policy that filled it in (None: the site's own value)."""
+
+    site: str
+    criterion: str
+    value: float
+    unit: str
+    imputed: str | None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Why one method (with its parameters) could not rank the data.
+
+    ``values`` are the values it refuses (those not ``{op} 0``); empty when the reason is
+    something else, and then ``message`` (the method's own words) says why.
+    ``every_normalization``: the method fails under every normalisation it offers, so no
+    ``normalization`` parameter would make it run on these data."""
+
+    label: str
+    method: str
+    normalization: str | None
+    every_normalization: bool
+    op: str
+    values: tuple[BadValue, ...]
+    message: str
+
+    @property
+    def reason(self) -> str:
+        """The reason in English, with site and criterion ids."""
+        return skip_text(self)
+
+
+def _format(text: str, **kw: Any) -> str:
+    return text.format(**kw)
+
+
+def _value(x: float, unit: str) -> str:
+    return f"{x:,.6g} {unit}".rstrip()
+
+
+def skip_text(
+    skip: Skip,
+    *,
+    t: Callable[..., str] = _format,
+    site: Callable[[str], str] = str,
+    crit: Callable[[str], str] = str,
+    value: Callable[[float, str], str] = _value,
+) -> str:
+    """The reason a method was left out, as one sentence. ``t(template, **kw)`` translates and
+    fills a template (default: English), ``site``/``crit`` name a site/criterion id and
+    ``value(x, unit)`` shows a value with its unit (the workbook passes its own)."""
+    if not skip.values:
+        return skip.message
+    by_crit: dict[str, list[BadValue]] = {}
+    for b in skip.values:
+        by_crit.setdefault(b.criterion, []).append(b)
+    where = "; ".join(
+        t(
+            SKIP_WHERE,
+            crit=crit(cid),
+            values="; ".join(
+                t(SKIP_IMPUTED, value=value(b.value, b.unit), site=site(b.site), policy=b.imputed)
+                if b.imputed
+                else t(SKIP_VALUE, value=value(b.value, b.unit), site=site(b.site))
+                for b in bad
+            ),
+        )
+        for cid, bad in by_crit.items()
+    )
+    if skip.every_normalization:
+        return t(SKIP_EVERY, method=skip.method, op=skip.op, where=where)
+    if skip.normalization:
+        return t(SKIP_WITH, method=skip.method, norm=skip.normalization, op=skip.op, where=where)
+    return t(SKIP_PLAIN, method=skip.method, op=skip.op, where=where)
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, SiteCompareError):
+        return "; ".join(i.message for i in exc.issues)
+    return str(exc)
+
+
+def _fails(dm: DecisionMatrix, spec: MethodSpec) -> bool:
+    try:
+        evaluate_matrix(dm, spec)
+    except (SiteCompareError, NormalizationError, ValueError):
+        return True
+    return False
+
+
+def diagnose_skip(dm: DecisionMatrix, spec: MethodSpec, exc: Exception) -> Skip:
+    """Why ``spec`` could not rank ``dm`` (it raised ``exc``): the values it refuses, read from
+    the matrix rather than from the method's message, and whether any other normalisation of
+    the method would run."""
+    cause = exc.__cause__ if isinstance(exc, SiteCompareError) and exc.__cause__ else exc
+    message = _message(exc)
+    op = ">"
+    if isinstance(cause, NormalizationError):
+        op = ">=" if ">= 0" in str(cause) else ">"
+        columns = [cause.column]
+    else:  # a product or ratio method refusing values <= 0 (wpm): every such column
+        columns = [j for j in range(dm.X.shape[1]) if (dm.X[:, j] <= 0).any()]
+    bad = []
+    for j in columns:
+        c = dm.criteria[j]
+        for i, sid in enumerate(dm.site_ids):
+            x = float(dm.X[i, j])
+            if x < 0 or (x == 0 and op == ">"):
+                bad.append(BadValue(sid, c.id, x, c.unit, dm.cell(sid, c.id).imputed))
+    params = dict(spec.params)
+    norm = params.get("normalization")
+    every = False
+    if bad and norm is not None:
+        try:
+            choices = get_method(spec.name).params["normalization"].choices or ()
+        except (KeyError, ValueError):
+            choices = ()
+        others = [n for n in choices if n != norm]
+        every = bool(others) and all(
+            _fails(dm, MethodSpec(spec.name, {**params, "normalization": n})) for n in others
+        )
+    return Skip(
+        label=method_label(spec),
+        method=spec.name,
+        normalization=str(norm) if norm is not None else None,
+        every_normalization=every,
+        op=op,
+        values=tuple(bad),
+        message=message,
+    )
+
+
 @dataclass(frozen=True)
 class MethodAgreement:
     labels: tuple[str, ...]
@@ -50,7 +209,33 @@ class MethodAgreement:
     spearman: np.ndarray  # (k, k)
     consensus_rank: np.ndarray  # (n,)
     mean_rank: np.ndarray  # (n,)
-    skipped: tuple[tuple[str, str], ...]
+    skipped: tuple[tuple[str, str], ...]  # (label, reason) of every spec left out
+    skips: tuple[Skip, ...] = ()  # the same, with the values each one refuses
+
+    def skipped_by_method(self) -> tuple[tuple[str, Skip], ...]:
+        """Each method left out once: the specs of a method that fails under every
+        normalisation for the same values are one entry, labelled ``wpm (none, max, sum,
+        vector)``; any other spec is an entry of its own."""
+        out: list[tuple[list[Skip], Skip]] = []
+        groups: dict[tuple, list[Skip]] = {}
+        for sk in self.skips:
+            if sk.every_normalization:
+                key = (sk.method, sk.op, sk.values)
+                if key in groups:
+                    groups[key].append(sk)
+                    continue
+                groups[key] = [sk]
+                out.append((groups[key], sk))
+            else:
+                out.append(([sk], sk))
+        result = []
+        for members, first in out:
+            if len(members) == 1:
+                result.append((first.label, first))
+            else:
+                norms = ", ".join(m.normalization or m.label for m in members)
+                result.append((f"{first.method} ({norms})", first))
+        return tuple(result)
 
     def to_json(self) -> dict:
         def mat(a: np.ndarray) -> dict:
@@ -83,17 +268,14 @@ def _r(x: float) -> float:
     return float(f"{x:.6g}") if np.isfinite(x) else None  # type: ignore[return-value]
 
 
-def method_agreement(
-    dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS
-) -> MethodAgreement:
-    labels, cols, skipped = [], [], []
+def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS) -> MethodAgreement:
+    labels, cols, skips = [], [], []
     for spec in specs:
         label = method_label(spec)
         try:
             out = evaluate_matrix(dm, spec)
         except (SiteCompareError, NormalizationError, ValueError) as exc:
-            reason = exc.issues[0].message if isinstance(exc, SiteCompareError) else str(exc)
-            skipped.append((label, reason))
+            skips.append(diagnose_skip(dm, spec, exc))
             continue
         labels.append(label)
         cols.append(out.ranks)
@@ -122,5 +304,6 @@ def method_agreement(
         spearman=spearman,
         consensus_rank=consensus,
         mean_rank=mean_rank,
-        skipped=tuple(skipped),
+        skipped=tuple((sk.label, sk.reason) for sk in skips),
+        skips=tuple(skips),
     )
