@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,66 @@ def test_ahp_and_group_results_write_into_the_shipped_default_criteria(tmp_path)
 
     cs, issues = load_criteria(f)
     assert issues == [] and abs(sum(cs.scenarios["workshop"].values()) - 1) < 1e-9
+
+
+def test_returns_whether_it_replaced_a_scenario(crit):
+    assert write_scenario(crit, "workshop", W, PROV) is False  # added
+    assert write_scenario(crit, "workshop", W, PROV) is True  # the same workshop run again
+    assert write_scenario(crit, "balanced", W, PROV) is True  # one the file already had
+    assert list(yaml.safe_load(crit.read_text())["scenarios"]) == ["balanced", "talent-first", "workshop"]
+
+
+def issues_of(path):
+    with pytest.raises(ValidationError) as exc:
+        write_scenario(path, "x", W, PROV)
+    return [str(i) for i in exc.value.issues]
+
+
+class Blocked(Exception):
+    """Not an OSError: the code under test must not be able to swallow it."""
+
+
+def _expire(signum, frame):
+    raise Blocked("still blocked after 20 s")
+
+
+def test_only_a_regular_file_is_read(tmp_path):
+    # a pipe would block the run for ever, said like the criteria loader says it (/dev/zero,
+    # which would fill the memory, is checked in a capped process by test_weights_cli.py)
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    old = signal.signal(signal.SIGALRM, _expire)
+    signal.alarm(20)  # fail, not hang, should the pipe ever be opened
+    try:
+        assert issues_of(fifo) == [f"{fifo}: not a regular file (a device, pipe or socket)"]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    assert issues_of(folder) == [f"{folder}: not a regular file (a folder)"]
+    broken = tmp_path / "broken.yaml"
+    broken.symlink_to("gone.yaml")
+    assert issues_of(broken) == [f"{broken}: broken symbolic link (its target does not exist)"]
+    assert issues_of(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}: file not found"]
+
+
+def test_a_file_too_large_or_not_utf8_is_refused_unread(tmp_path):
+    from sitecompare.profiles import MAX_BYTES
+
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)
+    assert issues_of(big) == [f"{big}: file too large ({MAX_BYTES + 1} bytes; limit {MAX_BYTES})"]
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"format: 1\nname: caf\xe9\n")
+    assert issues_of(latin) == [f"{latin}: not UTF-8 text (invalid byte at offset 19)"]
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_is_edited(crit, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(crit.name)
+    write_scenario(link, "workshop", W, PROV)
+    assert link.is_symlink() and os.readlink(link) == crit.name
+    assert yaml.safe_load(crit.read_text())["scenarios"]["workshop"]["weights"] == W
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml", "link.yaml"]

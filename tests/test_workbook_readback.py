@@ -9,20 +9,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import re
+import resource
 import shutil
+import signal
+import socket
+import subprocess
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import run_cli
+from conftest import SITECOMPARE, _env, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sitecompare as sc
 from sitecompare.errors import ValidationError, display_path
-from sitecompare.report import read_whatif_weights, write_workbook
+from sitecompare.report import read_whatif_weights, readback, write_workbook
 from sitecompare.report.readback import MAX_BYTES
 
 IDS = ("transport", "talent", "compute", "power", "funding", "land", "cluster")
@@ -95,7 +102,13 @@ def errors(path: Path, ids: tuple[str, ...] = IDS) -> list[str]:
 
 def rewrite_sheet_xml(path: Path, sheet_index: int, pattern: str, replacement: str) -> None:
     """Replace text in one worksheet's XML (to store what openpyxl cannot write, e.g. NaN)."""
-    name = f"xl/worksheets/sheet{sheet_index}.xml"
+    rewrite_part(path, f"xl/worksheets/sheet{sheet_index}.xml", pattern, replacement)
+
+
+def rewrite_part(
+    path: Path, name: str, pattern: str, replacement: str, extra: dict[str, bytes] | None = None
+) -> None:
+    """Replace text in one part of the archive (and add the ``extra`` parts)."""
     tmp = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -105,7 +118,30 @@ def rewrite_sheet_xml(path: Path, sheet_index: int, pattern: str, replacement: s
                 assert n == 1, pattern
                 data = text.encode("utf-8")
             dst.writestr(item, data)
+        for extra_name, blob in (extra or {}).items():
+            dst.writestr(extra_name, blob)
     tmp.replace(path)
+
+
+def run_limited(
+    *args: str, cwd: Path, memory_mb: int = 1024, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    """The real console script with its address space capped: a read that builds a huge list
+    fails fast with MemoryError (exit 3) instead of swapping the machine."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
+
+    env = _env() | {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    return subprocess.run(
+        [str(SITECOMPARE), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        preexec_fn=cap,
+    )
 
 
 WHATIF_INDEX = 7  # sheet7.xml: the What-if sheet is the 7th
@@ -290,16 +326,287 @@ def test_too_large_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     ]
 
 
+ENTITIES = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+
+
 def test_xml_entity_tricks_are_refused(book: Path) -> None:
+    rewrite_sheet_xml(book, WHATIF_INDEX, r"^(<\?xml[^>]*\?>)?", ENTITIES)
+    assert errors(book) == [
+        f"{display_path(book)}: What-if: the sheet cannot be read "
+        "(EntitiesForbidden(name='a', system_id=None, public_id=None))"
+    ]
+
+
+def test_xml_entity_tricks_in_the_workbook_part_are_refused(book: Path) -> None:
+    rewrite_part(book, "xl/workbook.xml", r"^(<\?xml[^>]*\?>)?", ENTITIES)
+    assert errors(book) == [
+        f"{display_path(book)}: xl/workbook.xml: cannot be read as part of an .xlsx workbook "
+        "(EntitiesForbidden(name='a', system_id=None, public_id=None))"
+    ]
+
+
+# ------------------------------------------------------------------ hostile sizes
+def set_name(path: Path, name: str, ref: str) -> None:
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = openpyxl.load_workbook(path)
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    wb.save(path)
+
+
+BIGREF = "'What-if'!$A$1:$XFD$1048576"  # every cell of the sheet: 17,179,869,184
+
+
+def test_an_oversized_defined_name_is_refused_from_its_corners(book: Path) -> None:
+    set_name(book, "whatif_weights", "'What-if'!$A$1:$Z$1000")
+    assert errors(book) == [
+        f"{display_path(book)}: whatif_weights: the defined name whatif_weights covers 26,000 cells "
+        "(\"'What-if'!$A$1:$Z$1000\"); expected one per criterion, at most 1,000"
+    ]
+
+
+def test_a_whole_sheet_defined_name_fails_fast_on_the_command_line(book: Path, tmp_path: Path) -> None:
+    # the reported case: `rank --weights-from bigref.xlsx` was SIGKILLed after ~68 s, having
+    # listed the cells of the whole sheet before counting them
+    bigref = tmp_path / "bigref.xlsx"
+    shutil.copy(book, bigref)
+    set_name(bigref, "whatif_weights", BIGREF)
+    r = run_limited("rank", "--weights-from", "bigref.xlsx", cwd=tmp_path)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr.splitlines() == [
+        "bigref.xlsx: whatif_weights: the defined name whatif_weights covers 17,179,869,184 cells "
+        f'("{BIGREF}"); expected one per criterion, at most 1,000',
+        "sitecompare: 1 problem found; nothing was written",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ref", "why"),
+    [
+        ("'What-if'!$A:$A", "a whole column"),
+        ("'What-if'!$A$0:$A$1", "row 0"),
+        ("'What-if'!$A$1:$XFE$1", "past XFD"),
+    ],
+)
+def test_names_that_are_no_cell_range(book: Path, ref: str, why: str) -> None:
+    set_name(book, "whatif_criteria", ref)
+    assert errors(book) == [
+        f"{display_path(book)}: whatif_criteria: the defined name whatif_criteria is not a cell range "
+        f"({ref!r})"
+    ], why
+
+
+def test_a_huge_sheet_without_dimension_elsewhere_is_never_parsed(book: Path, tmp_path: Path) -> None:
+    # openpyxl's load_workbook scans every sheet that has no <dimension> to its end, keeping
+    # every (cleared) element: 40 MB of cells took 21 s and ~1 GB; this one is 80 MB
+    rewrite_sheet_xml(book, 1, r"<dimension[^>]*/>", "")
+    rewrite_sheet_xml(book, 1, r"<sheetData>", '<sheetData><row r="1">' + "<c/>" * 20_000_000 + "</row>")
+    r = run_limited("rank", "--weights-from", str(book), "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert set(json.loads(r.stdout)["weights"]) == set(IDS)
+
+
+def test_too_many_elements_before_the_weights(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readback, "MAX_ELEMENTS", 5_000)
     rewrite_sheet_xml(
-        book,
-        WHATIF_INDEX,
-        r"^(<\?xml[^>]*\?>)?",
-        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+        book, WHATIF_INDEX, r"<sheetData>", '<sheetData><row r="1">' + "<c/>" * 6_000 + "</row>"
     )
+    assert errors(book) == [
+        f"{display_path(book)}: xl/worksheets/sheet7.xml: holds more than 5,000 XML elements before "
+        "the cells needed; a comparison workbook's parts hold far fewer there"
+    ]
+
+
+def test_the_real_element_limit_stops_a_long_row_in_seconds(book: Path) -> None:
+    rewrite_sheet_xml(
+        book, WHATIF_INDEX, r"<sheetData>", '<sheetData><row r="1">' + "<c/>" * 1_100_000 + "</row>"
+    )
+    assert errors(book) == [
+        f"{display_path(book)}: xl/worksheets/sheet7.xml: holds more than 1,000,000 XML elements before "
+        "the cells needed; a comparison workbook's parts hold far fewer there"
+    ]
+
+
+def test_deep_nesting(book: Path) -> None:
+    rewrite_sheet_xml(book, WHATIF_INDEX, r"<sheetData>", "<sheetData>" + "<x>" * 100 + "</x>" * 100)
+    assert errors(book) == [
+        f"{display_path(book)}: xl/worksheets/sheet7.xml: nests XML elements more than 64 deep"
+    ]
+
+
+def test_a_part_that_unpacks_too_large(book: Path) -> None:
+    rewrite_sheet_xml(book, WHATIF_INDEX, r"<sheetData>", "<sheetData>" + " " * (64 * 2**20 + 1))
     (msg,) = errors(book)
-    assert msg.startswith(f"{display_path(book)}: cannot be read as an .xlsx workbook (EntitiesForbidden")
-    assert "\n" not in msg
+    assert re.fullmatch(
+        re.escape(f"{display_path(book)}: xl/worksheets/sheet7.xml: unpacks to ")
+        + r"67\.\d MB"
+        + re.escape("; a part of a workbook to read weights from may unpack to at most 64 MB"),
+        msg,
+    ), msg
+
+
+SST_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+SST_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def share_strings(path: Path, padding: int = 0) -> None:
+    """Store the What-if sheet's text in xl/sharedStrings.xml, as Excel and LibreOffice save it
+    (openpyxl writes inline strings), followed by ``padding`` strings no cell uses."""
+    name = f"xl/worksheets/sheet{WHATIF_INDEX}.xml"
+    table: list[str] = []
+
+    def share(m: re.Match[str]) -> str:
+        table.append(m.group(2))
+        return f'<c{m.group(1)} t="s"><v>{len(table) - 1}</v></c>'
+
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        assert "xl/sharedStrings.xml" not in src.namelist()
+        for item in src.infolist():
+            text = src.read(item.filename).decode("utf-8")
+            if item.filename == name:
+                text = re.sub(r'<c([^>]*?) t="inlineStr"><is><t[^>]*>([^<]*)</t></is></c>', share, text)
+            elif item.filename == "xl/_rels/workbook.xml.rels":
+                rel = f'<Relationship Id="rIdSST" Type="{SST_TYPE}" Target="sharedStrings.xml"/>'
+                text = text.replace("</Relationships>", rel + "</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                over = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SST_CONTENT}"/>'
+                text = text.replace("</Types>", over + "</Types>")
+            dst.writestr(item, text.encode("utf-8"))
+        sis = "".join(f"<si><t>{t}</t></si>" for t in table) + "<si><t>padding</t></si>" * padding
+        dst.writestr(
+            "xl/sharedStrings.xml",
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + sis + "</sst>",
+        )
+    tmp.replace(path)
+
+
+def test_shared_strings_are_read(book: Path) -> None:
+    edit(book, {"talent": 33, "land": " 12 "})
+    share_strings(book)
+    assert read_whatif_weights(book, IDS) == dict(zip(IDS, POINTS, strict=True)) | {"talent": 33, "land": 12}
+
+
+def test_only_the_shared_strings_needed_are_read(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(book, {"talent": 33})
+    share_strings(book, padding=20_000)  # after every string the sheet uses: 40,000 elements
+    monkeypatch.setattr(readback, "MAX_ELEMENTS", 10_000)
+    assert read_whatif_weights(book, IDS)["talent"] == 33
+
+
+def test_a_shared_string_index_past_a_huge_table(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    share_strings(book, padding=20_000)
+    coord = cells(book, "whatif_criteria")[1]  # talent's id now points past the padding
+    rewrite_sheet_xml(
+        book, WHATIF_INDEX, rf'<c r="{coord}"([^>]*)><v>[^<]*</v>', rf'<c r="{coord}"\1><v>99999</v>'
+    )
+    monkeypatch.setattr(readback, "MAX_ELEMENTS", 10_000)
+    assert errors(book) == [
+        f"{display_path(book)}: xl/sharedStrings.xml: holds more than 10,000 XML elements before the "
+        "cells needed; a comparison workbook's parts hold far fewer there"
+    ]
+
+
+def test_a_shared_string_index_that_is_not_there(book: Path) -> None:
+    share_strings(book)
+    coord = cells(book, "whatif_criteria")[1]
+    rewrite_sheet_xml(
+        book, WHATIF_INDEX, rf'<c r="{coord}"([^>]*)><v>[^<]*</v>', rf'<c r="{coord}"\1><v>99999</v>'
+    )
+    f = display_path(book)
+    assert errors(book) == [
+        f"{f}: What-if!{coord}: expected a criterion id, got '#VALUE!'",
+        f"{f}: What-if: no weight for criterion 'talent' (the sheet has weights for: transport, compute, power, funding, land, cluster)",
+    ]
+
+
+def test_many_defined_names_cost_nothing(book: Path) -> None:
+    names = "".join(f"<definedName name=\"n{k}\">'What-if'!$A$1</definedName>" for k in range(20_000))
+    rewrite_part(book, "xl/workbook.xml", r"<definedNames>", "<definedNames>" + names)
+    assert read_whatif_weights(book, IDS) == dict(zip(IDS, POINTS, strict=True))
+
+
+# ------------------------------------------------------------------ not a regular file
+def test_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "book.xlsx").mkdir()
+    assert errors(tmp_path / "book.xlsx") == [
+        f"{display_path(tmp_path / 'book.xlsx')}: is a folder, not a workbook"
+    ]
+
+
+class Blocked(Exception):
+    """Not an OSError: the code under test must not be able to swallow it."""
+
+
+@contextmanager
+def deadline(seconds: int = 20) -> Iterator[None]:
+    """Fail instead of hanging: a blocked open() is interrupted by SIGALRM."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise Blocked(f"still blocked after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "book.xlsx"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer for ever
+    with deadline():
+        assert errors(fifo) == [f"{display_path(fifo)}: is a named pipe (FIFO), not a workbook"]
+
+
+def test_a_named_pipe_on_the_command_line_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "book.xlsx")
+    r = run_cli("rank", "--weights-from", "book.xlsx", cwd=tmp_path, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [
+        "book.xlsx: is a named pipe (FIFO), not a workbook",
+        "sitecompare: 1 problem found; nothing was written",
+    ]
+
+
+def test_a_device(tmp_path: Path) -> None:
+    # read, /dev/zero never ends: run in a process with capped memory, never in this one
+    (tmp_path / "zero.xlsx").symlink_to("/dev/zero")  # through a link too
+    for name in ("/dev/zero", "zero.xlsx"):
+        r = run_limited("rank", "--weights-from", name, cwd=tmp_path, timeout=60)
+        assert (r.returncode, r.stdout) == (1, "")
+        assert r.stderr.splitlines() == [
+            f"{name}: is a character device, not a workbook",
+            "sitecompare: 1 problem found; nothing was written",
+        ]
+
+
+def test_a_socket(tmp_path: Path) -> None:
+    path = tmp_path / "s.xlsx"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(path))
+        assert errors(path) == [f"{display_path(path)}: is a socket, not a workbook"]
+
+
+def test_broken_and_looping_symbolic_links(tmp_path: Path) -> None:
+    broken = tmp_path / "book.xlsx"
+    broken.symlink_to("gone.xlsx")
+    assert errors(broken) == [
+        f"{display_path(broken)}: is a broken symbolic link (its target 'gone.xlsx' does not exist)"
+    ]
+    (tmp_path / "a.xlsx").symlink_to("b.xlsx")
+    (tmp_path / "b.xlsx").symlink_to("a.xlsx")
+    assert errors(tmp_path / "a.xlsx") == [
+        f"{display_path(tmp_path / 'a.xlsx')}: cannot be opened (too many levels of symbolic links)"
+    ]
+
+
+def test_a_symbolic_link_to_a_workbook_is_read(books: dict[str, Path], tmp_path: Path) -> None:
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(books["en"])
+    assert read_whatif_weights(link, IDS) == dict(zip(IDS, POINTS, strict=True))
 
 
 # ------------------------------------------------------------------ property

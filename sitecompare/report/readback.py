@@ -1,13 +1,24 @@
 """Read the weights a user edited on a workbook's What-if sheet (``--weights-from FILE.xlsx``).
 
-The file is untrusted input, opened defensively:
+The file is untrusted input, opened defensively; every limit below is checked *before* the
+work it bounds, so a hostile file costs at most a few seconds and a few megabytes:
 
-* its size is checked before it is opened (at most :data:`MAX_BYTES`), and the sum of its
-  members' uncompressed sizes too (a zip bomb is small on disk);
-* openpyxl reads the workbook structure (sheet names, defined names) in read-only mode; it
-  parses XML through defusedxml (installed with sitecompare), so entity tricks are refused;
-* the cells are read from the sheet's XML with defusedxml as stored: a formula is never
-  evaluated, only the result a spreadsheet program saved with it is used;
+* only a regular file is opened (a folder, a named pipe, a device such as ``/dev/zero``, a
+  socket or a broken symbolic link is refused by name), and it is checked again through the
+  open descriptor, so it cannot be swapped for a pipe in between;
+* its size is checked before it is read (at most :data:`MAX_BYTES`), the sum of its members'
+  uncompressed sizes too (a zip bomb is small on disk), and every part that is parsed may
+  unpack to at most :data:`MAX_PART` (zipfile enforces the declared sizes while inflating);
+* the few parts needed (``xl/workbook.xml`` and its relationships for the sheet names and the
+  defined names, the What-if sheet, the shared strings) are streamed through defusedxml, so
+  entity tricks are refused; each element is dropped as soon as it has been read, and a part
+  may hold at most :data:`MAX_ELEMENTS` elements nested at most :data:`MAX_DEPTH` deep. Only
+  the cells wanted are kept, and only the shared strings those cells use. (openpyxl's
+  ``load_workbook`` is not used: even in read-only mode it parses every sheet that lacks a
+  ``<dimension>`` element to its end, and builds every defined name and style in memory);
+* a formula is never evaluated: only the result a spreadsheet program saved with it is used;
+* a defined name's size is computed from its corners before any cell is listed (at most
+  :data:`MAX_CELLS` cells);
 * every weight is validated like any other input, and every problem names the sheet, the cell
   and the bad value (``FILE: What-if!G14: weight of 'talent' must be >= 0, got -5``).
 
@@ -19,24 +30,46 @@ The cells are found through the workbook-level names ``whatif_criteria`` and
 from __future__ import annotations
 
 import math
+import os
+import posixpath
 import re
+import stat
 import zipfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from ..errors import Issue, ValidationError, display_path, show_value
 from .whatif import COL_NAME, FIRST_CRIT_COL, ROW_LABELS, WHATIF_SHEET
 
-__all__ = ["MAX_BYTES", "MAX_UNCOMPRESSED", "read_whatif_weights"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_DEPTH",
+    "MAX_ELEMENTS",
+    "MAX_PART",
+    "MAX_UNCOMPRESSED",
+    "read_whatif_weights",
+]
 
 MAX_BYTES = 20 * 1024 * 1024  # a comparison workbook of 1,000 sites is ~2 MB
-MAX_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_UNCOMPRESSED = 400 * 1024 * 1024  # ... and unpacks to ~23 MB
+MAX_PART = 64 * 1024 * 1024  # its largest part (a comments drawing) is ~7 MB, the What-if sheet ~3 MB
+MAX_ELEMENTS = 1_000_000  # per part streamed (~3 s); a What-if sheet of 1,000 sites holds ~92,000
+MAX_DEPTH = 64  # spreadsheet XML nests about 6 deep
+MAX_CELLS = 1000  # cells of one defined name: one per criterion
 LABEL_SCAN_ROWS = 300
+MAX_SHEETS_SHOWN = 30
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+_MAX_COL, _MAX_ROW = 16384, 1048576  # XFD1048576, the last cell of a sheet
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_NAMES = ("whatif_criteria", "whatif_weights")
 
 
 @dataclass(frozen=True)
@@ -57,80 +90,297 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _read_cells(
-    archive: Any, sheet_path: str, rows: set[int] | None, max_row: int, shared: Sequence[Any]
-) -> dict[tuple[int, int], RawCell]:
-    """(row, col) -> RawCell for the given rows (all rows up to ``max_row`` when None)."""
-    from defusedxml.ElementTree import iterparse
-
-    out: dict[tuple[int, int], RawCell] = {}
-    row = 0
-    col = 0
-    with archive.open(sheet_path) as src:
-        for event, el in iterparse(src, events=("start", "end")):
-            name = _local(el.tag)
-            if event == "start" and name == "row":
-                r = el.get("r")
-                row = int(r) if r and r.isdigit() else row + 1
-                col = 0
-                if row > max_row:
-                    break
-                continue
-            if event != "end" or name != "c":
-                if event == "end" and name == "row":
-                    el.clear()
-                continue
-            ref = el.get("r")
-            if ref:
-                c1, r1, _, _ = range_boundaries(ref)
-                col, row = int(c1 or 1), int(r1 or row)  # type: ignore[arg-type]
-            else:
-                col += 1
-            if rows is not None and row not in rows:
-                continue
-            t = el.get("t", "n")
-            value: str | None = None
-            formula: str | None = None
-            for child in el:
-                cname = _local(child.tag)
-                if cname == "v":
-                    value = child.text
-                elif cname == "f":
-                    formula = child.text or ""
-                elif cname == "is":
-                    value = "".join(x.text or "" for x in child.iter() if _local(x.tag) == "t")
-            if t == "s" and value is not None:
-                try:
-                    value = str(shared[int(value)])
-                except (ValueError, IndexError):
-                    value = None
-                    t = "e"
-            coord = f"{get_column_letter(col)}{row}"
-            out[(row, col)] = RawCell(coord, t, value, formula)
-    return out
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
 
 
 def _why(exc: BaseException) -> str:
-    """One line naming the root cause of a parser failure (openpyxl wraps defusedxml's)."""
+    """One line naming the root cause of a parser failure."""
     cause = exc
     while cause.__cause__ is not None or (cause.__context__ is not None and not cause.__suppress_context__):
         cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
     text = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
     text = text if len(text) <= 120 else text[:117] + "..."
-    return f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+    name = type(cause).__name__
+    if text.startswith(name):  # defusedxml's refusals: EntitiesForbidden(name='a', ...)
+        return text
+    return f"{name}: {text}" if text else name
 
 
-def _read_cells_safely(
-    archive: Any, sheet_path: str, rows: set[int] | None, max_row: int, shared: Sequence[Any], shown: str
-) -> dict[tuple[int, int], RawCell]:
+# ------------------------------------------------------------------ opening the file
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a folder, not a workbook"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a workbook"),
+    (stat.S_ISCHR, "is a character device, not a workbook"),
+    (stat.S_ISBLK, "is a block device, not a workbook"),
+    (stat.S_ISSOCK, "is a socket, not a workbook"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What is wrong with a file of this mode, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, message in _NOT_REGULAR:
+        if test(mode):
+            return message
+    return "is not a regular file, not a workbook"  # pragma: no cover - doors, whiteouts
+
+
+def _oserror(exc: OSError) -> str:
+    why = exc.strerror or type(exc).__name__
+    return f"cannot be opened ({why[:1].lower()}{why[1:]})"
+
+
+def _open_regular(p: Path, shown: str) -> IO[bytes]:
+    """Open ``p`` for reading only if it is a regular file (checked before and after opening)."""
     try:
-        return _read_cells(archive, sheet_path, rows, max_row, shared)
-    except Exception as exc:  # noqa: BLE001 - defusedxml refusals, broken XML: bad input
+        st = os.stat(p)
+    except FileNotFoundError:
+        if os.path.islink(p):
+            target = os.readlink(p)
+            raise _fail(
+                shown, "", f"is a broken symbolic link (its target {show_value(target)} does not exist)"
+            ) from None
+        raise _fail(shown, "", "no such file") from None
+    except OSError as exc:  # a loop of links, a name too long, a folder that cannot be searched
+        raise _fail(shown, "", _oserror(exc)) from exc
+    problem = _not_regular(st.st_mode)
+    if problem:
+        raise _fail(shown, "", problem)
+    # O_NONBLOCK: were the name swapped for a pipe after the check, opening it must not wait
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as exc:
+        raise _fail(shown, "", _oserror(exc)) from exc
+    try:
+        problem = _not_regular(os.fstat(fd).st_mode)
+        if problem:
+            raise _fail(shown, "", problem)
+        if nonblock:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+# ------------------------------------------------------------------ streaming the parts
+def _events(z: zipfile.ZipFile, member: str, shown: str) -> Iterator[tuple[str, Any]]:
+    """``(event, element)`` pairs of one part, streamed: each element is cleared and detached
+    from its parent once its end event has been handled, so memory stays flat however large
+    the part; refuses parts over :data:`MAX_PART`, :data:`MAX_ELEMENTS` or :data:`MAX_DEPTH`."""
+    from defusedxml.ElementTree import iterparse
+
+    info = z.getinfo(member)
+    if info.file_size > MAX_PART:
         raise _fail(
             shown,
-            WHATIF_SHEET,
-            f"the sheet cannot be read ({type(exc).__name__}: {show_value(str(exc), 120)})",
-        ) from exc
+            member,
+            f"unpacks to {_mb(info.file_size)}; a part of a workbook to read weights from may "
+            f"unpack to at most {MAX_PART // (1024 * 1024)} MB",
+        )
+    stack: list[Any] = []
+    count = 0
+    with z.open(info) as src:
+        for event, el in iterparse(src, events=("start", "end")):
+            if event == "start":
+                count += 1
+                if count > MAX_ELEMENTS:
+                    raise _fail(
+                        shown,
+                        member,
+                        f"holds more than {MAX_ELEMENTS:,} XML elements before the cells needed; "
+                        "a comparison workbook's parts hold far fewer there",
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(shown, member, f"nests XML elements more than {MAX_DEPTH} deep")
+                stack.append(el)
+                yield event, el
+            else:
+                stack.pop()
+                yield event, el
+                el.clear()
+                if stack:
+                    stack[-1].remove(el)  # its earlier siblings are gone: this is O(1)
+
+
+@contextmanager
+def _unreadable(shown: str, field: str, what: str) -> Iterator[None]:
+    """Turn a parser failure (broken XML, a defusedxml refusal, a bad CRC) into one located line."""
+    try:
+        yield
+    except ValidationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is bad input, said plainly
+        raise _fail(shown, field, f"{what} ({_why(exc)})") from exc
+
+
+@dataclass
+class _Book:
+    """What the read-back needs from ``xl/workbook.xml`` and its relationships."""
+
+    sheets: list[str] = field(default_factory=list)  # the first MAX_SHEETS_SHOWN names
+    n_sheets: int = 0
+    whatif_rid: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # workbook-level whatif_* names
+    whatif_part: str | None = None
+    whatif_type: str = ""
+    shared_strings: str | None = None
+
+
+def _target(base: str, target: str) -> str:
+    """A relationship's target as a member name of the archive."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def _read_book(z: zipfile.ZipFile, shown: str) -> _Book:
+    book = _Book()
+    with _unreadable(shown, _WORKBOOK, "cannot be read as part of an .xlsx workbook"):
+        for event, el in _events(z, _WORKBOOK, shown):
+            if event != "end":
+                continue
+            name = _local(el.tag)
+            if name == "sheet":
+                book.n_sheets += 1
+                title = el.get("name") or ""
+                if len(book.sheets) < MAX_SHEETS_SHOWN:
+                    book.sheets.append(title)
+                if title == WHATIF_SHEET and book.whatif_rid is None:
+                    book.whatif_rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
+            elif name == "definedName" and el.get("localSheetId") is None:
+                if el.get("name") in _NAMES:
+                    book.names[el.get("name")] = el.text or ""
+    if _WORKBOOK_RELS not in z.namelist():
+        return book
+    with _unreadable(shown, _WORKBOOK_RELS, "cannot be read as part of an .xlsx workbook"):
+        for event, el in _events(z, _WORKBOOK_RELS, shown):
+            if event != "end" or _local(el.tag) != "Relationship" or el.get("TargetMode") == "External":
+                continue
+            kind, target = el.get("Type") or "", el.get("Target") or ""
+            if book.whatif_rid and el.get("Id") == book.whatif_rid:
+                book.whatif_part, book.whatif_type = _target("xl", target), kind.rsplit("/", 1)[-1]
+            elif kind.endswith("/sharedStrings") and book.shared_strings is None:
+                book.shared_strings = _target("xl", target)
+    return book
+
+
+def _coord(ref: str) -> tuple[int, int]:
+    m = _CELL_REF.fullmatch(ref)
+    if not m:
+        raise ValueError(f"not a cell reference: {show_value(ref)}")
+    return int(m.group(2)), column_index_from_string(m.group(1).upper())
+
+
+def _read_cells(
+    z: zipfile.ZipFile, member: str, keep: Callable[[int, int], bool], max_row: int, shown: str
+) -> dict[tuple[int, int], RawCell]:
+    """(row, col) -> RawCell for the cells ``keep`` wants, in rows up to ``max_row``.
+
+    A shared string is left as its index (``t == "s"``); :func:`_shared_strings` fills it in.
+    """
+    out: dict[tuple[int, int], RawCell] = {}
+    row = col = 0
+    in_c = in_is = in_rph = False
+    t, value, formula, inline = "n", None, None, []
+    for event, el in _events(z, member, shown):
+        name = _local(el.tag)
+        if event == "start":
+            if name == "row":
+                r = el.get("r")
+                row = int(r) if r and r.isdigit() else row + 1
+                col = 0
+                if row > max_row:
+                    break
+            elif name == "c":
+                ref = el.get("r")
+                if ref:
+                    row, col = _coord(ref)
+                else:
+                    col += 1
+                in_c, in_is, in_rph = True, False, False
+                t, value, formula, inline = el.get("t", "n"), None, None, []
+            elif in_c and name == "is":
+                in_is = True
+            elif in_c and name == "rPh":
+                in_rph = True
+            continue
+        if not in_c:
+            continue
+        if name == "v":
+            value = el.text
+        elif name == "f":
+            formula = el.text or ""
+        elif name == "t" and in_is and not in_rph:
+            inline.append(el.text or "")
+        elif name == "rPh":
+            in_rph = False
+        elif name == "is":
+            in_is, value = False, "".join(inline)
+        elif name == "c":
+            in_c = False
+            if keep(row, col):
+                out[(row, col)] = RawCell(f"{get_column_letter(col)}{row}", t, value, formula)
+    return out
+
+
+def _shared_strings(
+    z: zipfile.ZipFile, member: str | None, cells: dict[tuple[int, int], RawCell], shown: str
+) -> dict[tuple[int, int], RawCell]:
+    """The cells with their shared-string indexes replaced by the text (only those strings are
+    kept; the stream stops at the last one needed). A bad index makes the cell an error."""
+    wanted: dict[int, str | None] = {}
+    for cell in cells.values():
+        if cell.t == "s" and cell.value is not None and cell.value.strip().isdigit():
+            wanted[int(cell.value)] = None
+    if wanted and member is not None and member in z.namelist():
+        last, index, parts, in_rph = max(wanted), -1, [], False
+        with _unreadable(shown, member, "cannot be read as part of an .xlsx workbook"):
+            for event, el in _events(z, member, shown):
+                name = _local(el.tag)
+                if event == "start":
+                    if name == "si":
+                        index, parts, in_rph = index + 1, [], False
+                    elif name == "rPh":
+                        in_rph = True
+                    continue
+                if name == "t" and not in_rph:
+                    parts.append(el.text or "")
+                elif name == "rPh":
+                    in_rph = False
+                elif name == "si":
+                    if index in wanted:
+                        wanted[index] = "".join(parts)
+                    if index >= last:
+                        break
+    out = {}
+    for rc, cell in cells.items():
+        if cell.t == "s":
+            text = wanted.get(int(cell.value)) if cell.value and cell.value.strip().isdigit() else None
+            cell = (
+                RawCell(cell.coord, "s", text, cell.formula)
+                if text is not None
+                else RawCell(cell.coord, "e", None, cell.formula)
+            )
+        out[rc] = cell
+    return out
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    z: zipfile.ZipFile
+    member: str
+    shared: str | None
+    shown: str
+
+    def cells(self, keep: Callable[[int, int], bool], max_row: int) -> dict[tuple[int, int], RawCell]:
+        with _unreadable(self.shown, WHATIF_SHEET, "the sheet cannot be read"):
+            raw = _read_cells(self.z, self.member, keep, max_row, self.shown)
+        return _shared_strings(self.z, self.shared, raw, self.shown)
 
 
 def _interpret(cell: RawCell | None) -> tuple[str, Any]:
@@ -192,23 +442,30 @@ def _as_weight(kind: str, value: Any) -> tuple[float | None, str | None]:
     return x, None
 
 
-def _cells_of(ref: str) -> list[tuple[int, int]]:
+def _range_cells(ref: str) -> list[tuple[int, int]]:
+    """The (row, col) cells of ``A1:B2``; the size is computed from the corners first, so an
+    oversized range is refused before any cell is listed (OverflowError)."""
     c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
     if None in (c1, r1, c2, r2):
+        raise ValueError(ref)  # a whole column or row
+    c1, c2 = sorted((int(c1), int(c2)))  # type: ignore[arg-type]
+    r1, r2 = sorted((int(r1), int(r2)))  # type: ignore[arg-type]
+    if r1 < 1 or c2 > _MAX_COL or r2 > _MAX_ROW:
         raise ValueError(ref)
-    return [
-        (r, c)
-        for r in range(int(r1), int(r2) + 1)  # type: ignore[arg-type]
-        for c in range(int(c1), int(c2) + 1)
-    ]  # type: ignore[arg-type]
+    n = (r2 - r1 + 1) * (c2 - c1 + 1)
+    if n > MAX_CELLS:
+        raise OverflowError(n)
+    return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
 
-def _named_range(wb: Any, name: str, shown: str) -> list[tuple[int, int]] | None:
-    dn = wb.defined_names.get(name)
-    if dn is None:
+def _named_range(names: dict[str, str], name: str, shown: str) -> list[tuple[int, int]] | None:
+    text = names.get(name)
+    if text is None:
         return None
+    from openpyxl.workbook.defined_name import DefinedName
+
     try:
-        dests = list(dn.destinations)
+        dests = list(DefinedName(name, attr_text=text).destinations)
     except Exception:  # noqa: BLE001 - a malformed name is reported, not raised through
         dests = []
     if len(dests) != 1 or dests[0][0] != WHATIF_SHEET:
@@ -216,35 +473,35 @@ def _named_range(wb: Any, name: str, shown: str) -> list[tuple[int, int]] | None
             shown,
             name,
             f"the defined name {name} does not point to cells of the "
-            f"{WHATIF_SHEET} sheet ({show_value(dn.attr_text)})",
+            f"{WHATIF_SHEET} sheet ({show_value(text)})",
         )
     try:
-        cells = _cells_of(dests[0][1])
+        return _range_cells(dests[0][1])
+    except OverflowError as exc:
+        raise _fail(
+            shown,
+            name,
+            f"the defined name {name} covers {exc.args[0]:,} cells ({show_value(text)}); "
+            f"expected one per criterion, at most {MAX_CELLS:,}",
+        ) from None
     except (ValueError, TypeError):
         raise _fail(
-            shown, name, f"the defined name {name} is not a cell range ({show_value(dn.attr_text)})"
+            shown, name, f"the defined name {name} is not a cell range ({show_value(text)})"
         ) from None
-    if len(cells) > 1000:
-        raise _fail(
-            shown, name, f"the defined name {name} covers {len(cells)} cells; expected one per criterion"
-        )
-    return cells
 
 
-def _by_labels(
-    archive: Any, sheet_path: str, shared: Sequence[Any], shown: str
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    cells = _read_cells_safely(archive, sheet_path, None, LABEL_SCAN_ROWS, shared, shown)
+def _by_labels(sheet: _Sheet) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    column_a = sheet.cells(lambda r, c: c == COL_NAME, LABEL_SCAN_ROWS)
     found: dict[str, int] = {}
     for key, labels in ROW_LABELS.items():
         wanted = set(labels.values())
-        for (r, c), cell in sorted(cells.items()):
-            if c == COL_NAME and cell.value is not None and cell.value.strip() in wanted:
+        for (r, _), cell in sorted(column_a.items()):
+            if cell.value is not None and cell.value.strip() in wanted:
                 found[key] = r
                 break
     if "criteria" not in found or "weights" not in found:
         raise _fail(
-            shown,
+            sheet.shown,
             WHATIF_SHEET,
             (
                 "cannot find the weights: the workbook has no names whatif_criteria and "
@@ -253,9 +510,17 @@ def _by_labels(
             ),
         )
     rc, rw = found["criteria"], found["weights"]
+    stop = FIRST_CRIT_COL + MAX_CELLS  # one column past the most criteria read
+    ids = sheet.cells(lambda r, c: r == rc and FIRST_CRIT_COL <= c <= stop, rc)
     last = FIRST_CRIT_COL
-    while (rc, last) in cells and _interpret(cells[(rc, last)])[0] == "text":
+    while (rc, last) in ids and _interpret(ids[(rc, last)])[0] == "text":
         last += 1
+    if last > stop - 1:
+        raise _fail(
+            sheet.shown,
+            f"{WHATIF_SHEET}!{get_column_letter(FIRST_CRIT_COL)}{rc}",
+            f"more than {MAX_CELLS:,} criterion ids in row {rc}; expected one per criterion",
+        )
     cols = range(FIRST_CRIT_COL, last)
     return [(rc, c) for c in cols], [(rw, c) for c in cols]
 
@@ -270,33 +535,36 @@ def read_whatif_weights(path: str | Path, criteria_ids: Iterable[str]) -> dict[s
     ids = list(criteria_ids)
     p = Path(path)
     shown = display_path(p)
-    if not p.exists():
-        raise _fail(shown, "", "no such file")
-    if p.is_dir():
-        raise _fail(shown, "", "is a folder, not a workbook")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise _fail(
-            shown,
-            "",
-            f"is {size / 1e6:.1f} MB; a workbook to read weights from may be "
-            f"at most {MAX_BYTES // (1024 * 1024)} MB",
-        )
-    if not zipfile.is_zipfile(p):
-        raise _fail(
-            shown,
-            "",
-            "is not an .xlsx workbook (an .xlsx file is a zip archive; an old "
-            ".xls, a password-protected workbook or a CSV file is not)",
-        )
-    try:
-        with zipfile.ZipFile(p) as z:
-            names = set(z.namelist())
-            unpacked = sum(i.file_size for i in z.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise _fail(shown, "", f"is not a readable .xlsx workbook ({exc})") from exc
-    if "xl/workbook.xml" not in names:
-        raise _fail(shown, "", "is not an .xlsx workbook (it has no xl/workbook.xml)")
+    with _open_regular(p, shown) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_BYTES:
+            raise _fail(
+                shown,
+                "",
+                f"is {size / 1e6:.1f} MB; a workbook to read weights from may be "
+                f"at most {MAX_BYTES // (1024 * 1024)} MB",
+            )
+        if not zipfile.is_zipfile(fh):
+            raise _fail(
+                shown,
+                "",
+                "is not an .xlsx workbook (an .xlsx file is a zip archive; an old "
+                ".xls, a password-protected workbook or a CSV file is not)",
+            )
+        fh.seek(0)
+        try:
+            z = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise _fail(shown, "", f"is not a readable .xlsx workbook ({_why(exc)})") from exc
+        with z:
+            return _read(z, shown, ids)
+
+
+def _read(z: zipfile.ZipFile, shown: str, ids: list[str]) -> dict[str, float]:
+    names = set(z.namelist())
+    unpacked = sum(i.file_size for i in z.infolist())
+    if _WORKBOOK not in names:
+        raise _fail(shown, "", f"is not an .xlsx workbook (it has no {_WORKBOOK})")
     if unpacked > MAX_UNCOMPRESSED:
         raise _fail(
             shown,
@@ -305,45 +573,37 @@ def read_whatif_weights(path: str | Path, criteria_ids: Iterable[str]) -> dict[s
             "from may unpack to at most "
             f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB",
         )
-    with p.open("rb") as fh:  # ours to close, also when openpyxl gives up half-way
-        return _read(fh, shown, ids)
-
-
-def _read(fh: Any, shown: str, ids: list[str]) -> dict[str, float]:
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is bad input, said plainly
-        raise _fail(shown, "", f"cannot be read as an .xlsx workbook ({_why(exc)})") from exc
-    try:
-        if WHATIF_SHEET not in wb.sheetnames:
-            raise _fail(
-                shown, WHATIF_SHEET, f"no sheet named {WHATIF_SHEET!r} (sheets: {', '.join(wb.sheetnames)})"
-            )
-        ws = wb[WHATIF_SHEET]
-        archive = getattr(wb, "_archive", None)
-        sheet_path = getattr(ws, "_worksheet_path", None)
-        shared = getattr(ws, "_shared_strings", [])
-        if archive is None or sheet_path is None:  # pragma: no cover - openpyxl internals moved
-            raise _fail(shown, WHATIF_SHEET, "cannot read the sheet's cells")
-        crit_cells = _named_range(wb, "whatif_criteria", shown)
-        weight_cells = _named_range(wb, "whatif_weights", shown)
-        if crit_cells is None or weight_cells is None:
-            crit_cells, weight_cells = _by_labels(archive, sheet_path, shared, shown)
-        if len(crit_cells) != len(weight_cells):
-            raise _fail(
-                shown,
-                "whatif_weights",
-                (
-                    f"the names whatif_criteria ({len(crit_cells)} cells) and whatif_weights "
-                    f"({len(weight_cells)} cells) differ in size"
-                ),
-            )
-        wanted = {rc[0] for rc in crit_cells} | {rc[0] for rc in weight_cells}
-        cells = _read_cells_safely(archive, sheet_path, wanted, max(wanted, default=0), shared, shown)
-    finally:
-        wb.close()
+    book = _read_book(z, shown)
+    if book.whatif_rid is None:
+        more = f", ... ({book.n_sheets} in all)" if book.n_sheets > len(book.sheets) else ""
+        shown_names = ", ".join(n if n.isprintable() else show_value(n) for n in book.sheets)
+        raise _fail(shown, WHATIF_SHEET, f"no sheet named {WHATIF_SHEET!r} (sheets: {shown_names}{more})")
+    if book.whatif_part is None or book.whatif_part not in names:
+        raise _fail(
+            shown,
+            WHATIF_SHEET,
+            f"the sheet's cells are missing from the workbook ({show_value(book.whatif_part or '')})",
+        )
+    if book.whatif_type != "worksheet":
+        raise _fail(
+            shown, WHATIF_SHEET, f"is a {book.whatif_type or 'part of unknown type'}, not a worksheet"
+        )
+    sheet = _Sheet(z, book.whatif_part, book.shared_strings, shown)
+    crit_cells = _named_range(book.names, "whatif_criteria", shown)
+    weight_cells = _named_range(book.names, "whatif_weights", shown)
+    if crit_cells is None or weight_cells is None:
+        crit_cells, weight_cells = _by_labels(sheet)
+    if len(crit_cells) != len(weight_cells):
+        raise _fail(
+            shown,
+            "whatif_weights",
+            (
+                f"the names whatif_criteria ({len(crit_cells)} cells) and whatif_weights "
+                f"({len(weight_cells)} cells) differ in size"
+            ),
+        )
+    wanted = set(crit_cells) | set(weight_cells)
+    cells = sheet.cells(lambda r, c: (r, c) in wanted, max((r for r, _ in wanted), default=0))
     return _validate(shown, ids, crit_cells, weight_cells, cells)
 
 

@@ -2,13 +2,20 @@
 
 Mounted by :mod:`sitecompare.commands`. Every sub-command prints a table (rich) or, with
 ``--format json``, one JSON object on stdout; ``--into FILE --scenario NAME`` also writes the
-weights (4 decimals, summing to 1) with their provenance into a criteria file, keeping its comments.
-Bad input raises ValidationError: one ``FILE: FIELD: message`` line per problem, exit 1.
+weights (4 decimals, summing to 1) with their provenance into a criteria file, keeping its comments,
+and says ``wrote scenario 'NAME' to FILE`` or, when a scenario of that name was there (the natural
+re-run of a workshop), ``replaced scenario 'NAME' in FILE``: on stdout after the table, on stderr
+with ``--format json`` (stdout then holds the JSON object only).
+Bad input raises ValidationError: one ``FILE: FIELD: message`` line per problem, exit 1. The files
+named on the command line are checked first (missing, unreadable, not a regular file), one line
+each, before anything else is read or counted.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +73,46 @@ def _check_into(into: Path | None, scenario: str | None) -> None:
         raise click.UsageError("--into and --scenario go together")
 
 
+def _file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as an input file, in the criteria loader's words, or None.
+
+    Never opens anything but a regular file (a named pipe would block, a device never end)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "broken symbolic link (its target does not exist)"
+        if any(ch in str(path) for ch in "*?["):
+            return "file not found (no file matches this pattern, so the shell passed it on as typed)"
+        return "file not found"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return "not a regular file (a folder)"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a device, pipe or socket)"
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return None
+
+
+def _check_files(*paths: Path | None) -> None:
+    """One line for each named file that is missing or unreadable (each problem once)."""
+    issues: list[Issue] = []
+    for p in paths:
+        if p is None:
+            continue
+        problem = _file_problem(p)
+        issue = Issue(display_path(p), "", problem) if problem else None
+        if issue is not None and issue not in issues:
+            issues.append(issue)
+    if issues:
+        raise ValidationError(issues)
+
+
 def _emit(
     result: Any,
     fmt: str,
@@ -75,10 +122,11 @@ def _emit(
     table: Callable[[Any], None],
     provenance: dict[str, Any] | None = None,
 ) -> None:
+    replaced = False
     if into is not None and scenario is not None:
         from .scenario_io import write_scenario
 
-        write_scenario(
+        replaced = write_scenario(
             into,
             scenario,
             dict(result.weights),
@@ -90,7 +138,8 @@ def _emit(
     else:
         table(result)
     if into is not None:
-        click.echo(f"wrote scenario {scenario!r} to {display_path(into)}", err=True)
+        done = "replaced scenario {!r} in {}" if replaced else "wrote scenario {!r} to {}"
+        click.echo(done.format(scenario, display_path(into)), err=fmt == "json")
 
 
 def _f(x: float | None, nd: int = 4) -> str:
@@ -165,7 +214,7 @@ def weights() -> None:
     \b
     Examples:
       sitecompare weights ahp judgments.yaml
-      sitecompare weights group participant-*.yaml --into criteria/default.yaml --scenario workshop
+      sitecompare weights group workshop/participant-*.yaml --into criteria/default.yaml --scenario workshop
       sitecompare weights roc talent compute,power transport funding land cluster
       sitecompare weights swing compute=100 talent=80 power=60 transport=30 land=10
       sitecompare weights entropy --sites sites --criteria criteria/default.yaml
@@ -189,6 +238,7 @@ def ahp(
     from .ahp import HierarchyResult, ahp_from_file
 
     _check_into(into, scenario)
+    _check_files(file, into)
     r = ahp_from_file(file, ri_table)
 
     def table(res: Any) -> None:
@@ -224,6 +274,7 @@ def group(
     from .group import group_ahp
 
     _check_into(into, scenario)
+    _check_files(*files, into)
     g = group_ahp(list(files), ri_table)
 
     def table(res: Any) -> None:
@@ -304,6 +355,7 @@ def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
         from . import elicitation
 
         _check_into(into, scenario)
+        _check_files(criteria, into)
         items: list[Any] = [o.split(",") if "," in o else o for o in order]
         r = getattr(elicitation, fn_name)(items, source="command line")
         _check_ids(list(r.weights), criteria, into, "command line")
@@ -341,6 +393,7 @@ def _points_command(name: str, fn_name: str, doc: str) -> click.Command:
         from . import elicitation
 
         _check_into(into, scenario)
+        _check_files(criteria, into)
         pts: dict[str, Any] = {}
         issues = []
         for p in points:
@@ -428,6 +481,7 @@ def _objective_command(name: str) -> click.Command:
         from .objective import critic_weights, entropy_weights
 
         _check_into(into, scenario)
+        _check_files(into)  # --sites and --criteria: load_study reports both together
         sdir, cpath = default_paths(sites, criteria)
         study = load_study(sites, criteria)
         dm = build_matrix(study)

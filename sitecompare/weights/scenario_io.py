@@ -29,7 +29,14 @@ Rules:
 * the new text is re-read with PyYAML before it replaces the file; the file is written to a
   temporary file in the same folder, flushed to disk and moved over the original with
   ``os.replace`` (atomic on POSIX and Windows), so a failed run never leaves a half-written file.
-  The original file's permission bits are kept.
+  The original file's permission bits are kept; when the file is a symbolic link, its target is
+  edited and the link stays a link;
+* only a regular file is read: a missing file, a broken link, a folder, a named pipe or a device
+  is refused with one line, the same as the criteria loader says it, before anything is opened
+  (a pipe would otherwise block the run, ``/dev/zero`` fill the memory).
+
+:func:`write_scenario` returns True when it replaced a scenario of that name, False when it
+added one, so the command line can say which (a re-run of a workshop replaces its scenario).
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import io
 import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +59,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import Issue, ValidationError, display_path, show_value
+from ..profiles import MAX_BYTES
 
 __all__ = ["SCENARIO_NAME_RE", "round_weights", "plain_provenance", "write_scenario"]
 
@@ -121,20 +130,18 @@ def write_scenario(
     provenance: Mapping[str, Any],
     *,
     description: str | None = None,
-) -> None:
-    """Add or replace scenario ``name`` in a criteria YAML file (see module docstring)."""
+) -> bool:
+    """Add or replace scenario ``name`` in a criteria YAML file (see module docstring).
+
+    Returns True when an existing scenario ``name`` was replaced, False when it was added.
+    """
     path = Path(criteria_path)
     shown = display_path(path)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise ValidationError(
             [Issue(shown, "", "write_scenario edits YAML criteria files only (.yaml, .yml)")]
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationError([Issue(shown, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError([Issue(shown, "", f"cannot read: {exc}")]) from exc
+    text = _read_text(path, shown)
 
     rt = YAML()
     rt.preserve_quotes = True
@@ -234,6 +241,7 @@ def write_scenario(
             )
         scen = CommentedMap()
         data["scenarios"] = scen
+    replaced = name in scen
     scen[name] = node
 
     ind = indent or 2
@@ -253,10 +261,63 @@ def write_scenario(
     if {k: float(v) for k, v in written.items()} != rounded:
         raise ValidationError([Issue(shown, fld, "internal error: the weights did not round-trip")])
 
+    target = path.resolve() if path.is_symlink() else path  # keep a link a link
     try:
-        _atomic_write(path, new_text)
+        _atomic_write(target, new_text)
     except OSError as exc:
         raise ValidationError([Issue(shown, "", f"cannot write: {exc.strerror or exc}")]) from exc
+    return replaced
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "not a regular file (a folder)"
+    return "not a regular file (a device, pipe or socket)"
+
+
+def _read_text(path: Path, shown: str) -> str:
+    """The file's text, read only if it is a regular file of at most MAX_BYTES (checked before
+    opening, and again through the open descriptor in case the name was swapped meanwhile)."""
+
+    def fail(message: str) -> ValidationError:
+        return ValidationError([Issue(shown, "", message)])
+
+    try:
+        problem = _not_regular(os.stat(path).st_mode)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise fail("broken symbolic link (its target does not exist)") from None
+        raise fail("file not found") from None
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror or exc}") from exc
+    if problem:
+        raise fail(problem)
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        problem = _not_regular(st.st_mode)
+        if problem:
+            raise fail(problem)
+        if st.st_size > MAX_BYTES:
+            raise fail(f"file too large ({st.st_size} bytes; limit {MAX_BYTES})")
+        if nonblock:
+            os.set_blocking(fd, True)
+        try:
+            blob = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise fail(f"cannot read: {exc.strerror or exc}") from exc
+    if len(blob) > MAX_BYTES:
+        raise fail(f"file too large (more than {MAX_BYTES} bytes; limit {MAX_BYTES})")
+    try:
+        return blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
 
 
 def _atomic_write(path: Path, text: str) -> None:
