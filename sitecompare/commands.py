@@ -52,6 +52,16 @@ class LazyGroup(click.Group):
         cmd: Any = getattr(importlib.import_module(module), attr)
         return cmd
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # an interruption (Ctrl-C, or SIGTERM/SIGHUP, which the group turns into one) while a
+        # command module is still being imported is not bad input: exit 130 as the commands
+        # do (click would print "Aborted!" and exit 1)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("sitecompare: interrupted; nothing was written", err=True)
+            ctx.exit(130)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, help_) for name, (_, _, help_) in COMMANDS.items()]
         with formatter.section("Commands"):

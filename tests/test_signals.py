@@ -59,3 +59,28 @@ def test_terminated_compare_leaves_no_temporary_file_and_an_intact_workbook(
             assert err.strip().splitlines()[-1] == "sitecompare: interrupted; nothing was written"
             assert out.read_bytes() == yesterday
     assert interrupted >= 1  # at least one signal landed mid-run and was unwound
+
+
+def test_interrupt_while_a_command_is_imported_exits_130(tmp_path: Path) -> None:
+    """An interruption between the group's start and the command's own error handler (the
+    lazy import of the command's module) is not bad input: 130 and the usual line, not
+    click's "Aborted!" with exit 1. The import is made to raise KeyboardInterrupt."""
+    import sys
+
+    script = tmp_path / "interrupt.py"
+    script.write_text(
+        "import importlib, sys\n"
+        "real = importlib.import_module\n"
+        "def boom(name, *a, **k):\n"
+        "    if name.startswith('sitecompare.report'):\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *a, **k)\n"
+        "importlib.import_module = boom\n"
+        f"sys.argv = ['sitecompare', 'compare', '-o', {str(tmp_path / 'x.xlsx')!r}]\n"
+        "from sitecompare.cli import main\n"
+        "main()\n"
+    )
+    res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, env=_env())
+    assert res.returncode == 130, res.stderr
+    assert res.stderr.strip() == "sitecompare: interrupted; nothing was written"
+    assert not (tmp_path / "x.xlsx").exists()
