@@ -7,6 +7,8 @@ print one line per problem (``FILE: FIELD: message``) and exit 1.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,13 +87,23 @@ def display_path(path: str | Path) -> str:
     the study shipped inside the package."""
     p = Path(path)
     # resolve the folder, not the file: a profile that is a symbolic link keeps its own name
-    full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
+    full = _resolved(_absolute(p)) if p.name in ("", ".", "..") else _resolved(_absolute(p.parent)) / p.name
     try:
-        data = (Path(__file__).parent / "data").resolve()
-        return "<shipped>/" + full.relative_to(data).as_posix()
+        return "<shipped>/" + full.relative_to(_resolved(Path(__file__).parent / "data")).as_posix()
     except ValueError:
         pass
     try:
-        return str(full.relative_to(Path.cwd().resolve()))
+        return str(full.relative_to(_resolved(Path.cwd())))
     except ValueError:
         return str(p)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(p: Path) -> Path:
+    """Folders resolved once per run (a study of 1,000 profiles names each file several
+    times; the folders a run reads do not move under it)."""
+    return p.resolve()
+
+
+def _absolute(p: Path) -> Path:
+    return Path(os.path.abspath(p))  # the cache key must not depend on the working folder

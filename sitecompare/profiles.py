@@ -36,19 +36,17 @@ class RawDoc:
         return display_path(self.path)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader without aliases, without duplicate keys, with YAML 1.2 booleans and floats."""
+def _alias_error(event: yaml.AliasEvent) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
+        event.start_mark,
+    )
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+class _StrictConstructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor without duplicate keys or merge keys."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         if isinstance(node, yaml.MappingNode):
@@ -73,6 +71,25 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                    yaml.composer.Composer, _StrictConstructor, yaml.resolver.Resolver):
+    """Pure-Python SafeLoader without aliases, without duplicate keys, with YAML 1.2 booleans
+    and floats (used when PyYAML was built without libyaml)."""
+
+    def __init__(self, stream):  # type: ignore[no-untyped-def]
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _StrictConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise _alias_error(self.peek_event())
+        return super().compose_node(parent, index)
+
+
 # YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
 # Dates stay strings: the validators parse them and name the field of an impossible date
 # such as 2021-02-30 (PyYAML's own timestamp constructor raises a bare ValueError there).
@@ -91,6 +108,32 @@ _StrictLoader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
     list("-+0123456789"),
 )
+
+if getattr(yaml, "__with_libyaml__", False):
+    # libyaml parses about 30 times faster (1,000 profiles: 0.7 s instead of 21 s). Its
+    # composer is C code, so aliases are refused by a first pass over its events (also C),
+    # before any node is built; the constructor and resolvers are the strict ones above.
+
+    from yaml.cyaml import CParser
+
+    class _StrictCLoader(CParser, _StrictConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        def __init__(self, stream):  # type: ignore[no-untyped-def]
+            CParser.__init__(self, stream)
+            _StrictConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _StrictCLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+    def _load_yaml(text: str) -> Any:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise _alias_error(event)
+        return yaml.load(text, Loader=_StrictCLoader)  # noqa: S506 - strict SafeLoader equivalent
+
+else:  # pragma: no cover - PyYAML without libyaml
+
+    def _load_yaml(text: str) -> Any:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader subclass
 
 
 def _decode(path: Path, blob: bytes) -> tuple[str | None, Issue | None]:
@@ -134,7 +177,7 @@ def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
         if suffix == ".toml":
             data = tomllib.loads(text)
         else:
-            data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader subclass
+            data = _load_yaml(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [Issue(name, "", f"TOML syntax error: {exc}")]
     except yaml.YAMLError as exc:

@@ -175,6 +175,22 @@ def conversion_factor(
     src: str, dst: str, rates: Mapping[str, float] | None = None, *, expects: str = ""
 ) -> float:
     """Multiplier taking a value in ``src`` to ``dst``. All supported units are multiplicative."""
+    key = (src, dst, tuple(sorted((rates or {}).items())))
+    hit = _FACTORS.get(key)
+    if hit is not None:
+        return hit
+    factor = _conversion_factor(src, dst, rates, expects=expects)
+    if len(_FACTORS) < 10_000:  # a study uses a handful of unit pairs; pint is slow per call
+        _FACTORS[key] = factor
+    return factor
+
+
+_FACTORS: dict[tuple, float] = {}
+
+
+def _conversion_factor(
+    src: str, dst: str, rates: Mapping[str, float] | None = None, *, expects: str = ""
+) -> float:
     su, du = parse_unit(src), parse_unit(dst)
     q = ureg.Quantity(1.0, su)
     if su.dimensionality != du.dimensionality:

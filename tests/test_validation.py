@@ -38,7 +38,7 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         lambda s, c: edit(s / "alpha.yaml", "name: ALPHA", "name: [ALPHA"),
         (),
         [
-            "sites/alpha.yaml: YAML syntax error: expected ',' or ']', but got ':' (line 4, column 8)"
+            "sites/alpha.yaml: YAML syntax error: did not find expected ',' or ']' (line 4, column 8)"
         ],
     ),
     (

@@ -24,6 +24,7 @@ written as text (:func:`put`), never as a formula; only :func:`put_formula` writ
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -219,6 +220,7 @@ def clean_text(value: Any, limit: int = MAX_CELL_TEXT) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)  # the same names and labels are measured many times
 def text_width(text: str) -> float:
     """Display width in 'characters': East Asian wide characters count double."""
     w = 0.0
@@ -775,6 +777,7 @@ def char_units(ch: str, wide: float = 1.8) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=65536)  # the same names and labels are measured many times
 def wrapped_lines(text: str, capacity: float, factor: float = 1.0, wide: float = 1.8) -> int:
     """How many lines ``text`` takes when word-wrapped in ``capacity`` units of column width
     (``factor`` scales the characters: font size, bold, a wider font)."""
