@@ -634,3 +634,31 @@ def test_rank_positions_give_the_ranks_of_rank_rows(floor):
     order, pos_rank = rank_positions(h, floor)
     assert pos_rank.strides[0] == 0
     np.testing.assert_array_equal(ranks_from_positions(order, pos_rank), rank_rows(h, scale_floor=floor))
+
+
+def test_rank_positions_integer_key_sort_falls_back_when_dropped_bits_matter():
+    """rank_positions sorts integer keys whose low bits hold the site's index: scores differing
+    only in those bits can come out of order, and such rows (and rows with NaN) are sorted again
+    by argsort, so the sorted scores are exact and the ranks those of rank_rows and argsort."""
+    from sitecompare.methods.ranks import rank_rows
+    from sitecompare.sensitivity.evaluate import _sorted_order, rank_positions, ranks_from_positions
+
+    up = np.nextafter(1.0, 2.0)
+    g = np.array([[1.0, up, 0.5, np.nextafter(up, 2.0)], [0.1, 0.4, 0.3, 0.2]])
+    order, sk = _sorted_order(g)
+    assert (np.diff(sk[0]) > 0).any()  # the first row's keys tie in their high bits: out of order
+    np.testing.assert_array_equal(order[1], [1, 2, 3, 0])
+    order, pos_rank = rank_positions(g)
+    assert (np.diff(np.take_along_axis(g, order, axis=1), axis=1) <= 0).all()
+    np.testing.assert_array_equal(ranks_from_positions(order, pos_rank), rank_rows(g))
+    np.testing.assert_array_equal(ranks_from_positions(order, pos_rank)[0], [1, 1, 4, 1])
+    h = np.array([[0.3, np.nan, 0.1, 0.2], [-1.0, -0.0, 0.0, -2.0]])
+    order, _ = rank_positions(h)
+    np.testing.assert_array_equal(order[0], np.argsort(-h[0]))  # NaN last, as argsort puts it
+    np.testing.assert_array_equal(np.take_along_axis(h[1:], order[1:], axis=1)[0], [0.0, 0.0, -1.0, -2.0])
+    # many sites (more index bits) and negative scores: the same ranks as rank_rows
+    rng = np.random.default_rng(5)
+    big = rng.normal(size=(400, 300))
+    big[:, 7] = big[:, 11]
+    order, pos_rank = rank_positions(big)
+    np.testing.assert_array_equal(ranks_from_positions(order, pos_rank), rank_rows(big))

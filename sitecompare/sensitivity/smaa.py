@@ -234,16 +234,18 @@ def _chunk_stats(ev: Evaluator, W: np.ndarray, Xs: np.ndarray | None, pairs: int
     g = ev.goodness(W, Xs)
     k, n = g.shape
     order, pos_rank = rank_positions(g, scale_floor=ev.tie_scale)
-    F = np.zeros((k, n))  # first places
     if pos_rank.strides[0] == 0:  # no ties in the chunk: pos_rank is 1..n for every row
         key = order * n
         key += np.arange(n)
-        F[np.arange(k), order[:, 0]] = 1.0
+        first = order[:, 0]  # one first place per sample: sums of its weights by site
+        cols = [np.bincount(first, weights=W[:, c], minlength=n) for c in range(W.shape[1])]
+        first_w = np.stack(cols, axis=1)
     else:
         key = order * n + (pos_rank - 1)
+        F = np.zeros((k, n))  # first places, shared when tied
         np.put_along_axis(F, order, (pos_rank == 1).astype(float), axis=1)
+        first_w = F.T @ W
     counts = np.bincount(key.ravel(), minlength=n * n)
-    first_w = F.T @ W
     first_n = counts.reshape(n, n)[:, 0].copy()
     pair = None
     if pairs:
