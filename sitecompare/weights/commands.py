@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import click
 
 from ..cli_common import CONTEXT, console, handle_errors
 from ..errors import Issue, ValidationError, display_path
+from .files import file_problem
 from .ri import RI_TABLES
 
 __all__ = ["weights"]
@@ -74,29 +74,14 @@ def _check_into(into: Path | None, scenario: str | None) -> None:
 
 
 def _file_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read as an input file, in the criteria loader's words, or None.
-
-    Never opens anything but a regular file (a named pipe would block, a device never end)."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        if path.is_symlink():
-            return "broken symbolic link (its target does not exist)"
-        if any(ch in str(path) for ch in "*?["):
-            return "file not found (no file matches this pattern, so the shell passed it on as typed)"
-        return "file not found"
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
-    if stat.S_ISDIR(st.st_mode):
-        return "not a regular file (a folder)"
-    if not stat.S_ISREG(st.st_mode):
-        return "not a regular file (a device, pipe or socket)"
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
-    return None
+    """Why ``path`` cannot be read as an input file, in the criteria loader's words, or None."""
+    problem = file_problem(path, pattern_hint=True)
+    if problem is None:  # a regular file: can it be opened? (non-blocking, were it swapped)
+        try:
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+        except OSError as exc:
+            return f"cannot read: {exc.strerror or exc}"
+    return problem
 
 
 def _check_files(*paths: Path | None) -> None:

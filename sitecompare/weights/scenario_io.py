@@ -45,7 +45,6 @@ import io
 import math
 import os
 import re
-import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,6 +59,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import Issue, ValidationError, display_path, show_value
 from ..profiles import MAX_BYTES
+from .files import file_problem, not_regular
 
 __all__ = ["SCENARIO_NAME_RE", "round_weights", "plain_provenance", "write_scenario"]
 
@@ -269,14 +269,6 @@ def write_scenario(
     return replaced
 
 
-def _not_regular(mode: int) -> str | None:
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "not a regular file (a folder)"
-    return "not a regular file (a device, pipe or socket)"
-
-
 def _read_text(path: Path, shown: str) -> str:
     """The file's text, read only if it is a regular file of at most MAX_BYTES (checked before
     opening, and again through the open descriptor in case the name was swapped meanwhile)."""
@@ -284,14 +276,7 @@ def _read_text(path: Path, shown: str) -> str:
     def fail(message: str) -> ValidationError:
         return ValidationError([Issue(shown, "", message)])
 
-    try:
-        problem = _not_regular(os.stat(path).st_mode)
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise fail("broken symbolic link (its target does not exist)") from None
-        raise fail("file not found") from None
-    except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from exc
+    problem = file_problem(path)
     if problem:
         raise fail(problem)
     nonblock = getattr(os, "O_NONBLOCK", 0)
@@ -301,7 +286,7 @@ def _read_text(path: Path, shown: str) -> str:
         raise fail(f"cannot read: {exc.strerror or exc}") from exc
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
-        problem = _not_regular(st.st_mode)
+        problem = not_regular(st.st_mode)
         if problem:
             raise fail(problem)
         if st.st_size > MAX_BYTES:
