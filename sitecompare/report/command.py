@@ -109,10 +109,9 @@ def compare(
     result = rank(study)
     sens = None
     if with_sensitivity:
-        show = sys.stderr.isatty() if progress is None else progress
         sens = run_with_progress(
             study,
-            show,
+            progress,
             samples=samples,
             seed=seed,
             weight_sampling=weight_sampling,

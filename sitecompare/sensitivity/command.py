@@ -99,13 +99,10 @@ def sensitivity(
     **kw: Any,
 ) -> None:
     """How sure are we? OAT weight sweeps, critical changes, SMAA-2, method agreement."""
-    import sys
-
     study = load_from_options(**kw)
-    show = sys.stderr.isatty() if progress is None else progress
     result = run_with_progress(
         study,
-        show,
+        progress,
         samples=samples,
         seed=seed,
         weight_sampling=weight_sampling,
@@ -118,8 +115,12 @@ def sensitivity(
         print_sensitivity(result)
 
 
-def run_with_progress(study, show: bool, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
-    """``run_sensitivity(study, **kw)``, with a progress bar on stderr when ``show``."""
+def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
+    """``run_sensitivity(study, **kw)``, with a progress bar on stderr when ``progress`` (None:
+    when stderr is a terminal)."""
+    import sys
+
+    show = sys.stderr.isatty() if progress is None else progress
     if not show:
         return run_sensitivity(study, **kw)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
