@@ -40,21 +40,11 @@ def main() -> None:
       sitecompare sites            what each site's profile covers, and what it lacks
       sitecompare validate         check every input file, report every problem
     """
-    _unwind_on_termination()
+    from .atomic import install_handlers
 
-
-def _unwind_on_termination() -> None:
-    """SIGTERM and SIGHUP (a closed terminal, a killed CI job) unwind like Ctrl-C, so that
-    the atomic writers' clean-up runs and no temporary file is left behind."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is not None:
-            signal.signal(sig, stop)
+    # SIGTERM and SIGHUP (a closed terminal, a killed CI job) unwind like Ctrl-C, so that the
+    # atomic writers' clean-up runs; a file being committed completes or is not written at all
+    install_handlers()
 
 
 @click.command(context_settings=CONTEXT)

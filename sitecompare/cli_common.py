@@ -60,7 +60,9 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             _fail(exc.issues)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("sitecompare: interrupted; nothing was written", err=True)
+            from .atomic import interrupted_message
+
+            click.echo(interrupted_message(), err=True)
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
@@ -207,7 +209,7 @@ def load_from_options(
             origin = f"{weights_from} + --weights"
     if issues:
         raise ValidationError(issues)
-    return load_study(
+    study = load_study(
         sites,
         criteria,
         scenario=scenario,
@@ -216,6 +218,10 @@ def load_from_options(
         method=spec,
         as_of=as_of,
     )
+    from .atomic import checkpoint
+
+    checkpoint("loaded")
+    return study
 
 
 def _fmt_score(x: float) -> str:

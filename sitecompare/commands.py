@@ -59,7 +59,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("sitecompare: interrupted; nothing was written", err=True)
+            from .atomic import interrupted_message
+
+            click.echo(interrupted_message(), err=True)
             ctx.exit(130)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

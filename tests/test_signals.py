@@ -1,26 +1,36 @@
-"""A terminated run (SIGTERM, SIGHUP: a killed CI job, a closed terminal) unwinds like Ctrl-C:
-the existing workbook stays byte-for-byte as it was, or is replaced by a complete one, and no
-temporary file is left in the output folder. The signal is sent at several moments of a run
-(loading, building, saving); whatever the moment, those assertions hold."""
+"""A terminated run (SIGTERM, SIGHUP: a killed CI job, a closed terminal; SIGINT: Ctrl-C)
+unwinds: the existing workbook stays byte-for-byte as it was, or is replaced by the complete new
+one, no temporary file is left in the output folder, and the last line says truthfully which
+of the two happened.
+
+The runs are stopped at chosen points, not after guessed delays: ``SITECOMPARE_FAULT_AT=
+POINT:SIGNAL`` makes the process send itself SIGNAL when it reaches POINT
+(:data:`sitecompare.atomic.CHECKPOINTS`), so each test lands where it says on a busy machine
+as on an idle one."""
 
 from __future__ import annotations
 
-import random
+import os
+import resource
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import SITECOMPARE, _env, make_study
 
+from sitecompare.atomic import CHECKPOINTS
+from sitecompare.report.readback import read_whatif_weights
+
+INTERRUPTED = "sitecompare: interrupted; nothing was written"
+# from this point on the new workbook is in place
+WRITTEN_FROM = CHECKPOINTS.index("replaced")
+
 
 def _study(root: Path) -> tuple[Path, Path]:
-    rng = random.Random(1)
     sites = {
-        f"s{i:03d}": {"a": f"{rng.uniform(1, 100):.3f} km", "b": f"{rng.uniform(1, 100):.3f} MW"}
-        for i in range(400)
+        f"s{i}": {"a": f"{10 + 7 * i} km", "b": f"{90 - 11 * i} MW"} for i in range(5)
     }
     crit = {
         "a": {"fact": "a", "unit": "km", "direction": "min", "weight": 1},
@@ -29,36 +39,102 @@ def _study(root: Path) -> tuple[Path, Path]:
     return make_study(root, sites, crit)
 
 
-@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
-def test_terminated_compare_leaves_no_temporary_file_and_an_intact_workbook(
-    tmp_path: Path, signame: str
-) -> None:
-    sdir, cpath = _study(tmp_path)
-    out = tmp_path / "out" / "cmp.xlsx"
+def _compare(sdir: Path, cpath: Path, out: Path, *extra: str, fault: str | None = None, **kw):
+    env = _env()
+    if fault:
+        env["SITECOMPARE_FAULT_AT"] = fault
     cmd = [str(SITECOMPARE), "compare", "--sites", str(sdir), "--criteria", str(cpath), "-o", str(out)]
-    first = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=300)
+    return subprocess.run([*cmd, *extra], capture_output=True, text=True, env=env, timeout=300, cwd=out.parent.parent, **kw)
+
+
+@pytest.fixture(scope="module")
+def _first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, bytes]:
+    root = tmp_path_factory.mktemp("study")
+    sdir, cpath = _study(root)
+    out = root / "out" / "cmp.xlsx"
+    first = _compare(sdir, cpath, out)
     assert first.returncode == 0, first.stderr
-    yesterday = out.read_bytes()
-    interrupted = 0
-    for delay in (0.4, 1.0, 1.6, 2.2):
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
-        time.sleep(delay)
-        proc.send_signal(getattr(signal, signame))
-        _, err = proc.communicate(timeout=300)
-        assert "Traceback" not in err and "Exception ignored" not in err, err
-        assert sorted(p.name for p in out.parent.iterdir()) == ["cmp.xlsx"]
-        if proc.returncode == 0:  # finished before the signal: a complete new workbook
-            assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"
-            yesterday = out.read_bytes()
-        elif proc.returncode == -getattr(signal, signame):
-            # still starting up (importing), before the handler exists: nothing was opened
-            assert out.read_bytes() == yesterday
-        else:
-            interrupted += 1
-            assert proc.returncode == 130, (proc.returncode, err)
-            assert err.strip().splitlines()[-1] == "sitecompare: interrupted; nothing was written"
-            assert out.read_bytes() == yesterday
-    assert interrupted >= 1  # at least one signal landed mid-run and was unwound
+    return sdir, cpath, out.read_bytes()
+
+
+@pytest.fixture
+def yesterday(_first_run: tuple[Path, Path, bytes], tmp_path: Path) -> tuple[Path, Path, Path, bytes]:
+    """A study and yesterday's workbook of it (equal weights), alone in a fresh folder."""
+    sdir, cpath, old = _first_run
+    out = tmp_path / "out" / "cmp.xlsx"
+    out.parent.mkdir()
+    out.write_bytes(old)
+    return sdir, cpath, out, old
+
+
+CASES = [(p, "SIGTERM") for p in CHECKPOINTS] + [
+    (p, s) for s in ("SIGHUP", "SIGINT") for p in ("built", "temp-created", "temp-written", "replaced")
+]
+
+
+@pytest.mark.parametrize(("point", "signame"), CASES, ids=[f"{s}@{p}" for p, s in CASES])
+def test_a_signal_at_any_point_leaves_the_old_or_the_complete_new_workbook_and_says_which(
+    yesterday: tuple[Path, Path, Path, bytes], point: str, signame: str
+) -> None:
+    sdir, cpath, out, old = yesterday
+    res = _compare(sdir, cpath, out, "--weights", "a=3", fault=f"{point}:{signame}")
+    assert res.returncode == 130, (res.returncode, res.stderr)
+    assert "Traceback" not in res.stderr and "Exception ignored" not in res.stderr, res.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["cmp.xlsx"]
+    last = res.stderr.strip().splitlines()[-1]
+    if CHECKPOINTS.index(point) >= WRITTEN_FROM:
+        assert last == "sitecompare: interrupted after writing out/cmp.xlsx (complete); nothing else was written"
+        assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == "Summary"
+        assert read_whatif_weights(out, ["a", "b"]) == {"a": 75.0, "b": 25.0}  # a=3, b=1: the new run's
+    else:
+        assert last == INTERRUPTED
+        assert out.read_bytes() == old
+
+
+def test_a_workbook_left_by_a_killed_run_is_removed_by_the_next_run(
+    yesterday: tuple[Path, Path, Path, bytes],
+) -> None:
+    """SIGKILL cannot be caught: the temporary file stays. The next run that writes to the same
+    folder removes it (its writer is gone), and leaves one whose writer is alive."""
+    sdir, cpath, out, old = yesterday
+    killed = _compare(sdir, cpath, out, fault="temp-written:SIGKILL")
+    assert killed.returncode == -signal.SIGKILL
+    left = [p.name for p in out.parent.iterdir() if p.name != "cmp.xlsx"]
+    assert len(left) == 1 and left[0].startswith(".cmp.xlsx.") and left[0].endswith(".tmp"), left
+    assert out.read_bytes() == old
+    alive = out.parent / f".cmp.xlsx.{os.getpid()}.live1234.tmp"  # this test process is alive
+    alive.write_bytes(b"being written")
+    again = _compare(sdir, cpath, out)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted(["cmp.xlsx", alive.name])
+
+
+def _limit_file_size() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))  # ulimit -f 16
+
+
+def test_a_file_size_limit_is_bad_luck_reported_in_one_line_not_a_crash(
+    yesterday: tuple[Path, Path, Path, bytes], tmp_path: Path
+) -> None:
+    """``ulimit -f 16``: openpyxl's scratch files hit the limit (lxml's IO_EFBIG). Exit 1,
+    the file and the cause in one line, no traceback, the old workbook and no scratch left."""
+    sdir, cpath, out, old = yesterday
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = _env() | {"TMPDIR": str(scratch)}
+    cmd = [str(SITECOMPARE), "compare", "--sites", str(sdir), "--criteria", str(cpath), "-o", str(out)]
+    res = subprocess.run(
+        cmd, capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path, preexec_fn=_limit_file_size
+    )
+    assert res.returncode == 1, res.stderr
+    assert res.stderr.splitlines() == [
+        "out/cmp.xlsx: cannot write the workbook: the file is larger than this process may write "
+        "(file-size limit, ulimit -f) (EFBIG)",
+        "sitecompare: 1 problem found; nothing was written",
+    ]
+    assert out.read_bytes() == old
+    assert sorted(p.name for p in out.parent.iterdir()) == ["cmp.xlsx"]
+    assert list(scratch.iterdir()) == []
 
 
 def test_interrupt_while_a_command_is_imported_exits_130(tmp_path: Path) -> None:
@@ -82,5 +158,5 @@ def test_interrupt_while_a_command_is_imported_exits_130(tmp_path: Path) -> None
     )
     res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, env=_env())
     assert res.returncode == 130, res.stderr
-    assert res.stderr.strip() == "sitecompare: interrupted; nothing was written"
+    assert res.stderr.strip() == INTERRUPTED
     assert not (tmp_path / "x.xlsx").exists()

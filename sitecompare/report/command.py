@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..atomic import checkpoint
 from ..cli_common import (
     CONTEXT,
     console,
@@ -125,3 +126,4 @@ def compare(
     out = console()
     print_ranking_table(result, out)
     out.print(f"wrote {path}")
+    checkpoint("done")

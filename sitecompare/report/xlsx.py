@@ -6,30 +6,32 @@ acceptability, Method agreement) and any other ``extra_sheets``, then Data quali
 Run info. The Summary is filled last so that its "how to read this workbook" list names every
 sheet; ``summary_lines`` (and the sensitivity headline) go under its headline.
 
-Writing is atomic: the workbook is built in memory (bad input fails before anything touches
-the disk), saved to a temporary file in the target folder, flushed and moved over the target
-with ``os.replace``. Any failure (an exception, Ctrl-C) removes the temporary file and leaves
-an existing workbook byte-for-byte as it was.
+Writing is atomic (:mod:`sitecompare.atomic`): the workbook is built and serialised in memory
+(bad input fails before anything touches the disk), saved to a temporary file in the target
+folder, flushed and moved over the target with ``os.replace``. Any failure (an exception,
+Ctrl-C, SIGTERM) removes the temporary file and leaves an existing workbook byte-for-byte as
+it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import gc
 import io
-import os
-import stat
+import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import Issue, SiteCompareError
+from ..atomic import os_error_text, write_atomic
+from ..errors import Issue, SiteCompareError, display_path
 from ..ranking import Ranking
 from .context import build_report_data
 from .i18n import LANGS, Lang
@@ -176,65 +178,38 @@ def write_workbook(
 
 
 def save_atomic(wb: Workbook, path: str | Path) -> Path:
-    """Save ``wb`` to ``path`` through a temporary file in the same folder and os.replace."""
-    target = Path(path)
-    folder = target.parent
-    created: list[Path] = []
+    """Save ``wb`` to ``path`` atomically (:func:`sitecompare.atomic.write_atomic`).
+
+    The workbook is serialised in memory first, so bad luck inside openpyxl's zip writer (an
+    interruption, a file-size limit on its scratch files) touches no output file."""
+    return write_atomic(path, serialise(wb, path), what="the workbook")
+
+
+def serialise(wb: Workbook, path: str | Path) -> bytes:
+    """The workbook's bytes. openpyxl writes each sheet through a scratch file; those go to a
+    private folder removed afterwards, and a failure there (a full disk, ``ulimit -f``) is a
+    :class:`SiteCompareError` naming ``path`` and the cause, not a traceback."""
+    buf = io.BytesIO()
+    problem: str | None = None
+    ignored: list[object] = []
+    hook, scratch = sys.unraisablehook, tempfile.tempdir
+    # a failed sheet writer's generator fails once more when it is collected: that second
+    # report of the same error is expected and kept off the user's screen
+    sys.unraisablehook = ignored.append
     try:
-        missing = []
-        p = folder
-        while not p.exists():
-            missing.append(p)
-            p = p.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        created = list(missing)
-    except OSError as exc:
-        raise SiteCompareError(
-            Issue(str(target), "", f"cannot create the folder {folder}: {exc.strerror or exc}")
-        ) from exc
-    tmp: str | None = None
-    written = False
-    try:
-        # serialise in memory first: an interruption inside openpyxl's zip writer then
-        # touches no file (and leaves no half-closed archive to complain at exit)
-        buf = io.BytesIO()
-        wb.save(buf)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buf.getbuffer())
-            fh.flush()
-            os.fsync(fh.fileno())
-        mode = 0o666 & ~_umask()
-        with contextlib.suppress(OSError):
-            mode = stat.S_IMODE(target.stat().st_mode)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
-        written = True
-    except OSError as exc:
-        raise SiteCompareError(
-            Issue(
-                str(target),
-                "",
-                f"cannot write the workbook: {exc.strerror or exc}"
-                + (" (is it open in a spreadsheet program?)" if isinstance(exc, PermissionError) else ""),
-            )
-        ) from exc
+        with tempfile.TemporaryDirectory(prefix="sitecompare-") as folder:
+            tempfile.tempdir = folder
+            try:
+                wb.save(buf)
+            except (OSError, etree.LxmlError) as exc:
+                problem = os_error_text(exc)
+            finally:
+                tempfile.tempdir = scratch
+            gc.collect()
     finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        if not written:
-            for d in created:  # folders this call made for a workbook it did not write
-                with contextlib.suppress(OSError):
-                    d.rmdir()
-    return target
-
-
-def _umask() -> int:
-    """The process umask, read without changing it (os.umask would, briefly, for all threads)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022
+        sys.unraisablehook = hook
+    if problem is not None:
+        raise SiteCompareError(
+            Issue(display_path(path), "", f"cannot write the workbook: {problem}")
+        )
+    return buf.getvalue()

@@ -45,7 +45,6 @@ import io
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,6 +56,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from ..atomic import write_atomic
 from ..errors import Issue, ValidationError, display_path, show_value
 from ..profiles import MAX_BYTES
 from .files import file_problem, not_regular
@@ -261,11 +261,7 @@ def write_scenario(
     if {k: float(v) for k, v in written.items()} != rounded:
         raise ValidationError([Issue(shown, fld, "internal error: the weights did not round-trip")])
 
-    target = path.resolve() if path.is_symlink() else path  # keep a link a link
-    try:
-        _atomic_write(target, new_text)
-    except OSError as exc:
-        raise ValidationError([Issue(shown, "", f"cannot write: {exc.strerror or exc}")]) from exc
+    write_atomic(path, new_text.encode("utf-8"), what="the criteria file")  # a link stays a link
     return replaced
 
 
@@ -303,26 +299,3 @@ def _read_text(path: Path, shown: str) -> str:
         return blob.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise fail(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
