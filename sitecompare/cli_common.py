@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from .errors import Issue, SiteCompareError, ValidationError
+from .model import HORIZONS
 
 __all__ = [
     "CONTEXT",
@@ -138,6 +139,14 @@ def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             metavar="DATE",
             help="Date that fact ages are measured from [default: today].",
         ),
+        click.option(
+            "--horizon",
+            type=click.Choice(HORIZONS),
+            default="planned",
+            show_default=True,
+            help="planned: plans count as if built; built: a fact with status: plan is treated "
+            "as missing (compare what exists).",
+        ),
     ]
     for o in reversed(opts):
         fn = o(fn)
@@ -164,6 +173,7 @@ def load_from_options(
     method: str | None,
     params: tuple[str, ...],
     as_of: dt.date | None,
+    horizon: str = "planned",
 ):
     """The Study the options describe (shared by rank, compare, sensitivity)."""
     from .methods import validate_method
@@ -217,6 +227,7 @@ def load_from_options(
         weights_origin=origin,
         method=spec,
         as_of=as_of,
+        horizon=horizon,
     )
     from .atomic import checkpoint
 
@@ -234,7 +245,10 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
     out_console = out or console()
     res = ranking.output
     t = Table(title=title, title_justify="left")
+    iv = ranking.intervals
     t.add_column("rank", justify="right")
+    if iv is not None:
+        t.add_column("could rank" if iv.exact else "could rank (sampled)", justify="right")
     t.add_column("site")
     t.add_column("name")
     t.add_column(
@@ -246,18 +260,40 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
         t.add_column(k, justify="right")
     for row in ranking.table().itertuples(index=False):
         d = row._asdict()
+        extra = []
+        if iv is not None:
+            lo, hi = int(d["rank_best"]), int(d["rank_worst"])
+            extra = [f"{lo}" if lo == hi else f"{lo}-{hi}"]
         t.add_row(
             str(d["rank"]),
+            *extra,
             d["site"],
             d["name"],
             _fmt_score(d["score"]),
             *[_fmt_score(d[k]) for k in keys],
         )
     out_console.print(t)
-    w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.study.weights.items())
+    w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.matrix.weight_of.items())
     m = ranking.method.as_dict()
     out_console.print(f"method: {m.pop('name')} {m if m else ''}".rstrip())
     out_console.print(f"weights ({ranking.study.weight_source}): {w}")
+    by = ranking.study.criteria_set.weights_by
+    if by:
+        out_console.print(f"weights set by: {by}")
+    dm = ranking.matrix
+    plans = any(c.status == "plan" for c in dm.cells.values())
+    if dm.horizon == "built":
+        out_console.print("horizon: built (facts with status: plan are treated as missing)")
+    elif plans:
+        out_console.print("horizon: planned (plans count as if built; --horizon built compares what exists)")
+    else:
+        out_console.print("horizon: planned")
+    if iv is not None and iv.uncertain:
+        out_console.print(
+            f"could rank: best..worst rank with these weights while {iv.uncertain} uncertain "
+            f"fact{'s' if iv.uncertain != 1 else ''} (ranges, unknowns) move within their ranges; "
+            + ("exact" if iv.exact else iv.how)
+        )
     for sid, reason in ranking.matrix.excluded:
         out_console.print(f"excluded: {sid}: {reason}")
     for warning in ranking.matrix.warnings:

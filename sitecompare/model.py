@@ -12,6 +12,8 @@ __all__ = [
     "STATUSES",
     "DIRECTIONS",
     "MISSING_POLICIES",
+    "HORIZONS",
+    "DEFAULT_MIN_COVERAGE",
     "Source",
     "Fact",
     "Site",
@@ -24,9 +26,15 @@ __all__ = [
     "normalise_weights",
 ]
 
-STATUSES = ("measured", "plan", "estimate", "computed")
+# ``claim``: a figure asserted by an interested party (a promoter's press release, a city's
+# pitch), not measured or audited; it is used like a measured figure and flagged as a claim
+STATUSES = ("measured", "plan", "estimate", "computed", "claim")
 DIRECTIONS = ("max", "min")
-MISSING_POLICIES = ("worst", "median", "exclude-site", "error")
+# ``interval``: unknown anywhere within the criterion's ``plausible`` range (never a rival's value)
+MISSING_POLICIES = ("worst", "median", "exclude-site", "error", "interval")
+# ``planned``: plans count as if built; ``built``: a ``status: plan`` fact is treated as missing
+HORIZONS = ("planned", "built")
+DEFAULT_MIN_COVERAGE = 0.5
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -57,6 +65,8 @@ class Fact:
     high: float | None = None
     note: str | None = None
     method: str | None = None  # how a computed fact was computed
+    scope: str | None = None  # what the figure covers (e.g. ai-programme, city-graduates)
+    quote: str | None = None  # the source's words holding the figure, verbatim
 
     @property
     def is_range(self) -> bool:
@@ -108,10 +118,33 @@ class Criterion:
     preference: Preference | None = None
     group: str | None = None
     note: str | None = None
+    scopes: tuple[str, ...] | None = None  # accepted fact scopes; None: any (and none)
+    plausible_min: float | None = None  # where an unknown value may lie (missing: interval)
+    plausible_max: float | None = None
+    min_coverage: float | None = None  # None: the criteria set's
 
     @property
     def has_scale(self) -> bool:
         return self.scale_worst is not None and self.scale_best is not None
+
+    @property
+    def has_plausible(self) -> bool:
+        return self.plausible_min is not None and self.plausible_max is not None
+
+    @property
+    def anchors(self) -> tuple[float, float] | None:
+        """The value-function anchors (worst, best) a min-max normalisation uses instead of the
+        sites' own minimum and maximum: ``scale`` when given, else for ``missing: interval`` the
+        ``plausible`` range (oriented by direction), else None."""
+        if self.has_scale:
+            return float(self.scale_worst), float(self.scale_best)  # type: ignore[arg-type]
+        if self.missing == "interval" and self.has_plausible:
+            lo, hi = float(self.plausible_min), float(self.plausible_max)  # type: ignore[arg-type]
+            return (lo, hi) if self.direction == "max" else (hi, lo)
+        return None
+
+    def accepts_scope(self, scope: str | None) -> bool:
+        return self.scopes is None or (scope is not None and scope in self.scopes)
 
 
 @dataclass(frozen=True)
@@ -150,6 +183,8 @@ class CriteriaSet:
     scenario_provenance: Mapping[str, WeightProvenance] = field(default_factory=dict)
     stale_after_years: float = 5.0
     description: str | None = None
+    weights_by: str | None = None  # who set the weights (shown on the Summary)
+    min_coverage: float = DEFAULT_MIN_COVERAGE  # share of sites a criterion needs to take part
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "currency_rates", _frozen(self.currency_rates))
@@ -186,6 +221,7 @@ class Study:
     )
     sites_dir: str = ""
     as_of: dt.date | None = None  # the date "stale" is measured from
+    horizon: str = "planned"  # "planned" or "built" (HORIZONS)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))
@@ -195,10 +231,11 @@ class Study:
         return self.criteria_set.criteria
 
     def site(self, sid: str) -> Site:
-        for s in self.sites:
-            if s.id == sid:
-                return s
-        raise KeyError(sid)
+        index = self.__dict__.get("_site_index")
+        if index is None:  # built once: a study of 10,000 sites asks for each many times
+            index = {s.id: s for s in self.sites}
+            object.__setattr__(self, "_site_index", index)
+        return index[sid]
 
 
 def normalise_weights(raw: Mapping[str, float]) -> dict[str, float]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import Issue, ValidationError
+from .intervals import RankIntervals, rank_intervals
 from .matrix import DecisionMatrix, build_matrix
 from .methods import MethodInfo, MethodOutput, get_method
 from .methods.normalize import NormalizationError
@@ -28,6 +29,7 @@ class Ranking:
     method: MethodSpec
     info: MethodInfo
     output: MethodOutput
+    intervals: RankIntervals | None = None  # best/worst rank with the weights fixed
 
     @property
     def site_ids(self) -> tuple[str, ...]:
@@ -71,6 +73,8 @@ class Ranking:
             }
             for k, v in self.output.details.items():
                 row[k] = float(v[i])
+            if self.intervals is not None:
+                row["rank_best"], row["rank_worst"] = self.intervals.of(int(i))
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -85,24 +89,34 @@ class Ranking:
     def to_json(self) -> dict[str, Any]:
         """The spec's ``rank --format json`` object."""
         details_keys = list(self.output.details)
+        iv = self.intervals
         ranking = []
         for i in self.order:
-            ranking.append(
-                {
-                    "rank": int(self.output.ranks[i]),
-                    "site": self.site_ids[i],
-                    "score": _num(self.output.scores[i]),
-                    "details": {k: _num(self.output.details[k][i]) for k in details_keys},
-                }
-            )
+            entry: dict[str, Any] = {
+                "rank": int(self.output.ranks[i]),
+                "site": self.site_ids[i],
+                "score": _num(self.output.scores[i]),
+                "details": {k: _num(self.output.details[k][i]) for k in details_keys},
+            }
+            if iv is not None:
+                entry["rank_interval"] = list(iv.of(int(i)))
+                entry["rank_interval_exact"] = iv.exact
+            ranking.append(entry)
+        dm = self.matrix
         out: dict[str, Any] = {
             "method": self.method.as_dict(),
             "criteria_set": self.study.criteria_set.name,
             "scenario": self.study.scenario,
-            "weights": {c.id: _num(self.study.weights[c.id]) for c in self.study.criteria},
+            "horizon": dm.horizon,
+            "weights": {c: _num(w) for c, w in dm.weight_of.items()},
+            "weights_by": self.study.criteria_set.weights_by,
             "ranking": ranking,
-            "excluded": [{"site": s, "reason": r} for s, r in self.matrix.excluded],
-            "warnings": list(self.matrix.warnings),
+            "rank_interval_exact": None if iv is None else iv.exact,
+            "rank_intervals": None if iv is None else iv.to_json(),
+            "excluded": [{"site": s, "reason": r} for s, r in dm.excluded],
+            "excluded_criteria": [x.to_json() for x in dm.excluded_criteria],
+            "not_comparable": [x.to_json() for x in dm.not_comparable],
+            "warnings": list(dm.warnings),
         }
         info = {k: v for k, v in self.output.info.items() if k in ("compromise",)}
         if info:
@@ -163,9 +177,13 @@ def _nonpositive_hint(dm: DecisionMatrix) -> str:
     return f" ({'; '.join(parts[:5])})" if parts else ""
 
 
-def rank(study: Study, method: MethodSpec | None = None) -> Ranking:
-    """Rank the study's sites with ``method`` (default: the study's)."""
+def rank(study: Study, method: MethodSpec | None = None, *, intervals: bool = True) -> Ranking:
+    """Rank the study's sites with ``method`` (default: the study's), with each site's rank
+    interval (:mod:`sitecompare.intervals`; ``intervals=False`` skips them)."""
     spec = method or study.method
     dm = build_matrix(study)
     out = evaluate_matrix(dm, spec, origin=method_origin(study, spec))
-    return Ranking(study=study, matrix=dm, method=spec, info=get_method(spec.name), output=out)
+    iv = rank_intervals(dm, spec, out.ranks) if intervals else None
+    return Ranking(
+        study=study, matrix=dm, method=spec, info=get_method(spec.name), output=out, intervals=iv
+    )

@@ -82,12 +82,12 @@ def rank_all_scenarios(study: Study) -> ScenarioTable:
     for name in names:
         w, _, issues = resolve_weights(cs, name)
         label = BASE if name is None else name
-        vec = np.array([w[c.id] for c in cs.criteria])
+        vec = dm.weights_for(w)  # the criteria that take part, their weights normalised again
         out = evaluate_matrix(dm, study.method, vec)
         cols.append(label)
         ranks.append(out.ranks)
         scores.append(out.scores)
-        weights[label] = {k: round(v, 6) for k, v in w.items()}
+        weights[label] = {c: round(float(v), 6) for c, v in zip(dm.criterion_ids, vec, strict=True)}
     return ScenarioTable(
         columns=tuple(cols),
         site_ids=dm.site_ids,

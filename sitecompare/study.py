@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
 from .matrix import collect_matrix_issues
-from .model import CriteriaSet, MethodSpec, Site, Study, normalise_weights
+from .model import HORIZONS, CriteriaSet, MethodSpec, Site, Study, normalise_weights
 from .profiles import list_profile_files, read_document
 from .validate import criteria_from_doc, site_from_doc
 
@@ -182,8 +182,16 @@ def load_study(
     weights_origin: str = "--weights",
     method: MethodSpec | None = None,
     as_of: dt.date | None = None,
+    horizon: str = "planned",
 ) -> Study:
-    """Load and check everything; raise one ValidationError listing every problem."""
+    """Load and check everything; raise one ValidationError listing every problem.
+
+    ``horizon``: ``planned`` (plans count as if built) or ``built`` (a ``status: plan`` fact is
+    treated as missing)."""
+    if horizon not in HORIZONS:
+        raise ValidationError(
+            [Issue("--horizon", "", f"{horizon!r} is not a horizon (choose from: {', '.join(HORIZONS)})")]
+        )
     sites_dir, criteria_path = default_paths(sites, criteria)
     site_list, issues, unloaded_facts = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
@@ -252,6 +260,7 @@ def load_study(
         weight_source=source,
         sites_dir=display_path(sites_dir),
         as_of=as_of,
+        horizon=horizon,
     )
     m_issues = collect_matrix_issues(study) if site_list else []
     if issues:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import IssueCollector, show_value
 from .model import (
+    DEFAULT_MIN_COVERAGE,
     DIRECTIONS,
     MISSING_POLICIES,
     STATUSES,
@@ -46,7 +47,19 @@ SITE_KEYS = {
     "note",
 }
 SOURCE_KEYS = {"title", "date", "url", "publisher", "note"}
-FACT_KEYS = {"value", "low", "high", "unit", "source", "as_of", "status", "note", "method"}
+FACT_KEYS = {
+    "value",
+    "low",
+    "high",
+    "unit",
+    "source",
+    "as_of",
+    "status",
+    "note",
+    "method",
+    "scope",
+    "quote",
+}
 CRITERIA_KEYS = {
     "format",
     "name",
@@ -56,6 +69,8 @@ CRITERIA_KEYS = {
     "currency_rates",
     "scenarios",
     "stale_after_years",
+    "weights_by",
+    "min_coverage",
 }
 CRITERION_KEYS = {
     "label",
@@ -70,6 +85,9 @@ CRITERION_KEYS = {
     "preference",
     "group",
     "note",
+    "scopes",
+    "plausible",
+    "min_coverage",
 }
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 SCENARIO_META_KEYS = {"weights", "provenance", "description"}
@@ -364,6 +382,12 @@ def _fact(
         as_of = ck.date(d["as_of"], f"{f}.as_of")
         ok &= as_of is not None
     note = ck.text(d.get("note"), f"{f}.note")
+    scope = _scope(ck, d.get("scope"), f"{f}.scope") if "scope" in d else None
+    ok &= "scope" not in d or scope is not None
+    quote = ck.text(d.get("quote"), f"{f}.quote")
+    if "quote" in d and not quote:
+        ck.add(f"{f}.quote", "must not be empty (the source's words holding the figure)")
+        ok = False
     if not ok:
         return None
     src = sources.get(src_key)
@@ -383,7 +407,31 @@ def _fact(
         high=high,
         note=note,
         method=method,
+        scope=scope,
+        quote=quote,
     )
+
+
+SCOPE_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _scope(ck: Checker, value: Any, field: str) -> str | None:
+    """A scope name: lower-case letters, digits and '-' (like an id)."""
+    s = ck.text(value, field)
+    if s is None:
+        return None
+    if not SCOPE_RE.fullmatch(s):
+        ck.add(field, f"{s!r} must be lower-case letters, digits and '-' (like ai-programme)")
+        return None
+    return s
+
+
+def _coverage(ck: Checker, value: Any, field: str) -> float | None:
+    x = ck.number(value, field, minimum=0.0)
+    if x is not None and x > 1:
+        ck.add(field, f"must be a share of the sites between 0 and 1, got {show_value(value)}")
+        return None
+    return x
 
 
 # --------------------------------------------------------------------------- criteria sets
@@ -410,6 +458,11 @@ def criteria_from_doc(
     stale = 5.0
     if "stale_after_years" in d:
         stale = ck.number(d["stale_after_years"], "stale_after_years", positive=True) or 5.0
+    weights_by = ck.text(d.get("weights_by"), "weights_by")
+    min_coverage = DEFAULT_MIN_COVERAGE
+    if "min_coverage" in d:
+        mc = _coverage(ck, d["min_coverage"], "min_coverage")
+        min_coverage = DEFAULT_MIN_COVERAGE if mc is None else mc
 
     criteria: list[Criterion] = []
     raw_crit = d.get("criteria")
@@ -522,6 +575,8 @@ def criteria_from_doc(
         scenario_provenance=provenance,
         stale_after_years=stale,
         description=description,
+        weights_by=weights_by,
+        min_coverage=min_coverage,
     )
 
 
@@ -581,6 +636,33 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
     pref = None
     if "preference" in d:
         pref = _preference(ck, f"{f}.preference", d["preference"])
+    scopes: tuple[str, ...] | None = None
+    if "scopes" in d:
+        raw_scopes = d["scopes"]
+        if isinstance(raw_scopes, str):
+            raw_scopes = [raw_scopes]
+        if not isinstance(raw_scopes, list) or not raw_scopes:
+            ck.add(f"{f}.scopes", f"expected a list of scope names, got {show_value(d['scopes'])}")
+        else:
+            got = [_scope(ck, x, f"{f}.scopes[{k}]") for k, x in enumerate(raw_scopes)]
+            if all(g is not None for g in got):
+                scopes = tuple(dict.fromkeys(g for g in got if g is not None))
+    pmin = pmax = None
+    if "plausible" in d:
+        pd = ck.mapping(d["plausible"], f"{f}.plausible", what="{min: ..., max: ...}")
+        if pd is not None:
+            ck.keys(pd, f"{f}.plausible", {"min", "max"}, ("min", "max"))
+            pmin = ck.number(pd["min"], f"{f}.plausible.min") if "min" in pd else None
+            pmax = ck.number(pd["max"], f"{f}.plausible.max") if "max" in pd else None
+            if pmin is not None and pmax is not None and pmin >= pmax:
+                ck.add(f"{f}.plausible", f"min ({pmin:g}) must be less than max ({pmax:g})")
+    if missing == "interval" and "plausible" not in d:
+        ck.add(
+            f"{f}.plausible",
+            "missing: interval needs the range an unknown value may lie in "
+            "(e.g. plausible: {min: 0, max: 100})",
+        )
+    cov = _coverage(ck, d["min_coverage"], f"{f}.min_coverage") if "min_coverage" in d else None
     if len(ck.c.issues) > n_before or direction is None or weight is None or unit is None:
         return None
     return Criterion(
@@ -599,6 +681,10 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
         preference=pref,
         group=ck.text(d.get("group"), f"{f}.group"),
         note=ck.text(d.get("note"), f"{f}.note"),
+        scopes=scopes,
+        plausible_min=pmin,
+        plausible_max=pmax,
+        min_coverage=cov,
     )
 
 

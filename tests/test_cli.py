@@ -117,7 +117,7 @@ def test_rank_csv_guards_formula_text_and_sends_notes_to_stderr(tmp_path: Path) 
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert [r["name"] for r in rows] == ["BETA", "GAMMA", "'=HYPERLINK(\"http://example.com\",\"x\")"]
     assert res.stderr.splitlines() == [
-        "note: criterion rail: ktx_km missing for alpha; missing: worst uses 12 km"
+        "note: criterion rail: ktx_km missing for alpha; missing: worst uses 12 km, the value of gamma (pessimistic)"
     ]
 
 

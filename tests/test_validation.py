@@ -64,7 +64,7 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         (),
         [
             "sites/alpha.yaml: facts.compute_pf.untis: unknown key 'untis'; did you mean 'unit'? (valid keys: "
-            "as_of, high, low, method, note, source, status, unit, value)"
+            "as_of, high, low, method, note, quote, scope, source, status, unit, value)"
         ],
     ),
     (
@@ -126,7 +126,7 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         (),
         [
             "sites/alpha.yaml: facts.ktx_km: missing, and criterion 'rail' (criteria/default.yaml) has missing: "
-            "error (add the fact, or set missing: worst, median or exclude-site)"
+            "error (add the fact, or set missing: interval, worst, median or exclude-site)"
         ],
     ),
     (
@@ -233,7 +233,7 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         ),
         (),
         [
-            "sites/alpha.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed)"
+            "sites/alpha.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed, claim)"
         ],
     ),
     (
@@ -249,7 +249,7 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         lambda s, c: edit(c, "direction: max", "direction: max\n    missing: skip"),
         (),
         [
-            "criteria/default.yaml: criteria.compute.missing: 'skip' is not a valid missing policy (choose from: worst, median, exclude-site, error)"
+            "criteria/default.yaml: criteria.compute.missing: 'skip' is not a valid missing policy (choose from: worst, median, exclude-site, error, interval)"
         ],
     ),
     (

@@ -66,7 +66,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     )
     set_widths(ws, CRITICAL_WIDTHS)
     blocks: list[tuple[int, int]] = []
-    w_now = {cid: float(res.study.weights[cid]) for cid in cx.dm.criterion_ids}
+    w_now = cx.dm.weight_of
     mc = res.most_critical
 
     # 1. most critical criteria

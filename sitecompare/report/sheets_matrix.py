@@ -166,7 +166,7 @@ def _criteria_headers(
             ws,
             row + 2,
             col,
-            L.t("weight {w:.1%}", w=data.study.weights[c.id]),
+            L.t("weight {w:.1%}", w=data.dm.weight_of[c.id]),
             font=st.subheader,
             fill=st.subheader_fill,
             align=st.wrap_center,

@@ -270,7 +270,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     row = write_section(ws, st, row, L.t("How they were ranked"), span=8)
     info = r.info
     prov = _provenance_text(data, L)
-    weights = "; ".join(f"{L.crit(c)} {study.weights[c.id]:.1%}" for c in dm.criteria)
+    weights = "; ".join(f"{L.crit(c)} {dm.weight_of[c.id]:.1%}" for c in dm.criteria)
     pairs = [
         (L.t("Method"), method_text(data, L) + "\n" + L.t(info.description)),
         (L.t("Cost criteria"), L.t(info.cost_convention)),

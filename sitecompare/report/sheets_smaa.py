@@ -182,7 +182,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
         ws, st, row, L.t("Central weights: the priorities under which each site wins"), span=last_col
     )
     crit_ids = cx.dm.criterion_ids
-    rows = [[L.t("Weights in force"), *[float(res.study.weights[c]) for c in crit_ids]]]
+    rows = [[L.t("Weights in force"), *[cx.dm.weight_of[c] for c in crit_ids]]]
     never: list[int] = []
     for i in cx.order:
         cw = sm.central_weights[i]

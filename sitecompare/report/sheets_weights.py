@@ -156,7 +156,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             [
                 L.crit(c),
                 c.id,
-                float(study.weights[c.id]),
+                data.dm.weight_of[c.id],
                 float(c.weight),
                 *[float(sc.weights[s][c.id]) for s in sc.columns],
             ]

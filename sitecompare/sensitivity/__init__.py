@@ -102,7 +102,7 @@ class SensitivityResult:
             "method": self.method.as_dict(),
             "criteria_set": self.study.criteria_set.name,
             "scenario": self.study.scenario,
-            "weights": {c: r(self.study.weights[c]) for c in crits},
+            "weights": {c: float(f"{w:.12g}") for c, w in dm.weight_of.items()},
             "seed": sm.seed,
             "samples": sm.samples,
             "weight_sampling": sm.weight_sampling,

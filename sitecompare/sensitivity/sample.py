@@ -18,10 +18,12 @@ Criteria whose weight is 0 in the set stay at 0 in every sample (the user exclud
 
 Data
 ----
-A ranged fact (low/high) is drawn uniformly within its range. With ``unknown_missing`` a
-missing fact is drawn uniformly within the range of the values the other sites have on that
-criterion (instead of its imputed value). Draws are returned with their uniform variates so
-the analysis can condition on them (value of information).
+A ranged fact (low/high) is drawn uniformly within its range, and so is an unknown fact of a
+``missing: interval`` criterion within the criterion's ``plausible`` range. With
+``unknown_missing`` a missing fact of another policy is drawn uniformly within the range of the
+values the other sites have on that criterion (instead of its imputed value). Draws are
+returned with their uniform variates so the analysis can condition on them (value of
+information).
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ class UncertainCell:
     criterion_index: int
     low: float
     high: float
-    kind: str  # "range" or "missing"
+    kind: str  # "range", "unknown" (missing: interval) or "missing" (--unknown-missing)
 
 
 def uncertain_cells(
@@ -112,7 +114,9 @@ def uncertain_cells(
     for i in range(n):
         for j in range(m):
             if missing[i, j]:
-                if unknown_missing and observed_high[j] > observed_low[j]:
+                if high[i, j] > low[i, j]:  # missing: interval: anywhere in the plausible range
+                    cells.append(UncertainCell(i, j, float(low[i, j]), float(high[i, j]), "unknown"))
+                elif unknown_missing and observed_high[j] > observed_low[j]:
                     cells.append(
                         UncertainCell(
                             i, j, float(observed_low[j]), float(observed_high[j]), "missing"
