@@ -19,6 +19,7 @@ from .cli_common import (
     load_from_options,
     parse_date,
     print_ranking_table,
+    ranking_headline,
     study_options,
 )
 from .commands import LazyGroup
@@ -78,7 +79,13 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
         return
     result = do_rank(study)
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        from .headline import headline_sentences
+
+        head = ranking_headline(result)
+        obj = result.to_json()
+        obj["built_only_leader"] = None if head.built_leader is None else list(head.built_leader)
+        obj["headline"] = headline_sentences(head)
+        click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import pandas as pd
 
@@ -95,7 +102,7 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
         for warning in result.matrix.warnings:
             click.echo(f"note: {warning}", err=True)
     else:
-        print_ranking_table(result)
+        print_ranking_table(result, head=ranking_headline(result))
 
 
 def csv_text(value: Any) -> Any:

@@ -239,7 +239,15 @@ def _fmt_score(x: float) -> str:
     return f"{x:.4f}"
 
 
-def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def ranking_headline(ranking):  # type: ignore[no-untyped-def]
+    """The ranking's headline (the built-only ranking computed beside it when plans are used)."""
+    from .headline import built_alongside, headline
+
+    built, why = built_alongside(ranking)
+    return headline(ranking, built, why)
+
+
+def print_ranking_table(ranking, out=None, title: str | None = None, head=None) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     out_console = out or console()
@@ -273,21 +281,15 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
             *[_fmt_score(d[k]) for k in keys],
         )
     out_console.print(t)
+    if head is not None:
+        from .headline import headline_sentences
+
+        for sentence in headline_sentences(head):
+            out_console.print(sentence)
     w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.matrix.weight_of.items())
     m = ranking.method.as_dict()
     out_console.print(f"method: {m.pop('name')} {m if m else ''}".rstrip())
     out_console.print(f"weights ({ranking.study.weight_source}): {w}")
-    by = ranking.study.criteria_set.weights_by
-    if by:
-        out_console.print(f"weights set by: {by}")
-    dm = ranking.matrix
-    plans = any(c.status == "plan" for c in dm.cells.values())
-    if dm.horizon == "built":
-        out_console.print("horizon: built (facts with status: plan are treated as missing)")
-    elif plans:
-        out_console.print("horizon: planned (plans count as if built; --horizon built compares what exists)")
-    else:
-        out_console.print("horizon: planned")
     if iv is not None and iv.uncertain:
         out_console.print(
             f"could rank: best..worst rank with these weights while {iv.uncertain} uncertain "

@@ -18,6 +18,7 @@ from ..cli_common import (
     print_ranking_table,
     study_options,
 )
+from ..headline import built_alongside, headline
 from ..sensitivity.command import (
     SENSITIVITY_OPTIONS,
     progress_option,
@@ -120,10 +121,12 @@ def compare(
             unknown_missing=unknown_missing,
         )
     extra = [kw["weights_from"]] if kw.get("weights_from") else []
+    built, why = built_alongside(result)
+    head = headline(result, built, why)
     path = write_workbook(
         output, result, lang=lang, command_line=command_line(), extra_inputs=extra, sensitivity=sens
     )
     out = console()
-    print_ranking_table(result, out)
+    print_ranking_table(result, out, head=head)
     out.print(f"wrote {path}")
     checkpoint("done")
