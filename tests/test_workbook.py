@@ -29,6 +29,7 @@ from sitecompare.report import (
 )
 from sitecompare.report.i18n import KO
 from sitecompare.report.styles import put, wrapped_lines, write_title
+from sitecompare.headline import HEADLINE_TEMPLATES
 from sitecompare.sensitivity.robustness import SKIP_TEMPLATES
 
 AS_OF = dt.date(2026, 1, 1)
@@ -305,6 +306,7 @@ def test_every_label_has_a_korean_translation() -> None:
     for m in NATIVE_METHODS.values():
         missing += [f"{m.name}: {x!r}" for x in (m.title, m.description, m.cost_convention) if x not in KO]
     missing += [f"robustness: {x!r}" for x in SKIP_TEMPLATES if x not in KO]
+    missing += [f"headline: {x!r}" for x in HEADLINE_TEMPLATES if x not in KO]
     missing = [x for x in missing if not x.endswith(("'TOPSIS'", "'VIKOR'", "'PROMETHEE II'"))]  # names
     assert not missing, "\n".join(missing)
 

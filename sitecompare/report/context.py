@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import SiteCompareError
+from ..headline import Headline, built_alongside, headline
 from ..matrix import Cell, DecisionMatrix
 from ..methods import MethodOutput, validate_method
 from ..model import Criterion, MethodSpec, Site, Study
@@ -52,7 +53,7 @@ class MethodColumn:
 class Flag:
     """One data-quality flag of one matrix cell."""
 
-    kind: str  # missing | plan | estimate | range | computed | stale | clipped
+    kind: str  # missing | plan | estimate | claim | range | computed | stale | clipped
     site: str
     criterion: str
 
@@ -75,6 +76,8 @@ class ReportData:
     as_of: dt.date
     generated: dt.datetime
     extra: dict[str, object] = field(default_factory=dict)
+    headline: Headline | None = None  # what the ranking may claim (sitecompare.headline)
+    built: Ranking | None = None  # the same study with horizon: built, when plans are used
 
     # ------------------------------------------------------------------ conveniences
     @property
@@ -162,6 +165,8 @@ def cell_flags(dm: DecisionMatrix) -> list[Flag]:
                 out.append(Flag("plan", sid, c.id))
             if cell.fact.status == "estimate":
                 out.append(Flag("estimate", sid, c.id))
+            if cell.fact.status == "claim":
+                out.append(Flag("claim", sid, c.id))
             if cell.is_range:
                 out.append(Flag("range", sid, c.id))
             if cell.fact.status == "computed":
@@ -195,7 +200,19 @@ def _method_columns(ranking: Ranking) -> tuple[MethodColumn, ...]:
     return tuple(cols)
 
 
-def build_report_data(ranking: Ranking, *, generated: dt.datetime | None = None) -> ReportData:
+def build_report_data(
+    ranking: Ranking,
+    *,
+    generated: dt.datetime | None = None,
+    built: Ranking | None = None,
+    head: Headline | None = None,
+) -> ReportData:
+    """The tables the sheets lay out. ``built`` is the built-only ranking shown beside the
+    planned one and ``head`` the headline (:mod:`sitecompare.headline`); both are computed from
+    ``ranking`` when not given."""
+    if head is None:
+        built, why = (built, None) if built is not None else built_alongside(ranking)
+        head = headline(ranking, built, why)
     study = ranking.study
     dm = ranking.matrix
     out = ranking.output
@@ -248,4 +265,6 @@ def build_report_data(ranking: Ranking, *, generated: dt.datetime | None = None)
         flags=tuple(cell_flags(dm)),
         as_of=study.as_of or dt.date.today(),
         generated=generated or dt.datetime.now(dt.UTC).replace(microsecond=0),
+        headline=head,
+        built=built,
     )

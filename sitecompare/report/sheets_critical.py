@@ -68,6 +68,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     blocks: list[tuple[int, int]] = []
     w_now = cx.dm.weight_of
     mc = res.most_critical
+    share = mc.get("share") or {}  # one definition of critical: the share, others rescaled
 
     # 1. most critical criteria
     start = row
@@ -80,7 +81,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     ]
     rows: list[list[Any]] = []
     for scope, kind, label in what:
-        pick = (mc.get(scope) or {}).get(kind)
+        pick = (share.get(scope) or {}).get(kind)
         if not pick:
             rows.append([L.t(label), L.t("none: no single weight change does it"), "", None, None, None])
             continue
@@ -90,8 +91,8 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 cx.cname(pick["criterion"]),
                 _pair(cx, pick["sites"]),
                 w_now[pick["criterion"]],
-                pick["delta"],
-                pick["relative"] if pick["relative"] is not None else L.t("n/a"),
+                pick["new_weight"],
+                pick["share_relative"] if pick["share_relative"] is not None else L.t("n/a"),
             ]
         )
     tr = write_table(
@@ -103,11 +104,11 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
             L.t("Criterion"),
             L.t("Sites that swap"),
             L.t("Weight now"),
-            L.t("Change δ"),
+            L.t("Weight at the swap (rescaled)"),
             L.t("Relative change"),
         ],
         rows,
-        formats=[None, None, None, FMT_PCT1, FMT_SIGNED, FMT_SIGNED_PCT],
+        formats=[None, None, None, FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT],
         wrap=[True, True, True],
         header_height=30,
     )
@@ -116,9 +117,12 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         st,
         tr.last_row + 1,
         L.t(
-            "Change δ: how much the weight must change, the other weights unchanged before all are "
-            "rescaled to 100%; relative change = δ / weight now. A criterion needing a small relative "
-            "change is the one whose weight most needs the stakeholders' agreement."
+            "One measure throughout this workbook: a weight's share of the total, the other weights "
+            "rescaled in proportion (as on the Weight sweeps sheet, whose crossovers are the 'weight "
+            "at the swap'); relative change = (weight at the swap − weight now) / weight now. A "
+            "criterion needing a small relative change is the one whose weight most needs the "
+            "stakeholders' agreement. The pairs are Triantaphyllou & Sánchez's (1997); their δ, the "
+            "change with the other weights unchanged before rescaling, is in the last table."
         ),
         span=10,
     )
@@ -131,9 +135,9 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     rows = []
     for cid in cx.dm.criterion_ids:
         deg = (mc.get("criteria") or {}).get(cid, {})
-        mine = [c for c in res.weight_changes if c.criterion == cid and c.relative is not None]
+        mine = [c for c in res.weight_changes if c.criterion == cid and c.share_relative is not None]
         tops = [c for c in mine if c.ranks[0] == 1]
-        top = min(tops, key=lambda c: abs(c.relative or 0.0)) if tops else None
+        top = min(tops, key=lambda c: abs(c.share_relative or 0.0)) if tops else None
         other = None
         if top is not None:
             other = top.sites[1] if top.sites[0] == res.leader else top.sites[0]
@@ -142,9 +146,9 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 cx.cname(cid),
                 cx.name[other] if other else L.t("none"),
                 w_now[cid],
-                deg.get("criticality") if deg.get("criticality") is not None else L.t("none"),
-                deg.get("sensitivity") if deg.get("sensitivity") is not None else "",
-                top.relative if top else L.t("none"),
+                deg.get("criticality_share") if deg.get("criticality_share") is not None else L.t("none"),
+                deg.get("sensitivity_share") if deg.get("sensitivity_share") is not None else "",
+                top.share_relative if top else L.t("none"),
             ]
         )
     tr = write_wide_table(  # the site name over columns B-C: one line
@@ -188,7 +192,11 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     # 3. every pair
     start = row
     row = write_section(ws, st, row, L.t("Smallest weight change that swaps two sites"), span=10)
-    changes = res.weight_changes[:MAX_WEIGHT_CHANGES]
+    def size(w: Any) -> tuple[float, float]:
+        return (abs(w.share_relative) if w.share_relative is not None else math.inf, abs(w.share_change))
+
+    ordered = sorted(res.weight_changes, key=size)
+    changes = ordered[:MAX_WEIGHT_CHANGES]
     rows = [
         [
             cx.cname(w.criterion),
@@ -197,9 +205,9 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
             w.ranks[0],
             w.ranks[1],
             w_now[w.criterion],
-            w.delta,
-            w.relative if w.relative is not None else L.t("n/a"),
             w.new_weight,
+            w.share_relative if w.share_relative is not None else L.t("n/a"),
+            w.delta,
         ]
         for w in changes
     ]
@@ -214,12 +222,12 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
             L.t("Rank of the site ahead"),
             L.t("Rank of the site behind"),
             L.t("Weight now"),
-            L.t("Change δ"),
-            L.t("Relative change"),
             L.t("Weight at the swap (rescaled)"),
+            L.t("Relative change"),
+            L.t("T&S δ (others unchanged)"),
         ],
         rows,
-        formats=[None, None, None, "0", "0", FMT_PCT1, FMT_SIGNED, FMT_SIGNED_PCT, FMT_PCT1],
+        formats=[None, None, None, "0", "0", FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT, FMT_SIGNED],
         wrap=[True, True, True],
         header_height=44,
     )
@@ -230,7 +238,8 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         L.t(
             "Sorted by the size of the relative change. Shaded: first place is at stake. 'Weight at "
             "the swap' is the weight after all weights are rescaled to 100%: the crossover on the "
-            "Weight sweeps sheet."
+            "Weight sweeps sheet. T&S δ: Triantaphyllou & Sánchez's change of the weight with the "
+            "other weights unchanged before all are rescaled (the same swap, another unit)."
         )
     ]
     if len(res.weight_changes) > len(changes):

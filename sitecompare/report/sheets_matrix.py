@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 CHART_MAX_SITES = 25  # a stacked bar per site beyond this is unreadable; the chart shows the top
-FLAG_ORDER = ("missing", "plan", "estimate", "range")  # which fill wins when a cell has several
+FLAG_ORDER = ("missing", "plan", "claim", "estimate", "range")  # which fill wins when a cell has several
 
 
 def imputation_text(L: Lang, c: Criterion, cell: Cell, observed: int) -> str:
@@ -53,13 +53,21 @@ def imputation_text(L: Lang, c: Criterion, cell: Cell, observed: int) -> str:
         return L.t(
             "no compared site has this fact, so every site gets 0 and the criterion does not discriminate"
         )
+    if c.missing == "interval":
+        return L.t(
+            "unknown: it may lie anywhere from {low} to {high} (the plausible range); the "
+            "point ranking takes the worst end (no credit without evidence) and the rank "
+            "intervals let it move",
+            low=L.num(c.plausible_min),
+            high=L.num(c.plausible_max, c.unit),
+        )
     if c.missing == "worst":
         if c.has_scale:
-            return L.t("the worst end of the criterion's fixed scale")
+            return L.t("the worst end of the criterion's fixed scale (pessimistic)")
         return (
-            L.t("the lowest value among the compared sites")
+            L.t("the lowest value among the compared sites (pessimistic: another site's value)")
             if c.direction == "max"
-            else L.t("the highest value among the compared sites")
+            else L.t("the highest value among the compared sites (pessimistic: another site's value)")
         )
     if c.missing == "median":
         return L.t("the median of the compared sites' values")
@@ -123,14 +131,19 @@ def cell_comment(data: ReportData, L: Lang, sid: str, c: Criterion) -> str:
                 unit=unit_display(unit),
             )
         )
-    if cell.clipped and c.has_scale:
+    if cell.clipped and c.anchors is not None:
+        lo_a, hi_a = sorted(c.anchors)
         lines.append(
             L.t(
                 "Outside the fixed scale {worst} to {best}: counts as the nearest end",
-                worst=L.num(c.scale_worst),
-                best=L.num(c.scale_best, unit),
+                worst=L.num(lo_a),
+                best=L.num(hi_a, unit),
             )
         )
+    if f.scope:
+        lines.append(L.t("Scope: {scope}", scope=f.scope))
+    if f.quote:
+        lines.append(L.t("Quote: “{quote}”", quote=f.quote))
     if f.method:
         lines.append(L.t("Computed: {method}", method=f.method))
     if f.note:
@@ -258,6 +271,7 @@ def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
             ),
         ),
         ("plan", L.t("Planned: a plan or target, not yet built or measured.")),
+        ("claim", L.t("Claim: asserted by an interested party (a promoter, a press release), not measured.")),
         ("estimate", L.t("Estimated: the source gives an estimate.")),
         (
             "range",
@@ -294,7 +308,7 @@ def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
         r,
         L.t(
             "A value with several flags shows the first of: missing, "
-            "planned, estimated, range. The Data quality sheet lists every "
+            "planned, claim, estimated, range. The Data quality sheet lists every "
             "flag of every value."
         ),
         col=first_col,

@@ -12,6 +12,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
+from ..headline import headline_sentences
 from ..scenarios import BASE
 from .context import ReportData
 from .i18n import N_, Lang
@@ -97,6 +98,69 @@ def _view_note(data: ReportData, L: Lang) -> str:
     }[data.view_kind]
 
 
+def headline_lines(data: ReportData, L: Lang) -> list[str]:
+    """The headline (sitecompare.headline) in the workbook's language and names."""
+    assert data.headline is not None
+    crits = {c.id: c for c in data.study.criteria_set.criteria}
+    return headline_sentences(
+        data.headline,
+        t=L.t,
+        site=lambda sid: L.site_name(data.site(sid)),
+        crit=lambda cid: L.crit(crits[cid]),
+        value=L.num,
+    )
+
+
+def interval_text(data: ReportData, i: int) -> str:
+    """'2–5' (or '3' when the site cannot move) for site index ``i``."""
+    iv = data.ranking.intervals
+    if iv is None:
+        return str(data.rank_of(i))
+    lo, hi = iv.of(i)
+    return f"{lo}" if lo == hi else f"{lo}–{hi}"
+
+
+def interval_note(data: ReportData, L: Lang) -> str:
+    iv = data.ranking.intervals
+    text = L.t(
+        "Could rank: the best and the worst rank each site can take with these weights while "
+        "every uncertain fact (a range where sources disagree, or an unknown value within the "
+        "criterion's plausible range) moves within its range; ties share the better rank."
+    )
+    if iv is not None and iv.uncertain:
+        text += " " + (
+            L.t("Exact (closed form).")
+            if iv.exact
+            else L.t(
+                "Found by sampling {k} configurations (seed {seed}): the true range may be wider.",
+                k=f"{iv.configurations:,}",
+                seed=iv.seed,
+            )
+        )
+    return text
+
+
+def horizon_text(data: ReportData, L: Lang) -> str:
+    if data.dm.horizon == "built":
+        return L.t("built: facts with status plan are set aside and count as missing")
+    return L.t("planned: plans count as if built (the Ranking sheet shows the built-only rank beside it)")
+
+
+def coverage_text(data: ReportData, L: Lang) -> str:
+    dm, cs = data.dm, data.study.criteria_set
+    crits = {c.id: c for c in cs.criteria}
+    text = L.t(
+        "a criterion takes part when at least {share} of the sites have a comparable fact",
+        share=f"{cs.min_coverage:.0%}",
+    )
+    if dm.excluded_criteria:
+        text += "; " + L.t(
+            "sitting out: {names} (see Data quality)",
+            names=", ".join(L.crit(crits[x.criterion]) for x in dm.excluded_criteria),
+        )
+    return text
+
+
 def _gaps(data: ReportData) -> dict[int, float | None]:
     out: dict[int, float | None] = {}
     order = list(data.order)
@@ -139,27 +203,28 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     lead = order[0]
     lead_name = L.site_name(data.site(dm.site_ids[lead]))
     gaps = _gaps(data)
+    sentences = headline_lines(data, L)
+    if n < 2:
+        sentences = [L.t("{a} is the only site left in the comparison.", a=lead_name)]
+    row = add_note(ws, st, row, sentences[0], span=8, font=st.big)
+    for text in sentences[1:]:
+        row = add_note(ws, st, row, text, span=8, font=st.font)
     if n >= 2:
         second = order[1]
         second_name = L.site_name(data.site(dm.site_ids[second]))
         if data.rank_of(second) == data.rank_of(lead):
-            headline = L.t(
-                "{a} and {b} tie for first place ({s:.1f} of 100).",
-                a=lead_name,
-                b=second_name,
-                s=data.view[lead],
+            points = L.t(
+                "Points: {a} and {b} tie ({s:.1f} of 100).", a=lead_name, b=second_name, s=data.view[lead]
             )
         else:
-            headline = L.t(
-                "{a} ranks first with {s:.1f} of 100 points, {g:.1f} points ahead of {b}.",
+            points = L.t(
+                "Points: {a} has {s:.1f} of 100, {g:.1f} ahead of {b}.",
                 a=lead_name,
                 s=data.view[lead],
                 g=gaps[lead] or 0.0,
                 b=second_name,
             )
-    else:
-        headline = L.t("{a} is the only site left in the comparison.", a=lead_name)
-    row = add_note(ws, st, row, headline, span=8, font=st.big)
+        row = add_note(ws, st, row, points, span=8, font=st.font)
     # further one-line answers from the builder, e.g. the sensitivity headline
     for line in data.extra.get("summary_lines") or ():  # type: ignore[attr-defined]
         row = add_note(ws, st, row, str(line), span=8, font=st.font)
@@ -170,7 +235,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
         L.t("Site"),
         L.t("English name") if L.ko else L.t("Local name"),
         L.t("Score (0-100)"),
-        L.t("Gap to next"),
+        L.t("Could rank (uncertain facts)"),
         L.t("Rank range across scenarios and methods"),
     ]
     rows = []
@@ -182,7 +247,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
                 L.site_name(site),
                 L.site_alt_name(site),
                 float(data.view[i]),
-                gaps[i],
+                interval_text(data, i),
                 _rank_range(data, i),
             ]
         )
@@ -192,7 +257,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
         row,
         headers,
         rows,
-        formats=[None, None, None, FMT_SCORE, FMT_SCORE, None],
+        formats=[None, None, None, FMT_SCORE, None, None],
         wrap=[False, True, True, False, False, False],
         header_height=32,
     )
@@ -200,6 +265,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
         data_bar(ws, tr.col_ref(4))
         for k in range(len(rows)):
             style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
+            style_cell(ws.cell(row=tr.first_row + k, column=5), align=st.center)
             style_cell(ws.cell(row=tr.first_row + k, column=6), align=st.center)
     row = tr.last_row + 1
     if len(order) > len(top):
@@ -241,7 +307,8 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
         span=8,
         font=st.font,
     )
-    row = add_note(ws, st, row, _view_note(data, L), span=8) + 1
+    row = add_note(ws, st, row, _view_note(data, L), span=8)
+    row = add_note(ws, st, row, interval_note(data, L), span=8) + 1
 
     # what was compared
     row = write_section(ws, st, row, L.t("What was compared"), span=8)
@@ -276,7 +343,10 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
         (L.t("Cost criteria"), L.t(info.cost_convention)),
         (L.t("Reference"), info.reference),
         (L.t("Weights from"), weights_text(data, L) + (f" ({prov})" if prov else "")),
+        (L.t("Weights set by"), cs.weights_by or L.t("not recorded (weights_by in the criteria file)")),
         (L.t("Weights"), weights),
+        (L.t("Horizon"), horizon_text(data, L)),
+        (L.t("Coverage"), coverage_text(data, L)),
         (L.t("Missing values"), "; ".join(f"{L.crit(c)}: {L.policy(c.missing)}" for c in dm.criteria)),
     ]
     row = _kv(ws, st, row, pairs, wide) + 1
@@ -447,7 +517,13 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         native_h,
         *details,
         L.t("Gap to next"),
+        L.t("Could rank (uncertain facts)"),
     ]
+    built = data.built
+    built_rank: dict[str, int] = {}
+    if built is not None:
+        headers.append(L.t("Rank, built only (plans set aside)"))
+        built_rank = {s: int(built.output.ranks[k]) for k, s in enumerate(built.matrix.site_ids)}
     first_group = len(headers) + 1
     headers += [scenario_name(L, c) for c in scen]
     second_group = len(headers) + 1
@@ -465,6 +541,8 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 float(out.scores[i]),
                 *[float(out.details[k][i]) for k in details],
                 gaps[i],
+                interval_text(data, i),
+                *([built_rank.get(dm.site_ids[i], L.t("n/a"))] if built is not None else []),
                 *[int(data.scenarios.ranks[i, j]) for j in range(len(scen))],
                 *[int(mc.ranks[i]) if mc.ranks is not None else L.t("n/a") for mc in meths],
             ]
@@ -490,7 +568,7 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         align=st.wrap_center,
     )
     merge(ws, row, second_group, row, len(headers))
-    formats = [None, None, None, FMT_SCORE, FMT_NATIVE, *[FMT_NATIVE] * len(details), FMT_SCORE]
+    formats = [None, None, None, FMT_SCORE, FMT_NATIVE, *[FMT_NATIVE] * len(details), FMT_SCORE, None]
     tr = write_table(
         ws, st, row + 1, headers, rows, formats=formats, wrap=[False, True, True, False], header_height=44
     )
@@ -507,6 +585,10 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     for k in range(len(details)):
         widths[6 + k] = 11
     widths[6 + len(details)] = 9
+    for c in range(7 + len(details), first_group):
+        widths[c] = 12
+        for k in range(len(rows)):
+            style_cell(ws.cell(row=tr.first_row + k, column=c), align=st.center)
     for c in range(first_group, len(headers) + 1):
         head = str(headers[c - 1])
         widths[c] = max(11.0, min(13.0, text_width(head) * 0.6 + 2))
@@ -521,6 +603,17 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         L.t(
             "Gap to next: the difference in 0-100 points to the site ranked just below. "
             "Ties share the better rank (1, 1, 3)."
+        ),
+        interval_note(data, L),
+        *(
+            [
+                L.t(
+                    "Rank, built only: the same weights and method with every planned figure set "
+                    "aside (horizon built): what the sites offer today."
+                )
+            ]
+            if built is not None
+            else []
         ),
         L.t(
             "Rank under each weight scenario: the same method ({method}) with each named weight "

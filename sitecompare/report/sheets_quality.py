@@ -16,6 +16,8 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
+from ..matrix import ExcludedCriterion, NotComparable
+from ..model import Criterion
 from .context import ReportData
 from .i18n import Lang
 from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
@@ -39,7 +41,15 @@ from .styles import (
     write_wide_table,
 )
 
-__all__ = ["write_quality", "write_sources", "write_runinfo", "input_files", "sha256_of"]
+__all__ = [
+    "write_quality",
+    "write_sources",
+    "write_runinfo",
+    "input_files",
+    "sha256_of",
+    "why_sits_out",
+    "why_not_comparable",
+]
 
 LIBRARIES = (
     "openpyxl",
@@ -72,6 +82,8 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
         return L.t("used as given (a plan, not yet built or measured)")
     if kind == "estimate":
         return L.t("used as given (an estimate)")
+    if kind == "claim":
+        return L.t("used as given (a claim by an interested party, not measured)")
     if kind == "range":
         return L.t(
             "point value {value} used (range {low} to {high}); the range is kept for "
@@ -92,13 +104,12 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
             years=data.study.criteria_set.stale_after_years,
         )
     if kind == "clipped":
-        lo_end = min(c.scale_worst, c.scale_best)  # type: ignore[type-var]
-        hi_end = max(c.scale_worst, c.scale_best)  # type: ignore[type-var]
+        lo_end, hi_end = sorted(c.anchors)  # type: ignore[arg-type]
         anchor = lo_end if cell.value < lo_end else hi_end
         return L.t(
             "outside the fixed scale {worst} to {best}; counts as {anchor}",
-            worst=L.num(c.scale_worst),
-            best=L.num(c.scale_best, c.unit),
+            worst=L.num(lo_end),
+            best=L.num(hi_end, c.unit),
             anchor=L.num(anchor, c.unit),
         )
     return ""
@@ -181,7 +192,7 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     fmts: list[str] = []
     order = {dm.site_ids[i]: k for k, i in enumerate(data.order)}
     crit_index = {c.id: j for j, c in enumerate(crits)}
-    kinds = ("missing", "plan", "estimate", "range", "computed", "stale", "clipped")
+    kinds = ("missing", "plan", "claim", "estimate", "range", "computed", "stale", "clipped")
     flags = sorted(data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], kinds.index(f.kind)))
     for f in flags:
         c = crits[crit_index[f.criterion]]
@@ -239,6 +250,7 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             )
             + 1
         )
+    row = _not_used(ws, st, L, data, row)
     if dm.excluded:
         row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
         tr = write_table(
@@ -252,6 +264,117 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         row = tr.last_row + 2
     finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
     return ws
+
+
+def why_sits_out(L: Lang, x: ExcludedCriterion) -> str:
+    """Why a criterion sits out, in the workbook's language."""
+    return L.t(
+        "{usable} of {n} sites have a comparable fact ({share}); it needs {need}",
+        usable=x.usable,
+        n=x.sites,
+        share=f"{x.coverage:.0%}",
+        need=f"{x.min_coverage:.0%}",
+    )
+
+
+def why_not_comparable(L: Lang, x: NotComparable, c: Criterion) -> str:
+    """Why a fact is not used, in the workbook's language."""
+    scopes = ", ".join(c.scopes or ())
+    if c.accepts_scope(x.scope):
+        return L.t("a plan: horizon built compares only what exists")
+    if x.scope is None:
+        return L.t("no scope recorded; the criterion compares only: {scopes}", scopes=scopes)
+    return L.t("another scope; the criterion compares only: {scopes}", scopes=scopes)
+
+
+def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """The criteria that sit out (coverage) and the facts not comparable (scope, horizon)."""
+    dm = data.dm
+    cs = data.study.criteria_set
+    by_id = {c.id: c for c in cs.criteria}
+    if dm.excluded_criteria:
+        row = write_section(ws, st, row, L.t("Criteria that sit out (too few sites can use them)"), span=8)
+        rows = [
+            [
+                L.crit(by_id[x.criterion]),
+                f"{x.usable}/{x.sites}",
+                x.coverage,
+                x.min_coverage,
+                x.weight,
+                why_sits_out(L, x),
+            ]
+            for x in dm.excluded_criteria
+        ]
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [
+                L.t("Criterion"),
+                L.t("Sites with a comparable fact"),
+                L.t("Coverage"),
+                L.t("Minimum coverage"),
+                L.t("Weight it had"),
+                L.t("Reason"),
+            ],
+            rows,
+            formats=[None, None, "0%", "0%", "0.0%", None],
+            wrap=[True, False, False, False, False, True],
+            header_height=30,
+        )
+        row = tr.last_row + 1
+        row = (
+            add_note(
+                ws,
+                st,
+                row,
+                L.t(
+                    "A criterion that fewer than its minimum coverage of the sites can use (after "
+                    "scope and horizon) takes no part in the ranking; its weight is shared among "
+                    "the criteria that do, in proportion to their weights."
+                ),
+                span=8,
+            )
+            + 1
+        )
+    if dm.not_comparable:
+        title = L.t("Facts not used: another scope, or a plan under horizon built")
+        row = write_section(ws, st, row, title, span=8)
+        rows = []
+        for x in dm.not_comparable:
+            c = by_id[x.criterion]
+            site = data.site(x.site)
+            fact = site.facts[x.fact]
+            rows.append(
+                [
+                    L.site_name(site),
+                    L.crit(c),
+                    L.num(fact.value, fact.unit),
+                    x.scope or "—",
+                    ", ".join(c.scopes) if c.scopes else "—",
+                    L.status(x.status),
+                    why_not_comparable(L, x, c),
+                ]
+            )
+        tr = write_table(
+            ws,
+            st,
+            row,
+            [
+                L.t("Site"),
+                L.t("Criterion"),
+                L.t("Fact as written"),
+                L.t("Its scope"),
+                L.t("Scopes compared"),
+                L.t("Status"),
+                L.t("Why it is not used"),
+            ],
+            rows,
+            wrap=[True, True, False, True, True, False, True],
+            header_height=30,
+        )
+        row = tr.last_row + 2
+    return row
 
 
 # ------------------------------------------------------------------------------ Sources
@@ -443,18 +566,30 @@ def write_runinfo(
     )
     set_widths(ws, {1: 44, 2: 72, 3: 12})
     row = write_section(ws, st, row, L.t("Run"), span=3)
+    iv = r.intervals
+    sampled = iv is not None and not iv.exact and iv.seed is not None
     pairs: list[tuple[str, Any]] = [
         (L.t("Tool"), f"sitecompare {__version__}"),
         (L.t("Generated (UTC)"), data.generated.strftime("%Y-%m-%d %H:%M:%S")),
         (L.t("Command line"), command_line or L.t("(library call: sitecompare.write_workbook)")),
         (L.t("Facts as of"), data.as_of.isoformat()),
-        (L.t("Seed"), L.t("none: the ranking is deterministic")),
+        (
+            L.t("Seed"),
+            L.t("{seed} (the rank intervals are sampled)", seed=iv.seed)
+            if sampled and iv is not None
+            else L.t("none: the ranking is deterministic"),
+        ),
         (L.t("Criteria set"), f"{study.criteria_set.name} ({study.criteria_set.path})"),
         (L.t("Sites folder"), study.sites_dir),
         (L.t("Method"), json.dumps(r.method.as_dict(), ensure_ascii=False)),
+        (L.t("Horizon"), r.matrix.horizon),
+        (L.t("Minimum coverage"), f"{study.criteria_set.min_coverage:g}"),
         (L.t("Weights"), json.dumps({k: round(v, 12) for k, v in study.weights.items()}, ensure_ascii=False)),
+        (L.t("Weights in force"), json.dumps({k: round(v, 12) for k, v in r.matrix.weight_of.items()})),
         (L.t("Weights from"), study.weight_source),
+        (L.t("Weights set by"), study.criteria_set.weights_by or "-"),
         (L.t("Scenario"), study.scenario or "-"),
+        (L.t("Rank intervals"), iv.how if iv is not None else "-"),
         (L.t("Language"), L.code),
     ]
     for k, v in (extra or {}).items():

@@ -74,19 +74,25 @@ def _pct(x: float) -> str:
 
 # ----------------------------------------------------------------------------- headline
 # How the Summary reads the smallest change of one weight that takes first place, relative to
-# that weight (the "relative change" of the Critical changes sheet, Triantaphyllou & Sanchez
-# 1997). The thresholds are a judgement, not a published standard: weights that stakeholders
-# agree on still differ by a fifth or so between people (20% against 16% or 24%), so a change of
-# less than FRAGILE_BELOW (a quarter of the weight) is within ordinary disagreement and first
-# place is fragile; a change of ROBUST_FROM (half the weight) or more is beyond it and first
-# place is robust; between the two it is moderately robust. The smallest change is taken over
-# every criterion, so the verdict holds for each weight on its own (not for several weights
-# moved together: the Rank acceptability sheet answers that).
+# that weight. One definition of "critical" for the whole workbook: the change of the weight's
+# share with the other weights rescaled in proportion (the Weight sweeps convention), so the
+# weight at the change is the crossover on the Weight sweeps sheet and the "relative change" of
+# the Critical changes sheet (sensitivity.critical: ``share_relative``; the pairs are those of
+# Triantaphyllou & Sanchez 1997). The thresholds are a judgement, not a published standard:
+# weights that stakeholders agree on still differ by a fifth or so between people (20% against
+# 16% or 24%), so a change of less than FRAGILE_BELOW (a quarter of the weight) is within
+# ordinary disagreement and first place is fragile; a change of ROBUST_FROM (half the weight) or
+# more is beyond it and first place is robust; between the two it is moderately robust. The
+# smallest change is taken over every criterion, so the verdict holds for each weight on its own
+# (not for several weights moved together: the Rank acceptability sheet answers that).
 FRAGILE_BELOW = 0.25
 ROBUST_FROM = 0.50
 
 _VERDICTS = {
-    "robust": N_(": first place is robust to any one weight."),
+    "robust": N_(
+        ": first place is robust to smaller changes of one weight, though not to any change "
+        "(the Weight sweeps sheet shows where each weight hands it over)."
+    ),
     "moderate": N_(
         ": first place is moderately robust: it survives a moderate disagreement about any one "
         "weight, not a large one."
@@ -96,11 +102,13 @@ _VERDICTS = {
 _CHANGE = {
     "cut": N_(
         "The smallest single-weight change that takes first place from {site} is to cut the {crit} "
-        "weight by {rel} (from {now} to {new}), which hands it to {other}"
+        "weight by {rel} of itself, from {now} to {new} of the total (the others rescaled in "
+        "proportion), which hands it to {other}"
     ),
     "raise": N_(
         "The smallest single-weight change that takes first place from {site} is to raise the "
-        "{crit} weight by {rel} (from {now} to {new}), which hands it to {other}"
+        "{crit} weight by {rel} of itself, from {now} to {new} of the total (the others rescaled "
+        "in proportion), which hands it to {other}"
     ),
 }
 
@@ -141,21 +149,19 @@ def sensitivity_headline(res: SensitivityResult, L: Lang) -> str:
             share=_pct(float(first[best])),
         )
     text += ". "
-    top = res.most_critical.get("top", {})
+    top = res.most_critical.get("share", {}).get("top", {})
     pick = top.get("percent")
     if pick:
         a, b = pick["sites"]
         other = b if a == leader else a
-        k = res.matrix.criterion_ids.index(pick["criterion"])
-        now = float(res.matrix.weights[k] / np.sum(res.matrix.weights))
-        rel = float(pick["relative"])
+        rel = float(pick["share_relative"])
         text += L.t(
             _CHANGE["cut" if rel < 0 else "raise"],
             site=cx.name[leader],
             crit=cx.cname(pick["criterion"]),
             rel=f"{abs(rel) * 100:.1f}%",
-            now=f"{now:.1%}",
-            new=f"{max(now + float(pick['delta']), 0.0):.1%}",
+            now=f"{float(pick['weight']):.1%}",
+            new=f"{float(pick['new_weight']):.1%}",
             other=cx.name[other],
         )
         text += L.t(_VERDICTS[robustness_verdict(rel)])
@@ -163,10 +169,10 @@ def sensitivity_headline(res: SensitivityResult, L: Lang) -> str:
         pick = top["absolute"]
         a, b = pick["sites"]
         text += L.t(
-            "First place changes only when the {crit} weight, now 0%, rises by {delta}, which "
-            "hands it to {other}.",
+            "First place changes only when the {crit} weight, now 0%, rises to {new} of the total, "
+            "which hands it to {other}.",
             crit=cx.cname(pick["criterion"]),
-            delta=f"{pick['delta']:.1%}",
+            new=f"{pick['new_weight']:.1%}",
             other=cx.name[b if a == leader else a],
         )
     else:

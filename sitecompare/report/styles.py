@@ -104,6 +104,7 @@ FLAG_FILLS = {
     "missing": "F4CCCC",  # imputed by the criterion's missing policy
     "plan": "E4DFEC",  # a plan, not built or measured yet
     "estimate": "E2EFDA",  # an estimate
+    "claim": "FCD5B4",  # asserted by an interested party, not measured
     "range": "DDEBF7",  # sources disagree: a low/high range, point value used
 }
 STALE_FONT = "9C5700"  # older than the criteria set's stale age (italic, brown)

@@ -41,6 +41,7 @@ from ..model import Criterion
 from .context import ReportData
 from .i18n import Lang
 from .sheets_matrix import imputation_text, normalisation_text, observed_count
+from .sheets_quality import why_sits_out
 from .styles import (
     FMT_RANK_CHANGE,
     FMT_SHARE,
@@ -58,6 +59,7 @@ from .styles import (
     write_table,
     write_title,
 )
+from .whatif_intervals import write_whatif_intervals
 
 __all__ = [
     "WHATIF_SHEET",
@@ -89,9 +91,10 @@ def _label(L: Lang, key: str) -> str:
     return ROW_LABELS[key][L.code]
 
 
-def _points(data: ReportData) -> list[float]:
-    """The editable weights: the criteria file's (or scenario's) raw points when the weights
-    came from there, else the normalised weights x 100. Their shares equal the study's."""
+def _points(data: ReportData) -> dict[str, float]:
+    """The editable weights by criterion id: the criteria file's (or scenario's) raw points when
+    the weights came from there, else the normalised weights x 100. Their shares equal the
+    study's (over every criterion of the set, before any sits out)."""
     study = data.study
     cs = study.criteria_set
     raw = cs.base_weights()
@@ -104,7 +107,7 @@ def _points(data: ReportData) -> list[float]:
     total = sum(raw.values())
     if total <= 0 or any(abs(raw[k] / total - study.weights[k]) > 1e-12 for k in raw):
         raw = {k: 100.0 * v for k, v in study.weights.items()}
-    return [float(raw[c.id]) for c in study.criteria]
+    return {c.id: float(raw[c.id]) for c in study.criteria}
 
 
 def _ranges(col: str, rows: Sequence[int]) -> list[str]:
@@ -164,8 +167,8 @@ def _helper_label(L: Lang, norm: str, kind: str) -> str:
 def _helper_formula(norm: str, kind: str, c: Criterion, rng: str) -> str | float:
     benefit = c.direction == "max"
     if norm == "minmax":
-        if c.has_scale:
-            return float(c.scale_worst if kind == "worst" else c.scale_best)  # type: ignore[arg-type]
+        if c.anchors is not None:
+            return float(c.anchors[0] if kind == "worst" else c.anchors[1])
         if kind == "worst":
             return f"={'MIN' if benefit else 'MAX'}({rng})"
         return f"={'MAX' if benefit else 'MIN'}({rng})"
@@ -211,10 +214,15 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     ws = wb.create_sheet(WHATIF_SHEET)
     crits = data.criteria
     m = len(crits)
+    # the criteria that sit out (coverage) follow the others: their weights stay editable (and
+    # are read back by --weights-from) but they take no share and no column of values
+    by_id = {c.id: c for c in data.study.criteria_set.criteria}
+    out_crits = [by_id[x.criterion] for x in data.dm.excluded_criteria]
     norm = data.whatif_normalization
     r = data.ranking
     bounded = norm != "none"
     first_l, last_l = get_column_letter(FIRST_CRIT_COL), get_column_letter(FIRST_CRIT_COL + m - 1)
+    all_l = get_column_letter(FIRST_CRIT_COL + m + len(out_crits) - 1)
 
     row = write_title(
         ws,
@@ -226,7 +234,7 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
         ),
     )
     set_widths(ws, {COL_NAME: 34, COL_SCORE: 12, COL_RANK: 9, COL_CHANGE: 10, COL_BASE: 11, COL_ID: 22})
-    for j in range(m):
+    for j in range(m + len(out_crits)):
         set_widths(ws, {FIRST_CRIT_COL + j: 15})
     note_span = COL_ID + min(m, 4)
     steps = [
@@ -249,6 +257,14 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
             "in sitecompare, run: sitecompare rank --weights-from <this file>.xlsx"
         ),
     ]
+    if out_crits:
+        steps.append(
+            L.t(
+                "Criteria that sit out (too few sites have a comparable fact: {names}) are listed "
+                "after the others: their weights are kept, and read back, but take no share.",
+                names=", ".join(L.crit(c) for c in out_crits),
+            )
+        )
     if r.method.name == "wsm":
         steps.append(
             L.t(
@@ -303,6 +319,18 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     first = sites_head + 1
     n = len(data.order)
     last = first + n - 1
+    for j, c in enumerate(out_crits):
+        col = FIRST_CRIT_COL + m + j
+        put(ws, r_ids, col, c.id, font=st.small, border=st.box, align=st.center)
+        head = {"font": st.header, "fill": st.header_fill, "border": st.box, "align": st.wrap_center}
+        put(ws, r_label, col, L.crit(c), **head)
+        put(ws, r_unit, col, unit_display(c.unit) or "-", font=st.font, border=st.box, align=st.center)
+        put(ws, r_dir, col, L.better(c), font=st.font, border=st.box, align=st.center)
+        inp = {"font": st.input, "fill": st.input_fill, "border": st.box, "align": st.center}
+        put(ws, r_weight, col, points[c.id], fmt="0.0##", **inp)
+        x = next(x for x in data.dm.excluded_criteria if x.criterion == c.id)
+        cell = put(ws, r_share, col, L.t("sits out"), font=st.small, border=st.box, align=st.center)
+        add_comment(cell, L.t("Sits out of the ranking: {why}.", why=why_sits_out(L, x)))
     for j, c in enumerate(crits):
         col = FIRST_CRIT_COL + j
         put(ws, r_ids, col, c.id, font=st.small, border=st.box, align=st.center)
@@ -322,7 +350,7 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
             ws,
             r_weight,
             col,
-            points[j],
+            points[c.id],
             font=st.input,
             fill=st.input_fill,
             border=st.box,
@@ -365,13 +393,21 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
                     fmt=number_format([h]),
                     align=st.center,
                 )
+                worst_a, best_a = c.anchors  # type: ignore[misc]
                 add_comment(
                     cell,
                     L.t(
                         "Fixed scale from the criteria file: {worst} (worst) to "
                         "{best} (best); values beyond it are clipped.",
-                        worst=L.num(c.scale_worst),
-                        best=L.num(c.scale_best, c.unit),
+                        worst=L.num(worst_a),
+                        best=L.num(best_a, c.unit),
+                    )
+                    if c.has_scale
+                    else L.t(
+                        "The criterion's plausible range (missing: interval): {worst} (worst) to "
+                        "{best} (best) is its fixed scale; values beyond it are clipped.",
+                        worst=L.num(worst_a),
+                        best=L.num(best_a, c.unit),
                     ),
                 )
     ws.row_dimensions[r_label].height = 42
@@ -389,7 +425,7 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     dv.promptTitle = L.t("Weight (points)")
     dv.prompt = L.t("Any number of 0 or more; only the ratios matter.")
     ws.add_data_validation(dv)
-    dv.add(f"{first_l}{r_weight}:{last_l}{r_weight}")
+    dv.add(f"{first_l}{r_weight}:{all_l}{r_weight}")
 
     # ----------------------------------------------------------------- sites table
     score_h = L.t("Live score (0-100)") if bounded else L.t("Live score (WSM × 100)")
@@ -613,13 +649,30 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
             wrap=[True, False],
         )
         row = tr.last_row + 2
+    row = write_whatif_intervals(
+        wb,
+        ws,
+        st,
+        L,
+        data,
+        row=row,
+        first_col=FIRST_CRIT_COL,
+        share_rng=share_rng,
+        site_rows=[first + k for k in range(n)],
+        norm_rows=[norm_first + k for k in range(n)],
+        rank_col=COL_RANK,
+        id_col=COL_ID,
+        norm=norm,
+        helper_refs=lambda letter: [f"{letter}${r_help[x]}" for x in helpers],
+        norm_formula=_norm_formula,
+    )
 
     # ----------------------------------------------------------------- defined names
     sheet = f"'{WHATIF_SHEET}'"
     score_l, id_l = get_column_letter(COL_SCORE), get_column_letter(COL_ID)
     refs = {
-        "whatif_criteria": f"{sheet}!${first_l}${r_ids}:${last_l}${r_ids}",
-        "whatif_weights": f"{sheet}!${first_l}${r_weight}:${last_l}${r_weight}",
+        "whatif_criteria": f"{sheet}!${first_l}${r_ids}:${all_l}${r_ids}",
+        "whatif_weights": f"{sheet}!${first_l}${r_weight}:${all_l}${r_weight}",
         "whatif_sites": f"{sheet}!${id_l}${first}:${id_l}${last}",
         "whatif_scores": f"{sheet}!${score_l}${first}:${score_l}${last}",
     }

@@ -14,6 +14,12 @@ the OAT crossovers' precision. The most critical criterion is the one with the s
 and for any pair ("any"). Criticality degree of a criterion = its smallest |relative| change;
 sensitivity coefficient = 1 / criticality.
 
+The workbook and the Summary speak of the same changes in the unit the Weight sweeps show, the
+weight's **share** once the others are rescaled in proportion: a change takes the share from
+w_k to t (``new_weight``), ``share_change = t - w_k``, ``share_relative = share_change / w_k``.
+``most_critical(...)["share"]`` picks by that measure; it is the one definition of "critical"
+the workbook uses (T&S's delta and relative change stay in the JSON and the pair table).
+
 Data: for each site below first place and each criterion, the smallest change of the site's
 value (in the criterion's unit and in the fact's own unit) that lifts it one rank up, and to
 first place, with the weights and every other value fixed (imputed values stay as imputed).
@@ -50,6 +56,16 @@ class WeightChange:
     delta: float
     relative: float | None
     new_weight: float  # the renormalised weight at which they swap
+    weight: float = 0.0  # the criterion's share now
+
+    @property
+    def share_change(self) -> float:
+        """The change of the weight's share (others rescaled in proportion): t - w."""
+        return self.new_weight - self.weight
+
+    @property
+    def share_relative(self) -> float | None:
+        return self.share_change / self.weight if self.weight > 0 else None
 
     def to_json(self) -> dict:
         return {
@@ -59,6 +75,9 @@ class WeightChange:
             "delta": _r(self.delta),
             "relative": None if self.relative is None else _r(self.relative),
             "new_weight": _r(self.new_weight),
+            "weight": _r(self.weight),
+            "share_change": _r(self.share_change),
+            "share_relative": None if self.share_relative is None else _r(self.share_relative),
         }
 
 
@@ -105,6 +124,7 @@ def critical_weight_changes(
                     delta=delta,
                     relative=(delta / wk) if wk > 0 else None,
                     new_weight=t,
+                    weight=wk,
                 )
             )
     out.sort(key=lambda x: (abs(x.relative) if x.relative is not None else np.inf, abs(x.delta)))
@@ -122,22 +142,36 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
             "sites": list(c.sites),
             "delta": _r(c.delta),
             "relative": None if c.relative is None else _r(c.relative),
+            "weight": _r(c.weight),
+            "new_weight": _r(c.new_weight),
+            "share_change": _r(c.share_change),
+            "share_relative": None if c.share_relative is None else _r(c.share_relative),
         }
 
     top = [c for c in changes if c.ranks[0] == 1]
     rel = lambda c: None if c.relative is None else abs(c.relative)  # noqa: E731
     ab = lambda c: abs(c.delta)  # noqa: E731
+    srel = lambda c: None if c.share_relative is None else abs(c.share_relative)  # noqa: E731
+    sab = lambda c: abs(c.share_change)  # noqa: E731
     degree = {}
     for cid in criteria:
         mine = [abs(c.relative) for c in changes if c.criterion == cid and c.relative is not None]
         d = min(mine) if mine else None
+        shares = [srel(c) for c in changes if c.criterion == cid and srel(c) is not None]
+        ds = min(shares) if shares else None  # type: ignore[type-var]
         degree[cid] = {
             "criticality": None if d is None else _r(d),
             "sensitivity": None if not d else _r(1.0 / d),
+            "criticality_share": None if ds is None else _r(ds),
+            "sensitivity_share": None if not ds else _r(1.0 / ds),
         }
     return {
         "top": {"percent": pick(top, rel), "absolute": pick(top, ab)},
         "any": {"percent": pick(changes, rel), "absolute": pick(changes, ab)},
+        "share": {
+            "top": {"percent": pick(top, srel), "absolute": pick(top, sab)},
+            "any": {"percent": pick(changes, srel), "absolute": pick(changes, sab)},
+        },
         "criteria": degree,
     }
 
