@@ -139,6 +139,30 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
         click.echo(f"note: {sid} is screened out: {reason}")
     for w in dm.warnings:
         click.echo(f"note: {w}")
+    # facts of a criterion that sits out are summed up in its line above; list them too
+    out = {x.criterion for x in dm.excluded_criteria}
+    for x in dm.not_comparable:
+        if x.criterion in out:
+            click.echo(f"note: not comparable: {x.site} {x.fact} on criterion {x.criterion}: {x.reason}")
+    for line in quote_notes(study):
+        click.echo(f"note: {line}")
+
+
+def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
+    """One line per profile whose facts read by a criterion carry no ``quote`` (computed facts
+    name their method instead): the source's words holding the figure are required from now on."""
+    from .errors import display_path
+
+    read = {c.fact for c in study.criteria}
+    out = []
+    for site in study.sites:
+        bare = [k for k, f in site.facts.items() if k in read and not f.quote and f.status != "computed"]
+        if bare:
+            fields = ", ".join(f"facts.{k}" for k in bare)
+            out.append(
+                f"{display_path(site.path)}: {fields}: no quote (add the source's words holding the figure)"
+            )
+    return out
 
 
 # ------------------------------------------------------------------------------------ sites

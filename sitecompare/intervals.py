@@ -19,9 +19,10 @@ other), so it equals a brute-force search over the corners.
 **Sampled** otherwise (TOPSIS, VIKOR, PROMETHEE II, scikit-criteria methods, or a min-max
 column whose extreme is itself uncertain): the method ranks a set of configurations of the
 uncertain cells, namely for each site the two targeted corners above (when there are at most
-:data:`TARGETED_MAX_SITES` sites), random corners and uniform draws from the box, seeded with
-:data:`SEED` (recorded in the output). The bounds found are inner bounds: the true interval
-contains them, and ``exact`` is False.
+:data:`TARGETED_MAX_SITES` sites), every corner of the box when it has at most
+:data:`ALL_CORNERS_MAX` uncertain cells (else random corners), and uniform draws from the box,
+seeded with :data:`SEED` (recorded in the output). The bounds found are inner bounds: the true
+interval contains them, and ``exact`` is False.
 
 :func:`swings` names the uncertain facts that move a site's score most (the facts whose
 collection would narrow the intervals), for the Summary's headline.
@@ -54,6 +55,7 @@ SEED = 0  # the configurations of a sampled interval are drawn from this seed (r
 SAMPLES = 256  # random configurations (half corners, half uniform draws) beyond the targeted ones
 SAMPLES_UNBATCHED = 64  # the same for a method evaluated one configuration at a time
 TARGETED_MAX_SITES = 200  # two targeted corners per site up to this many sites
+ALL_CORNERS_MAX = 7  # up to this many uncertain cells every corner of the box is ranked (2^7)
 ROW_SEPARABLE = ("wsm", "wpm")  # a site's score depends on its own values only
 
 
@@ -175,7 +177,12 @@ def _sampled(dm: DecisionMatrix, method: MethodSpec, ranks: np.ndarray, n_unc: i
         eye = np.eye(n, dtype=bool)[:, :, None]
         configs.append(np.where(eye, x_best[None], x_worst[None]))  # site i at best, others worst
         configs.append(np.where(eye, x_worst[None], x_best[None]))  # and the reverse
-    corners = rng.random((k_random // 2, n, m)) < 0.5
+    if n_unc <= ALL_CORNERS_MAX:  # every corner: each uncertain cell at its low or high end
+        bits = (np.arange(2**n_unc)[:, None] >> np.arange(n_unc)[None, :]) & 1
+        corners = np.zeros((2**n_unc, n, m), dtype=bool)
+        corners[:, unc] = bits.astype(bool)
+    else:
+        corners = rng.random((k_random // 2, n, m)) < 0.5
     configs.append(np.where(unc[None] & corners, hi[None], np.where(unc[None], lo[None], dm.X[None])))
     u = rng.random((k_random - k_random // 2, n, m))
     configs.append(np.where(unc[None], lo[None] + u * (hi - lo)[None], dm.X[None]))
@@ -191,8 +198,9 @@ def _sampled(dm: DecisionMatrix, method: MethodSpec, ranks: np.ndarray, n_unc: i
         r = ranks_from_positions(order, pos_rank)
         best = np.minimum(best, r.min(axis=0))
         worst = np.maximum(worst, r.max(axis=0))
+    which = "every corner" if n_unc <= ALL_CORNERS_MAX else "random corners"
     how = (
-        f"sampled: {len(Xs)} configurations of the uncertain facts (targeted and random corners, "
+        f"sampled: {len(Xs)} configurations of the uncertain facts (targeted corners, {which}, "
         f"uniform draws; seed {SEED}); inner bounds"
     )
     return RankIntervals(best, worst, False, how, n_unc, configurations=len(Xs), seed=SEED)
