@@ -19,6 +19,7 @@ from conftest import make_study, run_cli
 
 import sitecompare as sc
 from sitecompare.errors import SiteCompareError
+from sitecompare.headline import HEADLINE_TEMPLATES
 from sitecompare.methods import NATIVE_METHODS
 from sitecompare.report import (
     WHATIF_NAMES,
@@ -29,7 +30,6 @@ from sitecompare.report import (
 )
 from sitecompare.report.i18n import KO
 from sitecompare.report.styles import put, wrapped_lines, write_title
-from sitecompare.headline import HEADLINE_TEMPLATES
 from sitecompare.sensitivity.robustness import SKIP_TEMPLATES
 
 AS_OF = dt.date(2026, 1, 1)

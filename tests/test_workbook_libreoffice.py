@@ -200,6 +200,23 @@ CRITERIA = {
 }
 EDITED = {"rail": 5, "talent": 40, "compute": 12.5, "land": 30, "power": 0}
 
+# rank intervals: ranged facts, unknowns (missing: interval) scored on the plausible range, a
+# fixed scale, and a criterion that sits out (no comparable fact: its weight stays editable)
+INTERVAL_SITES = {
+    "north": {"mw": {"low": 60, "high": 140, "unit": "MW"}, "km": "12 km", "ha": "80000 m^2", "grads": "300 person/year"},
+    "south": {"mw": "90 MW", "ha": "120000 m^2"},
+    "east": {"mw": "150 MW", "km": {"low": 3, "high": 30, "unit": "km"}, "ha": "50000 m^2"},
+    "west": {"km": "40 km", "ha": "200000 m^2"},
+    "centre": {"mw": "110 MW", "km": "18 km", "ha": "100000 m^2"},
+}
+INTERVAL_CRITERIA = {
+    "power": {"fact": "mw", "unit": "MW", "direction": "max", "weight": 40, "missing": "interval", "plausible": {"min": 0, "max": 250}, "scale": {"worst": 0, "best": 200}},
+    "rail": {"fact": "km", "unit": "km", "direction": "min", "weight": 30, "missing": "interval", "plausible": {"min": 0, "max": 60}},
+    "land": {"fact": "ha", "unit": "m^2", "direction": "max", "weight": 10},
+    "talent": {"fact": "grads", "unit": "person/year", "direction": "max", "weight": 20, "scopes": ["regional-graduates"], "missing": "interval", "plausible": {"min": 0, "max": 1000}},
+}
+INTERVAL_EDITED = {"power": 10, "rail": 35, "land": 5, "talent": 50}
+
 
 @dataclass
 class Case:
@@ -273,6 +290,9 @@ def cases(tmp_path_factory: pytest.TempPathFactory, lo_profile: Path) -> dict[st
             method=MethodSpec("wsm", {"normalization": "minmax"}),
         )
     )
+    # rank intervals, live: edited weights move them (and the sitting-out talent weight is kept)
+    sdir, cpath = make_study(root / "intervals", INTERVAL_SITES, INTERVAL_CRITERIA)
+    add(Case("intervals", sc.load_study(sdir, cpath, as_of=AS_OF), weights=INTERVAL_EDITED))
     # the shipped study, weights typed in as the compute-first scenario's points
     shipped = sc.load_study(as_of=AS_OF)
     points = dict(shipped.criteria_set.base_weights())
@@ -315,6 +335,29 @@ def test_edited_weights_recalculate_to_the_python_ranking(
     case = cases[norm]
     check(case, tmp_path)
     assert case.study.method.params["normalization"] == norm
+
+
+def test_live_rank_intervals_recalculate_to_the_python_intervals(cases: dict[str, Case], tmp_path: Path) -> None:
+    """The What-if sheet's rank intervals are formulas: after editing the weights, LibreOffice's
+    best and worst ranks equal sitecompare's closed-form intervals for those weights."""
+    case = cases["intervals"]
+    check(case, tmp_path)
+    py = case.expected(tmp_path)
+    assert py.intervals is not None and py.intervals.exact and py.intervals.uncertain == 4
+    assert [x.criterion for x in py.matrix.excluded_criteria] == ["talent"]
+    wb = load_values(case.recalculated)  # type: ignore[arg-type]
+    sites = [c.value for c in named_cells(wb, "whatif_sites")]
+    best = [c.value for c in named_cells(wb, "whatif_rank_best")]
+    worst = [c.value for c in named_cells(wb, "whatif_rank_worst")]
+    expected = {s: py.intervals.of(py.site_ids.index(s)) for s in sites}
+    assert {s: (b, w) for s, b, w in zip(sites, best, worst, strict=True)} == expected
+    assert any(b != w for b, w in expected.values())  # the case moves some site
+    # the intervals moved with the weights: at the workbook's own weights they differ
+    made = sc.rank(case.study)
+    assert made.intervals is not None
+    assert {s: made.intervals.of(i) for i, s in enumerate(made.site_ids)} != expected
+    # the sitting-out criterion's weight is on the sheet and reads back
+    assert read_whatif_weights(case.recalculated, tuple(INTERVAL_CRITERIA)) == INTERVAL_EDITED
 
 
 def test_screened_out_sites_stay_out_of_the_model(cases: dict[str, Case]) -> None:
