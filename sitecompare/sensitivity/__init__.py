@@ -143,6 +143,9 @@ class SensitivityResult:
             },
             "method_agreement": self.agreement.to_json(),
             "excluded": [{"site": s, "reason": why} for s, why in dm.excluded],
+            "horizon": dm.horizon,
+            "excluded_criteria": [x.to_json() for x in dm.excluded_criteria],
+            "not_comparable": [x.to_json() for x in dm.not_comparable],
             "notes": list(self.notes),
             "sites": n,
         }
