@@ -18,7 +18,7 @@ class SiteCoverage:
     facts: int
     criteria_total: int
     criteria_covered: int
-    missing: tuple[str, ...]  # criterion facts the site lacks
+    missing: tuple[str, ...]  # criterion facts the site lacks (or has of another scope)
     planned: tuple[str, ...]
     estimated: tuple[str, ...]
     ranged: tuple[str, ...]
@@ -28,6 +28,8 @@ class SiteCoverage:
     newest: dt.date | None
     sources: int = 0
     extra: dict = field(default_factory=dict)
+    not_comparable: tuple[str, ...] = ()  # criterion facts of a scope the criterion does not compare
+    claims: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -44,6 +46,8 @@ class SiteCoverage:
             "ranged": list(self.ranged),
             "computed": list(self.computed),
             "stale": list(self.stale),
+            "not_comparable": list(self.not_comparable),
+            "claims": list(self.claims),
             "oldest": self.oldest.isoformat() if self.oldest else None,
             "newest": self.newest.isoformat() if self.newest else None,
         }
@@ -63,6 +67,9 @@ def coverage(
     for s in sites:
         facts = s.facts
         dates = [f.as_of for f in facts.values()]
+        # a criterion is covered by a fact it can compare (its scope); others are listed apart
+        usable = [c.fact for c in cs.criteria if c.fact in facts and c.accepts_scope(facts[c.fact].scope)]
+        other = [c.fact for c in cs.criteria if c.fact in facts and c.fact not in usable]
         out.append(
             SiteCoverage(
                 site=s.id,
@@ -70,8 +77,10 @@ def coverage(
                 name_local=s.name_local,
                 facts=len(facts),
                 criteria_total=len(needed),
-                criteria_covered=sum(1 for k in needed if k in facts),
-                missing=tuple(k for k in needed if k not in facts),
+                criteria_covered=len(usable),
+                missing=tuple(k for k in needed if k not in usable),
+                not_comparable=tuple(other),
+                claims=tuple(k for k, f in facts.items() if f.status == "claim"),
                 planned=tuple(k for k, f in facts.items() if f.status == "plan"),
                 estimated=tuple(k for k, f in facts.items() if f.status == "estimate"),
                 ranged=tuple(k for k, f in facts.items() if f.is_range),
