@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import Issue, ValidationError
+from .errors import Issue, MethodDomainError, NormalizationError, ValidationError
 from .matrix import DecisionMatrix, build_matrix
 from .methods import MethodInfo, MethodOutput, get_method
-from .methods.normalize import NormalizationError
 from .model import MethodSpec, Study
 
 if TYPE_CHECKING:
@@ -122,7 +121,9 @@ def evaluate_matrix(
     origin: tuple[str, str] = ("method", ""),
 ) -> MethodOutput:
     """Evaluate ``method`` on ``dm``; a method that cannot rank these values (a product of
-    zeros, say) is a ValidationError located at ``origin`` = (file or option, field)."""
+    zeros, say: it raises :class:`MethodDomainError`) is a ValidationError located at
+    ``origin`` = (file or option, field). Any other exception is a bug and is not caught
+    here (the CLI exits 3)."""
     info = get_method(method.name)
     w = dm.weights if weights is None else weights
     where, field = origin
@@ -133,9 +134,9 @@ def evaluate_matrix(
         raise ValidationError(
             [Issue(where, _join(field, "normalization"), f"{exc} (criterion {c.id})")]
         ) from exc
-    except ValueError as exc:
+    except MethodDomainError as exc:
         raise ValidationError(
-            [Issue(where, field or method.name, str(exc) + _nonpositive_hint(dm))]
+            [Issue(where, field or method.name, exc.message + _nonpositive_hint(dm))]
         ) from exc
 
 

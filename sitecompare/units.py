@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import pint
 
+from .errors import UnitError
+
 __all__ = [
     "UnitError",
     "CURRENCIES",
@@ -65,10 +67,6 @@ million = 1e6 = mn
 billion = 1e9 = bn
 trillion = 1e12 = tn
 """
-
-
-class UnitError(ValueError):
-    """A unit that does not parse, or two units that do not convert."""
 
 
 def _build_registry() -> pint.UnitRegistry:

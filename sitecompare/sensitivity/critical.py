@@ -189,7 +189,8 @@ SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-
         [np.linspace(0.0, 1.0, 41)[1:], np.logspace(-4, 0, 9), 1.0 - np.logspace(-9, -1, 9)]
     )
 )
-_EVAL_ERRORS = (ValueError, ArithmeticError, SiteCompareError)
+# values outside the method's domain; any other exception is a bug and is not swallowed here
+_EVAL_ERRORS = (SiteCompareError,)
 
 
 def critical_data_changes(
