@@ -835,9 +835,33 @@ _SPECS: tuple[_Spec, ...] = (
 
 
 _NONFINITE = (
-    "(a division by zero inside the method: look for constant criteria, zero values, "
-    "or a site that is worst on every criterion)"
+    "look for constant criteria, zero values, or a site that is best or worst on every criterion"
 )
+
+
+def _nonfinite_hint(run: _Run, suspects: np.ndarray | None) -> str:
+    """Why a method divided by zero, read from the matrix it was given: a site best on every
+    criterion (a distance to the ideal of 0: Simplified PROBID), or worst on every criterion
+    (a weighted sum of 0: CoCoSo); else the usual suspects. ``suspects``: the sites whose
+    score is not finite, or None when the library does not say (then every site is a
+    suspect, and the causes found are only possible ones)."""
+    X, b = run.X, run.benefit
+    known = suspects is not None
+    if suspects is None:
+        suspects = np.ones(X.shape[0], dtype=bool)
+    best = np.where(b, X.max(axis=0), X.min(axis=0))
+    worst = np.where(b, X.min(axis=0), X.max(axis=0))
+    causes = []
+    for i in np.flatnonzero(suspects):
+        if (X[i] == best).all():
+            causes.append(f"{run.problem.alternatives[i]} is best on every criterion")
+        elif (X[i] == worst).all():
+            causes.append(f"{run.problem.alternatives[i]} is worst on every criterion")
+    if not causes:
+        return f"(a division by zero inside the method: {_NONFINITE})"
+    if known:
+        return f"(a division by zero inside the method: {'; '.join(causes)})"
+    return f"(a division by zero inside the method, possibly because {'; '.join(causes)})"
 
 
 def _check_params(spec: _Spec, given: Mapping[str, Any]) -> dict[str, Any]:
@@ -937,7 +961,8 @@ def _evaluate(spec: _Spec, problem: Problem, w: Any, **given: Any) -> MethodOutp
             run.result = estimator.evaluate(run.dm, **extra_kw)
     except ValueError as exc:
         if "look like a ranking" in str(exc):  # NaN scores cast to int inside rank_values
-            raise MethodDomainError(f"{spec.title} produced non-finite scores {_NONFINITE}") from exc
+            hint = _nonfinite_hint(run, None)
+            raise MethodDomainError(f"{spec.title} produced non-finite scores {hint}") from exc
         raise MethodDomainError(f"{spec.title}: {' '.join(str(exc).split())}") from exc
     except (ArithmeticError, np.linalg.LinAlgError) as exc:
         raise MethodDomainError(f"{spec.title} failed on this matrix: {exc}") from exc
@@ -950,7 +975,8 @@ def _evaluate(spec: _Spec, problem: Problem, w: Any, **given: Any) -> MethodOutp
     if not np.isfinite(scores).all():
         ok = np.isfinite(scores)
         bad = ", ".join(s for s, f in zip(problem.alternatives, ok, strict=True) if not f)
-        raise MethodDomainError(f"{spec.title} produced non-finite scores for {bad} {_NONFINITE}")
+        hint = _nonfinite_hint(run, ~ok)
+        raise MethodDomainError(f"{spec.title} produced non-finite scores for {bad} {hint}")
     ranks = rank_scores(scores, spec.higher_is_better)
 
     details = {out: np.asarray(e[key], dtype=float).reshape(n) for out, key in spec.details}
