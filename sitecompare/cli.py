@@ -82,7 +82,7 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
         if fmt == "json":
             click.echo(json.dumps(table.to_json(), ensure_ascii=False, indent=2))
         elif fmt == "csv":
-            click.echo(table.to_frame().to_csv(index=True), nl=False)
+            click.echo(guarded_csv(table.to_frame(), index=True), nl=False)
         else:
             table.print(console())
         return
@@ -90,15 +90,7 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        import pandas as pd
-
-        buf = io.StringIO()
-        df = result.table()
-        for col in df.columns:
-            if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
-                df[col] = df[col].map(csv_text)
-        df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(guarded_csv(result.table(), index=False), nl=False)
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
@@ -114,6 +106,24 @@ def csv_text(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def guarded_csv(frame: Any, *, index: bool) -> str:
+    """``frame`` (a DataFrame) as CSV text, every text cell guarded by :func:`csv_text`: the
+    header, the index (and its name) and the values. Every CSV the tool writes goes through
+    here."""
+    import pandas as pd
+
+    df = frame.copy()
+    df.columns = [csv_text(c) for c in df.columns]
+    if index:
+        df.index = pd.Index([csv_text(x) for x in df.index], name=csv_text(df.index.name))
+    for col in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
+            df[col] = df[col].map(csv_text)
+    buf = io.StringIO()
+    df.to_csv(buf, index=index, quoting=csv.QUOTE_MINIMAL)
+    return buf.getvalue()
 
 
 # --------------------------------------------------------------------------------- validate

@@ -31,7 +31,14 @@ from .units import UnitError, parse_rate_key, parse_unit, split_quantity
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in notes
 
-__all__ = ["site_from_doc", "criteria_from_doc", "Checker", "PREFERENCE_FUNCTIONS"]
+__all__ = [
+    "site_from_doc",
+    "criteria_from_doc",
+    "Checker",
+    "PREFERENCE_FUNCTIONS",
+    "SCENARIO_NAME_RE",
+    "SCENARIO_NAME_RULE",
+]
 
 SITE_KEYS = {
     "format",
@@ -74,6 +81,10 @@ CRITERION_KEYS = {
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 SCENARIO_META_KEYS = {"weights", "provenance", "description"}
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# scenario names become column headers (rank --all-scenarios, CSV, the workbook): no formula
+# characters, quotes or brackets
+SCENARIO_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]*")
+SCENARIO_NAME_RULE = "must start with a letter or digit and use letters, digits, spaces, '_', '.', '-'"
 CRIT_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
@@ -467,7 +478,14 @@ def criteria_from_doc(
     provenance: dict[str, WeightProvenance] = {}
     if "scenarios" in d:
         sd = ck.mapping(d["scenarios"], "scenarios", what="a mapping of scenario names")
-        for sname, raw in (sd or {}).items():
+        for key, raw in (sd or {}).items():
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                sname = None
+            else:
+                sname = str(key)
+            if sname is None or not SCENARIO_NAME_RE.fullmatch(sname):
+                ck.add("scenarios", f"scenario name {show_value(key)} {SCENARIO_NAME_RULE}")
+                continue
             f = f"scenarios.{sname}"
             sm = ck.mapping(raw, f, what="a mapping of criterion weights")
             if sm is None:

@@ -278,3 +278,59 @@ def test_a_method_that_cannot_take_the_data_says_which_site_and_why(tmp_path: Pa
         "--method: wpm: wpm needs values > 0; criterion 'land' has 0 "
         "(haenam-solaseado land = 0 m^2, imputed by missing: worst)"
     )
+
+
+# ----------------------------------------------------------------- CSV formula injection
+INJECTED_SCENARIOS = {"=INJSCEN()": {"rail": 60}, '=HYPERLINK("http://x.example","y")': {"rail": 10}, "@SUM(1+1)": {"rail": 5}}
+
+
+@pytest.mark.parametrize("args", [("validate",), ("rank", "--all-scenarios", "--format", "csv")])
+def test_scenario_names_that_a_spreadsheet_would_run_are_refused(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Issue 9 item 3: these names went unguarded into the header of `rank --all-scenarios
+    --format csv`. The criteria loader refuses them, one line each (file, field, bad value)."""
+    make_study(
+        tmp_path,
+        {"alpha": {"ktx_km": "20 km"}, "beta": {"ktx_km": "5 km"}},
+        {"rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 30}},
+        scenarios={**INJECTED_SCENARIOS, "talent first 2.0": {"rail": 1}},
+    )
+    res = run_cli(*args, cwd=tmp_path)
+    assert res.returncode == 1
+    assert res.stdout == ""
+    rule = "must start with a letter or digit and use letters, digits, spaces, '_', '.', '-'"
+    assert res.stderr.splitlines() == [
+        f"criteria/default.yaml: scenarios: scenario name '=INJSCEN()' {rule}",
+        f"criteria/default.yaml: scenarios: scenario name '=HYPERLINK(\"http://x.example\",\"y\")' {rule}",
+        f"criteria/default.yaml: scenarios: scenario name '@SUM(1+1)' {rule}",
+        "sitecompare: 3 problems found; nothing was written",
+    ]
+
+
+def test_every_text_cell_of_a_csv_is_guarded_headers_and_index_too(small_study) -> None:
+    """The scenario table through the library (no file check on the way): the header, the
+    index and its name are guarded like the values."""
+    from dataclasses import replace
+
+    from sitecompare.cli import guarded_csv
+    from sitecompare.scenarios import rank_all_scenarios
+
+    sdir, cpath = small_study
+    study = sitecompare.load_study(sdir, cpath)
+    cs = replace(study.criteria_set, scenarios={name: w for name, w in INJECTED_SCENARIOS.items()})
+    frame = rank_all_scenarios(replace(study, criteria_set=cs)).to_frame()
+    frame.index = ["=cmd|' /C calc'!A0", "+1", "beta"]
+    frame.index.name = "-site"
+    rows = list(csv.reader(io.StringIO(guarded_csv(frame, index=True))))
+    assert rows[0] == ["'-site", "(base weights)", "'=INJSCEN()", "'=HYPERLINK(\"http://x.example\",\"y\")", "'@SUM(1+1)"]
+    assert [r[0] for r in rows[1:]] == ["'=cmd|' /C calc'!A0", "'+1", "beta"]
+    assert all(cell.isdigit() for r in rows[1:] for cell in r[1:])  # ranks stay numbers
+
+
+def test_the_all_scenarios_csv_goes_through_the_guard(small_study, tmp_path: Path) -> None:
+    """A legal name with a space is written as it is (nothing to guard) and quoted only where
+    CSV needs it."""
+    sdir, cpath = small_study
+    cpath.write_text(cpath.read_text().replace("rail-first:", "rail first 2.0:"))
+    res = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[0] == "site,(base weights),rail first 2.0"
