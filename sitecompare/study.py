@@ -51,15 +51,17 @@ def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tupl
 
 
 def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
-    sites, issues, _ = _load_sites(directory)
+    sites, issues, _, _ = _load_sites(directory)
     return sites, issues
 
 
-def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str]]:
-    """Sites, issues, and the fact keys named by profiles that were read but did not load
-    (so that a criterion is not blamed for a fact that only a broken profile holds)."""
+def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str], list[Site]]:
+    """Sites, issues, the fact keys named by profiles that were read but did not load (so
+    that a criterion is not blamed for a fact that only a broken profile holds), and those
+    profiles' valid facts as partial sites (so that their units are checked in the same run)."""
     files, issues = list_profile_files(directory)
     sites: list[Site] = []
+    broken: list[Site] = []
     seen: dict[str, str] = {}
     unloaded_facts: set[str] = set()
     for f in files:
@@ -68,10 +70,14 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
         if doc is None:
             continue
         col = IssueCollector(f)
-        site = site_from_doc(doc, col)
+        site = site_from_doc(doc, col, partial=True)
         issues.extend(col.issues)
-        if site is None and isinstance(doc.data.get("facts"), dict):
-            unloaded_facts.update(str(k) for k in doc.data["facts"])
+        if col.issues:
+            if isinstance(doc.data.get("facts"), dict):
+                unloaded_facts.update(str(k) for k in doc.data["facts"])
+            if site is not None:
+                broken.append(site)
+            continue
         if site is not None:
             if site.id in seen:
                 issues.append(
@@ -80,7 +86,23 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
                 continue
             seen[site.id] = site.path
             sites.append(site)
-    return sites, issues, unloaded_facts
+    return sites, issues, unloaded_facts, broken
+
+
+def _unit_issues_of_broken(broken: list[Site], cs: CriteriaSet, as_of: dt.date | None) -> list[Issue]:
+    """Unit problems of the valid facts of profiles that have other problems: one run reports
+    every problem, not the unit errors only once the schema errors are fixed. (Their missing
+    facts are not reported: a fact may be absent only because it failed validation.)"""
+    if not broken or not cs.criteria:
+        return []
+    provisional = Study(
+        sites=tuple(broken),
+        criteria_set=cs,
+        weights={c: 1.0 / len(cs.ids) for c in cs.ids},
+        method=cs.method,
+        as_of=as_of,
+    )
+    return [i for i in collect_matrix_issues(provisional) if i.field.endswith(".unit")]
 
 
 def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
@@ -185,7 +207,7 @@ def load_study(
 ) -> Study:
     """Load and check everything; raise one ValidationError listing every problem."""
     sites_dir, criteria_path = default_paths(sites, criteria)
-    site_list, issues, unloaded_facts = _load_sites(sites_dir)
+    site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)
     partial = cs is None
@@ -193,7 +215,7 @@ def load_study(
         # the criteria file has problems: still check the sites against the criteria that
         # did validate (units, facts), so one run reports every problem of every file
         cs = _partial_criteria(criteria_path)
-        if cs is None or not site_list:
+        if cs is None or not (site_list or broken):
             raise ValidationError(issues)
     # a criterion naming a fact that no site has is a typo in the criteria file
     unknown_facts: set[str] = set()
@@ -222,10 +244,10 @@ def load_study(
         typo = {f"facts.{f}" for f in unknown_facts}
         m_issues = [
             i
-            for i in collect_matrix_issues(provisional)
+            for i in (collect_matrix_issues(provisional) if site_list else [])
             if i.file in site_paths and i.field not in typo
         ]
-        raise ValidationError(issues + m_issues)
+        raise ValidationError(issues + m_issues + _unit_issues_of_broken(broken, cs, as_of))
     overrides: Mapping[str, float] | None = None
     if isinstance(weights, str):
         overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
@@ -261,7 +283,9 @@ def load_study(
         site_paths = {s.path for s in site_list}
         typo = {f"facts.{f}" for f in unknown_facts}  # already reported once, on the criterion
         raise ValidationError(
-            issues + [i for i in m_issues if i.file in site_paths and i.field not in typo]
+            issues
+            + [i for i in m_issues if i.file in site_paths and i.field not in typo]
+            + _unit_issues_of_broken(broken, cs, as_of)
         )
     if m_issues:
         raise ValidationError(m_issues)

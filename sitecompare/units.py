@@ -29,6 +29,7 @@ __all__ = [
     "split_quantity",
     "parse_rate_key",
     "tidy",
+    "value_limits",
 ]
 
 CURRENCIES = ("KRW", "USD", "JPY", "SGD", "EUR", "CNY", "TWD", "GBP", "HKD")
@@ -125,6 +126,7 @@ _KINDS: dict[tuple[tuple[str, int], ...], str] = {
     (("[time]", 1),): "a time",
     (("[power]", 1),): "a power",
     (("[apparent_power]", 1),): "an apparent power (VA)",
+    (("[power]", 1), ("[time]", 1)): "an energy",
     (("[compute]", 1),): "a compute rate (FLOPS)",
     (("[information]", 1),): "a storage size (bytes)",
     (("[person]", 1),): "a number of people",
@@ -147,6 +149,34 @@ def describe_unit(unit: pint.Unit) -> str:
     if curr:
         return f"money ({curr[0][10:-1]}) per unit"
     return f"a quantity of dimension {unit.dimensionality}"
+
+
+# Dimensions whose amounts cannot be negative: a distance, an area, a duration, a power, a
+# compute rate, a storage size, people, a count and money. A unit built only from these (km,
+# m^2, min, MW, MWh, person/year, billion KRW, KRW/kWh) measures something >= 0.
+_NON_NEGATIVE = frozenset(
+    ("[length]", "[time]", "[power]", "[apparent_power]", "[compute]", "[information]", "[person]", "[count]")
+)
+
+
+def value_limits(unit: str) -> tuple[float, float | None, str] | None:
+    """``(low, high, what)``: the values a quantity in ``unit`` can take, or None when any
+    value can make sense (a plain number, a difference of percentages per year).
+
+    A share (``percent``, ``%``) lies within 0..100 percent (``high`` in ``unit``'s own
+    terms: 100 for percent, 1 for ``fraction``); an amount of a non-negative dimension (see
+    ``_NON_NEGATIVE``, and every currency) is at least 0 (``high`` None).
+    """
+    u = parse_unit(unit)
+    dims = dict(u.dimensionality)
+    if not dims:
+        return None
+    if dims == {"[share]": 1}:
+        top = float(ureg.Quantity(100.0, ureg.percent).to(u).magnitude)
+        return 0.0, tidy(top), "a share"
+    if all(d in _NON_NEGATIVE or d.startswith("[currency_") for d in dims):
+        return 0.0, None, describe_unit(u)
+    return None
 
 
 def parse_rate_key(key: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from .model import (
     WeightProvenance,
 )
 from .profiles import RawDoc
-from .units import UnitError, parse_rate_key, parse_unit, split_quantity
+from .units import UnitError, parse_rate_key, parse_unit, split_quantity, value_limits
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in notes
 
@@ -143,7 +143,10 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(field, f"expected a number, got {show_value(value)}")
             return None
-        x = float(value)
+        try:
+            x = float(value)
+        except OverflowError:  # an integer beyond the float range, e.g. 1 with 400 zeros
+            x = math.inf
         if not math.isfinite(x):
             self.add(field, f"{show_value(value)} is not a finite number")
             return None
@@ -155,7 +158,25 @@ class Checker:
             return None
         return x
 
-    def date(self, value: Any, field: str) -> dt.date | None:
+    def date(self, value: Any, field: str, *, past: str = "") -> dt.date | None:
+        """A date (a year or year-month is its first day). With ``past`` (what the date is,
+        for the message), a date after today is refused: a source cannot be dated, nor a
+        fact be as of, a day that has not come."""
+        d = self._date(value)
+        if d is None:
+            self.add(
+                field,
+                f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}",
+            )
+            return None
+        if past and d > dt.date.today():
+            shown = value.isoformat() if isinstance(value, dt.date) else show_value(value)
+            self.add(field, f"{shown} is after today; {past} cannot lie in the future")
+            return None
+        return d
+
+    @staticmethod
+    def _date(value: Any) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -169,9 +190,6 @@ class Checker:
                     return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
                 except ValueError:
                     pass
-        self.add(
-            field, f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}"
-        )
         return None
 
     def choice(self, value: Any, field: str, choices: tuple[str, ...], what: str) -> str | None:
@@ -199,8 +217,10 @@ class Checker:
 # --------------------------------------------------------------------------- site profiles
 
 
-def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
-    """Validate one site profile. Issues go to ``collector``; returns None if unusable."""
+def site_from_doc(doc: RawDoc, collector: IssueCollector, *, partial: bool = False) -> Site | None:
+    """Validate one site profile. Issues go to ``collector``; returns None if it has any,
+    unless ``partial``: then a site of the facts that did validate (for checking their units
+    against the criteria in the same run; never for ranking)."""
     ck = Checker(collector)
     d = doc.data
     n_before = len(collector.issues)
@@ -250,7 +270,11 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
                 continue
             ck.keys(src, f, SOURCE_KEYS, ("title", "date"))
             title = ck.text(src.get("title"), f"{f}.title") if "title" in src else None
-            date = ck.date(src.get("date"), f"{f}.date") if "date" in src else None
+            date = (
+                ck.date(src.get("date"), f"{f}.date", past="a source's date")
+                if "date" in src
+                else None
+            )
             url = ck.text(src.get("url"), f"{f}.url")
             if url is not None and not re.match(r"https?://", url):
                 ck.add(f"{f}.url", f"{url!r} is not an http(s) URL")
@@ -276,11 +300,17 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
         list(sources) if sources else (list(raw_sources) if isinstance(raw_sources, dict) else [])
     )
     for key, raw in (fd or {}).items():
+        before = len(collector.issues)
         fact = _fact(ck, str(key), raw, sources, source_keys)
-        if fact is not None:
+        # a fact with a problem (an unknown key, say) still has its unit checked when the unit
+        # was written; a defaulted one ('untis: km' leaves none) would be a false alarm
+        unit_written = isinstance(raw, str) or (isinstance(raw, dict) and "unit" in raw)
+        if fact is not None and (len(collector.issues) == before or unit_written):
             facts[str(key)] = fact
     if len(collector.issues) > n_before or sid is None or name is None or country is None:
-        return None
+        if not partial or not facts:
+            return None
+        return Site(id=stem, name=stem, country="", path=doc.name, sources=sources, facts=facts)
     return Site(
         id=sid,
         name=name,
@@ -344,6 +374,8 @@ def _fact(
         ok = False
     unit = ck.unit(d.get("unit"), f"{f}.unit")
     ok &= unit is not None
+    if unit is not None:
+        ok &= _within_limits(ck, f, unit, {"value": value, "low": low, "high": high})
     src_key = d.get("source")
     if src_key is None:
         if len(source_keys) == 1:
@@ -372,7 +404,7 @@ def _fact(
         ok = False
     as_of = None
     if "as_of" in d:
-        as_of = ck.date(d["as_of"], f"{f}.as_of")
+        as_of = ck.date(d["as_of"], f"{f}.as_of", past="a fact's as_of date")
         ok &= as_of is not None
     note = ck.text(d.get("note"), f"{f}.note")
     if not ok:
@@ -395,6 +427,26 @@ def _fact(
         note=note,
         method=method,
     )
+
+
+def _within_limits(ck: Checker, f: str, unit: str, numbers: dict[str, float | None]) -> bool:
+    """Refuse values a quantity of this unit cannot take: a negative length, area, duration,
+    power, count or amount of money; a share outside 0..100 percent (``units.value_limits``)."""
+    limits = value_limits(unit)
+    if limits is None:
+        return True
+    low, high, what = limits
+    ok = True
+    for name, x in numbers.items():
+        if x is None:
+            continue
+        if high is not None and not low <= x <= high:
+            ck.add(f"{f}.{name}", f"must lie within {low:g}..{high:g} {unit} ({what}), got {x:g}")
+            ok = False
+        elif x < low:
+            ck.add(f"{f}.{name}", f"must be at least {low:g} ({what} cannot be negative), got {x:g}")
+            ok = False
+    return ok
 
 
 # --------------------------------------------------------------------------- criteria sets
@@ -432,7 +484,7 @@ def criteria_from_doc(
     if cd is not None and not cd:
         ck.add("criteria", "at least one criterion is required")
     for cid, raw in (cd or {}).items():
-        c = _criterion(ck, str(cid), raw)
+        c = _criterion(ck, str(cid), raw, partial=partial)
         if c is not None:
             criteria.append(c)
     ids = [str(k) for k in (cd or {})]
@@ -543,7 +595,13 @@ def criteria_from_doc(
     )
 
 
-def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
+_CHECKED = [["fact"], ["unit"], ["direction"], ["weight"], ["missing"]]  # what a partial set needs
+
+
+def _criterion(ck: Checker, cid: str, raw: Any, *, partial: bool = False) -> Criterion | None:
+    """One criterion, or None if it has problems; with ``partial``, a criterion whose fact,
+    unit, direction, weight and missing policy are valid is kept despite other problems (a
+    misspelt key, bad bounds), for checking the sites' units against it in the same run."""
     f = f"criteria.{cid}"
     if not CRIT_ID_RE.fullmatch(cid) or cid in SCENARIO_META_KEYS:
         ck.add(
@@ -599,7 +657,10 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
     pref = None
     if "preference" in d:
         pref = _preference(ck, f"{f}.preference", d["preference"])
-    if len(ck.c.issues) > n_before or direction is None or weight is None or unit is None:
+    if direction is None or weight is None or unit is None:
+        return None
+    mine = ck.c.issues[n_before:]
+    if mine and not (partial and not any(i.field.split(".")[2:3] in _CHECKED for i in mine)):
         return None
     return Criterion(
         id=cid,
