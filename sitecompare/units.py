@@ -44,6 +44,8 @@ exa- = 1e18 = E-
 centi- = 1e-2 = c-
 milli- = 1e-3 = m-
 meter = [length] = m = metre
+hectare = 10000 * meter ** 2 = ha
+pyeong = 400 / 121 * meter ** 2 = 평
 second = [time] = s = sec
 minute = 60 * second = min
 hour = 60 * minute = h = hr
@@ -69,6 +71,14 @@ billion = 1e9 = bn
 trillion = 1e12 = tn
 """
 
+# Korean units of money, each exactly a power of ten of won (KRW)
+_KRW_DEFINITIONS = """
+원 = KRW
+만원 = 1e4 * KRW
+억원 = 1e8 * KRW
+조원 = 1e12 * KRW
+"""
+
 
 def _build_registry() -> pint.UnitRegistry:
     reg = pint.UnitRegistry(None, on_redefinition="raise")
@@ -76,6 +86,9 @@ def _build_registry() -> pint.UnitRegistry:
         reg.define(line)
     for cur in CURRENCIES:
         reg.define(f"{cur} = [currency_{cur}]")
+    # the amounts a Korean analyst writes: 1098 억원 = 109.8 billion KRW
+    for line in _KRW_DEFINITIONS.strip().splitlines():
+        reg.define(line)
     return reg
 
 
