@@ -77,8 +77,13 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
     study = load_from_options(**kw)
     if all_scenarios:
         from .scenarios import rank_all_scenarios
+        from .study import weight_scale_notes
 
         table = rank_all_scenarios(study)
+        # scenarios written on another scale than the base weights (fractions against points)
+        for scen in study.criteria_set.scenarios:
+            for note in weight_scale_notes(study.criteria_set, scen):
+                click.echo(f"note: {note}", err=True)
         if fmt == "json":
             click.echo(json.dumps(table.to_json(), ensure_ascii=False, indent=2))
         elif fmt == "csv":
@@ -94,7 +99,7 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
-        for warning in result.matrix.warnings:
+        for warning in (*study.notes, *result.matrix.warnings):
             click.echo(f"note: {warning}", err=True)
     else:
         print_ranking_table(result)
@@ -137,7 +142,7 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
     """Check every input file and report every problem in one run."""
     from .errors import display_path
     from .matrix import build_matrix
-    from .study import default_paths, load_study
+    from .study import default_paths, load_study, weight_scale_notes
 
     sdir, cpath = default_paths(sites, criteria)
     study = load_study(sites, criteria)
@@ -152,6 +157,9 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
         click.echo(f"note: {sid} is screened out: {reason}")
     for w in dm.warnings:
         click.echo(f"note: {w}")
+    for scen in study.criteria_set.scenarios:
+        for note in weight_scale_notes(study.criteria_set, scen):
+            click.echo(f"note: {note}")
 
 
 # ------------------------------------------------------------------------------------ sites

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -166,10 +167,11 @@ def load_from_options(
     """The Study the options describe (shared by rank, compare, sensitivity)."""
     from .methods import validate_method
     from .model import MethodSpec
-    from .study import default_paths, load_criteria, load_study, parse_weights_option
+    from .study import default_paths, load_criteria, load_study, parse_weights_option, scale_note
 
     spec: MethodSpec | None = None
     issues: list[Issue] = []
+    notes: list[str] = []
     if method or params:
         _, cpath = default_paths(sites, criteria)
         cs, _ = load_criteria(cpath)
@@ -205,9 +207,11 @@ def load_from_options(
             issues.extend(w_issues)
             combined.update(extra)
             origin = f"{weights_from} + --weights"
+            note = scale_note("--weights", extra, wb_weights, str(weights_from))
+            notes += [note] if note else []
     if issues:
         raise ValidationError(issues)
-    return load_study(
+    study = load_study(
         sites,
         criteria,
         scenario=scenario,
@@ -216,6 +220,7 @@ def load_from_options(
         method=spec,
         as_of=as_of,
     )
+    return replace(study, notes=(*study.notes, *notes)) if notes else study
 
 
 def _fmt_score(x: float) -> str:
@@ -254,5 +259,5 @@ def print_ranking_table(ranking, out=None, title: str | None = None) -> None:  #
     out_console.print(f"weights ({ranking.study.weight_source}): {w}")
     for sid, reason in ranking.matrix.excluded:
         out_console.print(f"excluded: {sid}: {reason}")
-    for warning in ranking.matrix.warnings:
+    for warning in (*ranking.study.notes, *ranking.matrix.warnings):
         out_console.print(f"note: {warning}")

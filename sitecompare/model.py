@@ -186,6 +186,7 @@ class Study:
     )
     sites_dir: str = ""
     as_of: dt.date | None = None  # the date "stale" is measured from
+    notes: tuple[str, ...] = ()  # about the weights in force (an override on another scale)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))

@@ -101,7 +101,7 @@ class Ranking:
             "weights": {c.id: _num(self.study.weights[c.id]) for c in self.study.criteria},
             "ranking": ranking,
             "excluded": [{"site": s, "reason": r} for s, r in self.matrix.excluded],
-            "warnings": list(self.matrix.warnings),
+            "warnings": [*self.study.notes, *self.matrix.warnings],
         }
         info = {k: v for k, v in self.output.info.items() if k in ("compromise",)}
         if info:

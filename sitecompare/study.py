@@ -28,6 +28,7 @@ __all__ = [
     "load_study",
     "parse_weights_option",
     "resolve_weights",
+    "weight_scale_notes",
 ]
 
 
@@ -195,6 +196,56 @@ def resolve_weights(
     return shares, source, issues
 
 
+SCALE_RATIO = 10.0  # weights written on scales this many times apart are worth a note
+
+
+def scale_note(
+    label: str, given: Mapping[str, float], reference: Mapping[str, float], where: str
+) -> str | None:
+    """A note when ``given`` weights (an override, a scenario) replace some of ``reference``
+    on a scale more than :data:`SCALE_RATIO` times larger or smaller than the weights they
+    keep (fractions against points, say): weights are shares of their sum, so
+    ``talent=0.4`` beside points of 10 to 25 leaves talent almost nothing."""
+    mine = [v for v in given.values() if v > 0]
+    kept = [v for k, v in reference.items() if k not in given and v > 0]
+    if not mine or not kept:
+        return None
+    ratio = (sum(mine) / len(mine)) / (sum(kept) / len(kept))
+    if 1.0 / SCALE_RATIO <= ratio <= SCALE_RATIO:
+        return None
+    shares = normalise_weights({**reference, **given})
+    top = max(given, key=lambda k: given[k])
+    how = f"{ratio:,.0f} times larger" if ratio > 1 else f"{1 / ratio:,.0f} times smaller"
+    written = ", ".join(f"{k}={v:g}" for k, v in given.items())
+    return (
+        f"{label} {written}: on a scale about {how} than the other weights of {where} "
+        f"(mean {sum(kept) / len(kept):.3g}); weights are shares of their sum, so {top} gets "
+        f"{shares[top]:.3g} of the total. Write them on the same scale if that is not meant."
+    )
+
+
+def weight_scale_notes(
+    cs: CriteriaSet,
+    scenario: str | None = None,
+    overrides: Mapping[str, float] | None = None,
+    origin: str = "--weights",
+) -> list[str]:
+    """Notes for a scenario, and for overrides on top of it, written on another scale than
+    the weights they join (see :func:`scale_note`)."""
+    notes = []
+    raw = cs.base_weights()
+    if scenario is not None and scenario in cs.scenarios:
+        sw = dict(cs.scenarios[scenario])
+        note = scale_note(f"scenario {scenario}", sw, raw, cs.path)
+        notes += [note] if note else []
+        raw.update(sw)
+    if overrides:
+        where = f"scenario {scenario}" if scenario in cs.scenarios else cs.path
+        note = scale_note(origin, overrides, raw, where)
+        notes += [note] if note else []
+    return notes
+
+
 def load_study(
     sites: str | Path | None = None,
     criteria: str | Path | None = None,
@@ -265,6 +316,7 @@ def load_study(
                 )
     w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
     issues.extend(r_issues)
+    notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []
     study = Study(
         sites=tuple(site_list),
         criteria_set=cs,
@@ -274,6 +326,7 @@ def load_study(
         weight_source=source,
         sites_dir=display_path(sites_dir),
         as_of=as_of,
+        notes=tuple(notes),
     )
     m_issues = collect_matrix_issues(study) if site_list else []
     if issues:

@@ -334,3 +334,56 @@ def test_the_all_scenarios_csv_goes_through_the_guard(small_study, tmp_path: Pat
     res = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines()[0] == "site,(base weights),rail first 2.0"
+
+
+# ----------------------------------------------------------------- weights on another scale
+def _note(label: str, written: str, how: str, where: str, mean: str, top: str, share: str) -> str:
+    return (
+        f"note: {label} {written}: on a scale about {how} than the other weights of {where} (mean {mean}); "
+        f"weights are shares of their sum, so {top} gets {share} of the total. Write them on the same "
+        "scale if that is not meant."
+    )
+
+
+def test_weights_in_fractions_against_points_get_a_note(small_study, tmp_path: Path) -> None:
+    """Issue 9 item 6: compute 40, rail 30, talent 30 points; `--weights talent=0.4,compute=0.15`
+    left talent 0.4/30.55 = 0.0131 of the total without a word."""
+    note = _note("--weights", "talent=0.4, compute=0.15", "109 times smaller", "criteria/default.yaml", "30", "talent", "0.0131")
+    res = run_cli("rank", "--weights", "talent=0.4,compute=0.15", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["warnings"] == [note.removeprefix("note: ")]
+    assert doc["weights"]["talent"] == pytest.approx(0.4 / 30.55)
+    table = run_cli("rank", "--weights", "talent=0.4,compute=0.15", cwd=tmp_path)
+    assert note in table.stdout.splitlines()
+    as_csv = run_cli("rank", "--weights", "talent=0.4,compute=0.15", "--format", "csv", cwd=tmp_path)
+    assert as_csv.stderr.splitlines() == [note]
+    # a deliberate emphasis on the same scale (100 against 40 and 30) is no surprise
+    plain = run_cli("rank", "--weights", "talent=100", "--format", "json", cwd=tmp_path)
+    assert json.loads(plain.stdout)["warnings"] == []
+
+
+def test_a_scenario_in_fractions_against_points_gets_a_note(small_study, tmp_path: Path) -> None:
+    sdir, cpath = small_study
+    cpath.write_text(
+        cpath.read_text().replace(
+            "rail-first:", "fractions: {talent: 0.5}\n  all-fractions: {compute: 0.2, rail: 0.3, talent: 0.5}\n  rail-first:"
+        )
+    )
+    note = _note("scenario fractions", "talent=0.5", "70 times smaller", "criteria/default.yaml", "35", "talent", "0.00709")
+    val = run_cli("validate", cwd=tmp_path)
+    assert val.returncode == 0, val.stderr
+    assert val.stdout.splitlines()[-1] == note
+    doc = json.loads(run_cli("rank", "--scenario", "fractions", "--format", "json", cwd=tmp_path).stdout)
+    assert doc["warnings"] == [note.removeprefix("note: ")]
+    every = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
+    assert every.stderr.splitlines() == [note]
+    # an override on top of a scenario is judged against the scenario's weights (which name
+    # every criterion here: no note for the scenario itself)
+    def warnings(*args: str) -> list[str]:
+        return json.loads(run_cli("rank", "--scenario", "all-fractions", *args, "--format", "json", cwd=tmp_path).stdout)["warnings"]
+
+    assert warnings("--weights", "talent=0.9") == []
+    assert warnings("--weights", "talent=40") == [
+        _note("--weights", "talent=40", "160 times larger", "scenario all-fractions", "0.25", "talent", "0.988").removeprefix("note: ")
+    ]

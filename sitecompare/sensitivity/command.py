@@ -111,8 +111,12 @@ def sensitivity(
     )
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        for note in study.notes:
+            click.echo(f"note: {note}", err=True)
     else:
         print_sensitivity(result)
+        for note in study.notes:
+            console().print(f"note: {note}")
 
 
 def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
