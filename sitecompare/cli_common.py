@@ -192,14 +192,15 @@ def load_from_options(
         )
     combined: dict[str, float] | str | None = weights
     origin = "--weights"
+    wb_values = None
     if weights_from is not None:
-        from .report.readback import read_whatif_weights
+        from .report.readback import read_whatif
 
         _, cpath = default_paths(sites, criteria)
         cs, c_issues = load_criteria(cpath)
         if cs is None:
             raise ValidationError(c_issues)
-        wb_weights = read_whatif_weights(weights_from, cs.ids)
+        wb_weights, wb_values = read_whatif(weights_from, cs.ids)
         origin = str(weights_from)
         combined = dict(wb_weights)
         if weights:
@@ -220,6 +221,15 @@ def load_from_options(
         method=spec,
         as_of=as_of,
     )
+    if wb_values is not None and weights_from is not None:
+        # facts edited in the What-if sheet are not read back: refuse rather than rank
+        # silently with the study's facts (docs/reference.md, --weights-from)
+        from .matrix import build_matrix
+        from .report.readback import whatif_fact_edits
+
+        edits = whatif_fact_edits(weights_from, wb_values, build_matrix(study), study)
+        if edits:
+            raise ValidationError(edits)
     return replace(study, notes=(*study.notes, *notes)) if notes else study
 
 
