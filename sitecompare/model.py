@@ -150,9 +150,12 @@ class CriteriaSet:
     scenario_provenance: Mapping[str, WeightProvenance] = field(default_factory=dict)
     stale_after_years: float = 5.0
     description: str | None = None
+    name_local: str | None = None  # the set's name in the local language (--lang ko)
+    scenario_labels_local: Mapping[str, str] = field(default_factory=dict)  # scenario -> label
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "currency_rates", _frozen(self.currency_rates))
+        object.__setattr__(self, "scenario_labels_local", _frozen(self.scenario_labels_local))
         object.__setattr__(
             self, "scenarios", _frozen({k: _frozen(v) for k, v in self.scenarios.items()})
         )

@@ -57,6 +57,7 @@ FACT_KEYS = {"value", "low", "high", "unit", "source", "as_of", "status", "note"
 CRITERIA_KEYS = {
     "format",
     "name",
+    "name_local",
     "description",
     "method",
     "criteria",
@@ -79,7 +80,7 @@ CRITERION_KEYS = {
     "note",
 }
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
-SCENARIO_META_KEYS = {"weights", "provenance", "description"}
+SCENARIO_META_KEYS = {"weights", "provenance", "description", "label_local"}
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 # scenario names become column headers (rank --all-scenarios, CSV, the workbook): no formula
 # characters, quotes or brackets
@@ -469,6 +470,7 @@ def criteria_from_doc(
             "format", f"unsupported format {show_value(d['format'])} (this version reads format 1)"
         )
     name = ck.text(d.get("name"), "name") or doc.path.stem
+    name_local = ck.text(d.get("name_local"), "name_local")
     description = ck.text(d.get("description"), "description")
     stale = 5.0
     if "stale_after_years" in d:
@@ -528,6 +530,7 @@ def criteria_from_doc(
 
     scenarios: dict[str, dict[str, float]] = {}
     provenance: dict[str, WeightProvenance] = {}
+    labels_local: dict[str, str] = {}
     if "scenarios" in d:
         sd = ck.mapping(d["scenarios"], "scenarios", what="a mapping of scenario names")
         for key, raw in (sd or {}).items():
@@ -546,6 +549,9 @@ def criteria_from_doc(
             if "weights" in sm:
                 ck.keys(sm, f, SCENARIO_META_KEYS, ("weights",))
                 weights_raw = ck.mapping(sm["weights"], f"{f}.weights", what="a mapping of weights")
+                label = ck.text(sm.get("label_local"), f"{f}.label_local")
+                if label:
+                    labels_local[sname] = label
                 prov = sm.get("provenance")
                 if prov is not None:
                     pm = ck.mapping(prov, f"{f}.provenance", what="a mapping")
@@ -592,6 +598,8 @@ def criteria_from_doc(
         scenario_provenance=provenance,
         stale_after_years=stale,
         description=description,
+        name_local=name_local,
+        scenario_labels_local=labels_local,
     )
 
 

@@ -449,12 +449,12 @@ def write_runinfo(
         (L.t("Command line"), command_line or L.t("(library call: sitecompare.write_workbook)")),
         (L.t("Facts as of"), data.as_of.isoformat()),
         (L.t("Seed"), L.t("none: the ranking is deterministic")),
-        (L.t("Criteria set"), f"{study.criteria_set.name} ({study.criteria_set.path})"),
+        (L.t("Criteria set"), f"{L.criteria_set(study.criteria_set)} ({study.criteria_set.path})"),
         (L.t("Sites folder"), study.sites_dir),
         (L.t("Method"), json.dumps(r.method.as_dict(), ensure_ascii=False)),
         (L.t("Weights"), json.dumps({k: round(v, 12) for k, v in study.weights.items()}, ensure_ascii=False)),
         (L.t("Weights from"), study.weight_source),
-        (L.t("Scenario"), study.scenario or "-"),
+        (L.t("Scenario"), _scenario_record(L, study)),
         (L.t("Language"), L.code),
     ]
     for k, v in (extra or {}).items():
@@ -504,3 +504,11 @@ def write_runinfo(
     )
     finish_sheet(ws, st, page_label=L.t("Page &P of &N"), landscape=False)
     return ws
+
+
+def _scenario_record(L: Lang, study: Any) -> str:
+    """The scenario in force for Run info: its local label with the id the file uses."""
+    if not study.scenario:
+        return "-"
+    label = L.scenario(study.criteria_set, study.scenario)
+    return label if label == study.scenario else f"{label} ({study.scenario})"

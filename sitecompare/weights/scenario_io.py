@@ -241,6 +241,9 @@ def write_scenario(
         scen = CommentedMap()
         data["scenarios"] = scen
     replaced = name in scen
+    old = scen.get(name)
+    if isinstance(old, Mapping) and "label_local" in old:  # the scenario's Korean name stays
+        node["label_local"] = old["label_local"]
     scen[name] = node
 
     ind = indent or 2
