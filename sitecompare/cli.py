@@ -220,36 +220,58 @@ def sites(
             )
         )
         return
+    out = console()
+    out.print(coverage_table(cov, cs.name, years, out.width))
+
+
+COVERAGE_LISTS = ("missing for criteria", "planned", "ranged", "computed", "stale")
+
+
+def coverage_table(cov: list, set_name: str, years: float, width: int):  # type: ignore[no-untyped-def]
+    """The ``sites`` table: one column per kind of fact when every fact key fits in its column
+    at ``width``; otherwise (a terminal of 80 columns) two columns, the site and its coverage
+    one kind per line. Either way a site id or fact key is never broken: lists wrap after
+    their commas, and the site column is as wide as the longest id."""
+    from rich.cells import cell_len
     from rich.table import Table
 
+    rows = [(c, [c.missing, c.planned, c.ranged, c.computed, c.stale]) for c in cov]
+    id_width = max((len(c.site) for c in cov), default=4)
     t = Table(
-        title=f"Fact coverage for criteria set '{cs.name}' (stale = older than {years:g} years)",
+        title=f"Fact coverage for criteria set '{set_name}' (stale = older than {years:g} years)",
         title_justify="left",
         show_lines=True,
     )
-    for col in (
-        "site",
-        "facts",
-        "criteria",
-        "missing for criteria",
-        "planned",
-        "ranged",
-        "computed",
-        "stale",
-    ):
-        t.add_column(col, overflow="fold")
-    for c in cov:
-        t.add_row(
-            f"{c.site}\n{c.name_local or ''}".strip(),
-            str(c.facts),
-            f"{c.criteria_covered}/{c.criteria_total}",
-            ", ".join(c.missing) or "-",
-            ", ".join(c.planned) or "-",
-            ", ".join(c.ranged) or "-",
-            ", ".join(c.computed) or "-",
-            ", ".join(c.stale) or "-",
-        )
-    console().print(t)
+    # the wide layout needs, per column, its longest word ("key," with its comma) + 3 of padding
+    longest = [
+        max([cell_len(head), *[len(k) + 1 for _, lists in rows for k in lists[i]]])
+        for i, head in enumerate(COVERAGE_LISTS)
+    ]
+    wide = id_width + len("facts") + len("criteria") + sum(longest) + 3 * 8 + 1
+    # ids never break; a long local name wraps at its spaces
+    t.add_column("site", min_width=id_width, max_width=max(id_width, 24), overflow="fold")
+    if wide <= width:
+        t.add_column("facts")
+        t.add_column("criteria")
+        for head in COVERAGE_LISTS:
+            t.add_column(head, overflow="fold")
+        for c, lists in rows:
+            t.add_row(
+                f"{c.site}\n{c.name_local or ''}".strip(),
+                str(c.facts),
+                f"{c.criteria_covered}/{c.criteria_total}",
+                *[", ".join(keys) or "-" for keys in lists],
+            )
+        return t
+    t.title = f"Fact coverage for criteria set '{set_name}'\n(stale = older than {years:g} years)"
+    t.add_column("coverage", overflow="fold")
+    for c, lists in rows:
+        lines = [f"facts: {c.facts}, criteria: {c.criteria_covered}/{c.criteria_total}"]
+        lines += [
+            f"{head}: {', '.join(keys) or '-'}" for head, keys in zip(COVERAGE_LISTS, lists, strict=True)
+        ]
+        t.add_row(f"{c.site}\n{c.name_local or ''}".strip(), "\n".join(lines))
+    return t
 
 
 # ---------------------------------------------------------------------------------- methods

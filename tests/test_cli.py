@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -386,4 +387,82 @@ def test_a_scenario_in_fractions_against_points_gets_a_note(small_study, tmp_pat
     assert warnings("--weights", "talent=0.9") == []
     assert warnings("--weights", "talent=40") == [
         _note("--weights", "talent=40", "160 times larger", "scenario all-fractions", "0.25", "talent", "0.988").removeprefix("note: ")
+    ]
+
+
+# ----------------------------------------------------------------- sites at 80 columns
+def run_in_terminal(*args: str, cwd: Path, columns: int, env_columns: bool) -> str:
+    """The real console script on a pseudo-terminal of ``columns`` columns (and COLUMNS set to
+    the same, or unset); the output without its colour codes."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+
+    from conftest import SITECOMPARE, _env
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, columns, 0, 0))
+    env = _env() | {"TERM": "xterm"}
+    if env_columns:
+        env["COLUMNS"] = str(columns)
+    else:
+        env.pop("COLUMNS")
+    proc = subprocess.Popen(
+        [str(SITECOMPARE), *args], cwd=cwd, stdin=slave, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 120)
+        if not ready:
+            proc.kill()
+            raise AssertionError("no output for 120 s")
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        out += data
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8")).replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("env_columns", [True, False], ids=["COLUMNS=80", "terminal-80"])
+def test_sites_stays_readable_at_80_columns(tmp_path: Path, env_columns: bool) -> None:
+    """Issue 9 item 7: the eight-column table folded ids and fact keys mid-word at 80 columns
+    ("chunche/on-gak", "talent_/per_yea/r"). Now: no line wider than the terminal, every site id
+    and fact key whole on one line, lists wrapped after their commas."""
+    from rich.cells import cell_len
+
+    text = run_in_terminal("sites", cwd=tmp_path, columns=80, env_columns=env_columns)
+    lines = text.rstrip("\n").split("\n")
+    assert max(cell_len(line) for line in lines) <= 80
+    assert lines[:5] == [
+        "Fact coverage for criteria set 'AI complex - balanced'",
+        "(stale = older than 5 years)",
+        "┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ site                     ┃ coverage                                          ┃",
+        "┡━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
+    ]
+    doc = json.loads(run_cli("sites", "--format", "json", cwd=tmp_path).stdout)
+    words = {w for line in lines for w in re.split(r"[\s│,:]+", line) if w}
+    for s in doc["sites"]:
+        assert s["site"] in words, s["site"]
+        for kind in ("missing", "planned", "ranged", "computed", "stale"):
+            for key in s[kind]:
+                assert key in words, (s["site"], kind, key)  # whole, not folded
+        assert f"│ facts: {s['facts']}, criteria: {s['criteria_covered']}/{s['criteria_total']}" in text
+
+
+def test_sites_piped_keeps_one_column_per_kind(tmp_path: Path) -> None:
+    """A pipe is laid out 200 columns wide: the table with one column per kind of fact fits."""
+    out = run_cli("sites", cwd=tmp_path).stdout.split("\n")
+    assert [h.strip() for h in out[2].strip("┃").split("┃")] == [
+        "site", "facts", "criteria", "missing for criteria", "planned", "ranged", "computed", "stale"
     ]
