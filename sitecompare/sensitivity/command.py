@@ -143,6 +143,13 @@ def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityRes
         )
 
 
+CONFIDENCE_NOTE = (
+    "confidence: the share of data draws (ranged and unknown facts) in which the site is first "
+    "under its central weights, the mean of the weights that make it first (1 or 0 when no fact "
+    "is uncertain; - when it is never first)"
+)
+
+
 def _iv(a: tuple[float, float]) -> str:
     return f"{a[0]:.3f} - {a[1]:.3f}"
 
@@ -251,6 +258,7 @@ def print_sensitivity(res: SensitivityResult) -> None:
             "-" if not np.isfinite(conf) else f"{conf:.3f}",
         )
     out.print(t)
+    out.print(CONFIDENCE_NOTE)
     if len(sm.uncertain):
         t = Table(
             title="Value of information: which uncertain fact matters most for first place",
