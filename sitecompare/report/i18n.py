@@ -832,6 +832,14 @@ KO.update(
         "to {other}.": "1위는 현재 0%인 {crit} 가중치가 {delta} 오를 때에만 바뀌며, 그러면 1위는 {other}에 넘어갑니다.",
         "No change of a single weight takes first place from {site}: first place is robust to any "
         "one weight.": "가중치 하나만 바꿔서는 {site}의 1위가 바뀌지 않습니다: 1위는 어느 가중치 하나가 바뀌어도 견고합니다.",
+        # critical changes of one fact
+        "Reach": "실현 가능성",
+        "out of reach": "도달 불가",
+        "Out of reach: the value needed lies outside the criterion's observed range widened "
+        "by its own width on each side (or outside its fixed scale). Far outside anything "
+        "observed, it is no plan to act on: this fact alone cannot decide the ranking.": "도달 불가: 필요한 값이 "
+        "기준의 관측 범위를 양쪽으로 그 폭만큼 넓힌 범위(또는 고정 척도) 밖에 있습니다. 관측된 어떤 값과도 "
+        "동떨어져 실행할 계획이 될 수 없으며, 이 자료 하나로는 순위가 정해지지 않습니다.",
         # rank acceptability
         "High confidence with low first-rank acceptability (#1) means: the site wins only under "
         "unusual weights, but with those weights the data are precise enough to be sure of it.": "신뢰 계수는 높은데 1위 수용도(#1)가 낮으면: 그 사이트는 흔치 않은 가중치에서만 1위가 되지만, "

@@ -143,6 +143,11 @@ def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityRes
         )
 
 
+OUT_OF_REACH_NOTE = (
+    "out of reach: the value needed lies outside the criterion's observed range widened by its "
+    "own width on each side (or outside its fixed scale): no plan, a sign that this fact alone "
+    "cannot decide first place"
+)
 CONFIDENCE_NOTE = (
     "confidence: the share of data draws (ranged and unknown facts) in which the site is first "
     "under its central weights, the mean of the weights that make it first (1 or 0 when no fact "
@@ -218,8 +223,9 @@ def print_sensitivity(res: SensitivityResult) -> None:
         )
     out.print(t)
     t = Table(title="Smallest change in one fact to rank first", title_justify="left")
-    for col in ("site", "criterion", "now", "needed", "change"):
+    for col in ("site", "criterion", "now", "needed", "change", "reach"):
         t.add_column(col)
+    any_out = False
     reachable: set[str] = set()
     for d in res.data_changes:
         if d.target != "first" or d.required_value is None:
@@ -233,8 +239,12 @@ def print_sensitivity(res: SensitivityResult) -> None:
             f"{d.current_value:,.6g} {c.unit}{imputed}",
             f"{d.required_value:,.6g} {c.unit}",
             f"{d.change:+,.6g} {c.unit}",
+            "out of reach" if d.out_of_reach else "-",
         )
+        any_out |= d.out_of_reach
     out.print(t)
+    if any_out:
+        out.print(OUT_OF_REACH_NOTE)
     stuck = [s for s, r in zip(dm.site_ids, res.ranks, strict=True) if r > 1 and s not in reachable]
     if stuck:
         out.print(
