@@ -22,11 +22,24 @@ __all__ = [
     "WeightProvenance",
     "Study",
     "normalise_weights",
+    "DATE_PRECISIONS",
+    "date_text",
 ]
 
 STATUSES = ("measured", "plan", "estimate", "computed")
 DIRECTIONS = ("max", "min")
 MISSING_POLICIES = ("worst", "median", "exclude-site", "error")
+DATE_PRECISIONS = ("year", "month", "day")  # as a profile wrote a date: 2021, 2021-03, 2021-03-26
+
+
+def date_text(d: dt.date, precision: str = "day") -> str:
+    """A date with the precision it was written with: ``2021``, ``2021-03`` or ``2021-03-26``
+    (a year or year-month is held as its first day)."""
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -41,6 +54,11 @@ class Source:
     url: str | None = None
     publisher: str | None = None
     note: str | None = None
+    date_precision: str = "day"  # "year", "month" or "day", as written
+
+    @property
+    def date_text(self) -> str:
+        return date_text(self.date, self.date_precision)
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,11 @@ class Fact:
     high: float | None = None
     note: str | None = None
     method: str | None = None  # how a computed fact was computed
+    as_of_precision: str = "day"  # "year", "month" or "day", as written (or as its source's date)
+
+    @property
+    def as_of_text(self) -> str:
+        return date_text(self.as_of, self.as_of_precision)
 
     @property
     def is_range(self) -> bool:

@@ -177,6 +177,16 @@ class Checker:
         return d
 
     @staticmethod
+    def precision(value: Any) -> str:
+        """How precisely a date was written: ``year`` (2021), ``month`` (2021-03) or ``day``."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return "year"
+        if isinstance(value, str):
+            parts = value.strip().count("-")
+            return ("year", "month", "day")[min(parts, 2)]
+        return "day"
+
+    @staticmethod
     def _date(value: Any) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
@@ -288,6 +298,7 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector, *, partial: bool = Fal
                     url,
                     ck.text(src.get("publisher"), f"{f}.publisher"),
                     ck.text(src.get("note"), f"{f}.note"),
+                    date_precision=ck.precision(src.get("date")),
                 )
 
     facts: dict[str, Fact] = {}
@@ -422,6 +433,7 @@ def _fact(
         unit=unit or "",
         source=src_key,
         as_of=as_of or src.date,
+        as_of_precision=ck.precision(d["as_of"]) if as_of else src.date_precision,
         status=status,
         low=low,
         high=high,

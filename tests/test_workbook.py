@@ -223,7 +223,7 @@ def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path],
                 assert cell.fill.fgColor.rgb.endswith("F4CCCC")
             else:
                 src = shipped.study.site(sid).sources[data.fact.source]
-                assert src.title in comment and src.date.isoformat() in comment
+                assert src.title in comment and f", {src.date_text}\n" in comment  # as written (issue 9)
                 if data.fact.status == "plan":
                     assert "Status: plan" in comment
                 if data.is_range:
@@ -661,3 +661,72 @@ def test_local_names_of_the_criteria_set_and_scenarios(tmp_path: Path) -> None:
     en = openpyxl.load_workbook(write_workbook(tmp_path / "en.xlsx", sc.rank(study)))
     en_text = " ".join(str(v) for ws in en.worksheets for v in values(ws))
     assert "인재 우선" not in en_text and "AI 단지" not in en_text and "talent-first" in en_text
+
+
+# ----------------------------------------------------------------------- date precision
+def _dated_study(root: Path) -> sc.Study:
+    """Three sources dated as precisely as they were written: a year, a year-month, a day."""
+    import yaml
+
+    sdir, cpath = make_study(
+        root,
+        {"alpha": {"ktx_km": "20 km"}, "beta": {"ktx_km": "5 km"}},
+        {"rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1}},
+    )
+    doc = yaml.safe_load((sdir / "alpha.yaml").read_text())
+    doc["sources"] = {
+        "annual": {"title": "Annual report", "date": 2014},
+        "monthly": {"title": "Monthly note", "date": "2019-03"},
+        "daily": {"title": "Press release", "date": "2024-01-05"},
+    }
+    doc["facts"] = {
+        "ktx_km": {"value": 20, "unit": "km", "source": "annual"},
+        "other": {"value": 1, "source": "monthly"},
+        "third": {"value": 2, "source": "daily", "as_of": "2023-11"},
+    }
+    (sdir / "alpha.yaml").write_text(yaml.safe_dump(doc, sort_keys=False))
+    return sc.load_study(sdir, cpath, as_of=AS_OF)
+
+
+def test_dates_keep_the_precision_they_were_written_with(tmp_path: Path) -> None:
+    """Issue 9 item 7: a year-only source date showed as 2014-01-01."""
+    study = _dated_study(tmp_path)
+    alpha = study.site("alpha")
+    assert [s.date_text for s in alpha.sources.values()] == ["2014", "2019-03", "2024-01-05"]
+    assert [f.as_of_text for f in alpha.facts.values()] == ["2014", "2019-03", "2023-11"]
+    wb = openpyxl.load_workbook(write_workbook(tmp_path / "d.xlsx", sc.rank(study)))
+    # Sources: a date cell (it sorts) shown as written
+    ws = wb["Sources"]
+    dated = {
+        ws.cell(r, 2).value: (ws.cell(r, 5).value, ws.cell(r, 5).number_format)
+        for r in range(1, ws.max_row + 1)
+        if ws.cell(r, 2).value in ("annual", "monthly", "daily")
+    }
+    assert dated == {
+        "annual": (dt.datetime(2014, 1, 1), "yyyy"),
+        "monthly": (dt.datetime(2019, 3, 1), "yyyy-mm"),
+        "daily": (dt.datetime(2024, 1, 5), "yyyy-mm-dd"),
+    }
+    # Decision matrix: the comment on alpha's value names the source and its date as written
+    matrix = wb["Decision matrix"]
+    comments = [c.comment.text for row in matrix.iter_rows() for c in row if c.comment]
+    note = next(t for t in comments if "Annual report" in t)
+    assert "Source: Annual report, 2014" in note and "as of 2014" in note
+    assert "2014-01-01" not in " ".join(comments)
+    # Data quality: the stale flag's date cell and its text
+    dq = wb["Data quality"]
+    (stale,) = [[dq.cell(r, k) for k in range(1, dq.max_column + 1)] for r in range(1, dq.max_row + 1)
+                if dq.cell(r, 4).value == "stale"]
+    assert stale[5].value.startswith("used as given; dated 2014, ")
+    (date,) = [c for c in stale if isinstance(c.value, dt.datetime)]
+    assert (date.value, date.number_format) == (dt.datetime(2014, 1, 1), "yyyy")
+
+
+def test_sites_json_keeps_the_precision_of_the_oldest_and_newest_fact(tmp_path: Path) -> None:
+    import json
+
+    _dated_study(tmp_path)
+    res = run_cli("sites", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    alpha = {s["site"]: s for s in json.loads(res.stdout)["sites"]}["alpha"]
+    assert (alpha["oldest"], alpha["newest"]) == ("2014", "2023-11")
