@@ -68,12 +68,17 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
     study = load_from_options(**kw)
     if all_scenarios:
         from .scenarios import rank_all_scenarios
+        from .study import weight_scale_notes
 
         table = rank_all_scenarios(study)
+        # scenarios written on another scale than the base weights (fractions against points)
+        for scen in study.criteria_set.scenarios:
+            for note in weight_scale_notes(study.criteria_set, scen):
+                click.echo(f"note: {note}", err=True)
         if fmt == "json":
             click.echo(json.dumps(table.to_json(), ensure_ascii=False, indent=2))
         elif fmt == "csv":
-            click.echo(table.to_frame().to_csv(index=True), nl=False)
+            click.echo(guarded_csv(table.to_frame(), index=True), nl=False)
         else:
             table.print(console())
         return
@@ -87,19 +92,11 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
         obj["headline"] = headline_sentences(head)
         click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        import pandas as pd
-
-        buf = io.StringIO()
-        df = result.table()
-        for col in df.columns:
-            if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
-                df[col] = df[col].map(csv_text)
-        df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(guarded_csv(result.table(), index=False), nl=False)
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
-        for warning in result.matrix.warnings:
+        for warning in (*study.notes, *result.matrix.warnings):
             click.echo(f"note: {warning}", err=True)
     else:
         print_ranking_table(result, head=ranking_headline(result))
@@ -113,6 +110,24 @@ def csv_text(value: Any) -> Any:
     return value
 
 
+def guarded_csv(frame: Any, *, index: bool) -> str:
+    """``frame`` (a DataFrame) as CSV text, every text cell guarded by :func:`csv_text`: the
+    header, the index (and its name) and the values. Every CSV the tool writes goes through
+    here."""
+    import pandas as pd
+
+    df = frame.copy()
+    df.columns = [csv_text(c) for c in df.columns]
+    if index:
+        df.index = pd.Index([csv_text(x) for x in df.index], name=csv_text(df.index.name))
+    for col in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
+            df[col] = df[col].map(csv_text)
+    buf = io.StringIO()
+    df.to_csv(buf, index=index, quoting=csv.QUOTE_MINIMAL)
+    return buf.getvalue()
+
+
 # --------------------------------------------------------------------------------- validate
 @click.command(context_settings=CONTEXT)
 @click.option(
@@ -124,7 +139,7 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
     """Check every input file and report every problem in one run."""
     from .errors import display_path
     from .matrix import build_matrix
-    from .study import default_paths, load_study
+    from .study import default_paths, load_study, weight_scale_notes
 
     sdir, cpath = default_paths(sites, criteria)
     study = load_study(sites, criteria)
@@ -146,6 +161,10 @@ def validate(sites: Path | None, criteria: Path | None) -> None:
             click.echo(f"note: not comparable: {x.site} {x.fact} on criterion {x.criterion}: {x.reason}")
     for line in quote_notes(study):
         click.echo(f"note: {line}")
+
+    for scen in study.criteria_set.scenarios:
+        for note in weight_scale_notes(study.criteria_set, scen):
+            click.echo(f"note: {note}")
 
 
 def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
@@ -223,36 +242,58 @@ def sites(
             )
         )
         return
+    out = console()
+    out.print(coverage_table(cov, cs.name, years, out.width))
+
+
+COVERAGE_LISTS = ("missing for criteria", "planned", "ranged", "computed", "stale")
+
+
+def coverage_table(cov: list, set_name: str, years: float, width: int):  # type: ignore[no-untyped-def]
+    """The ``sites`` table: one column per kind of fact when every fact key fits in its column
+    at ``width``; otherwise (a terminal of 80 columns) two columns, the site and its coverage
+    one kind per line. Either way a site id or fact key is never broken: lists wrap after
+    their commas, and the site column is as wide as the longest id."""
+    from rich.cells import cell_len
     from rich.table import Table
 
+    rows = [(c, [c.missing, c.planned, c.ranged, c.computed, c.stale]) for c in cov]
+    id_width = max((len(c.site) for c in cov), default=4)
     t = Table(
-        title=f"Fact coverage for criteria set '{cs.name}' (stale = older than {years:g} years)",
+        title=f"Fact coverage for criteria set '{set_name}' (stale = older than {years:g} years)",
         title_justify="left",
         show_lines=True,
     )
-    for col in (
-        "site",
-        "facts",
-        "criteria",
-        "missing for criteria",
-        "planned",
-        "ranged",
-        "computed",
-        "stale",
-    ):
-        t.add_column(col, overflow="fold")
-    for c in cov:
-        t.add_row(
-            f"{c.site}\n{c.name_local or ''}".strip(),
-            str(c.facts),
-            f"{c.criteria_covered}/{c.criteria_total}",
-            ", ".join(c.missing) or "-",
-            ", ".join(c.planned) or "-",
-            ", ".join(c.ranged) or "-",
-            ", ".join(c.computed) or "-",
-            ", ".join(c.stale) or "-",
-        )
-    console().print(t)
+    # the wide layout needs, per column, its longest word ("key," with its comma) + 3 of padding
+    longest = [
+        max([cell_len(head), *[len(k) + 1 for _, lists in rows for k in lists[i]]])
+        for i, head in enumerate(COVERAGE_LISTS)
+    ]
+    wide = id_width + len("facts") + len("criteria") + sum(longest) + 3 * 8 + 1
+    # ids never break; a long local name wraps at its spaces
+    t.add_column("site", min_width=id_width, max_width=max(id_width, 24), overflow="fold")
+    if wide <= width:
+        t.add_column("facts")
+        t.add_column("criteria")
+        for head in COVERAGE_LISTS:
+            t.add_column(head, overflow="fold")
+        for c, lists in rows:
+            t.add_row(
+                f"{c.site}\n{c.name_local or ''}".strip(),
+                str(c.facts),
+                f"{c.criteria_covered}/{c.criteria_total}",
+                *[", ".join(keys) or "-" for keys in lists],
+            )
+        return t
+    t.title = f"Fact coverage for criteria set '{set_name}'\n(stale = older than {years:g} years)"
+    t.add_column("coverage", overflow="fold")
+    for c, lists in rows:
+        lines = [f"facts: {c.facts}, criteria: {c.criteria_covered}/{c.criteria_total}"]
+        lines += [
+            f"{head}: {', '.join(keys) or '-'}" for head, keys in zip(COVERAGE_LISTS, lists, strict=True)
+        ]
+        t.add_row(f"{c.site}\n{c.name_local or ''}".strip(), "\n".join(lines))
+    return t
 
 
 # ---------------------------------------------------------------------------------- methods

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -178,10 +179,11 @@ def load_from_options(
     """The Study the options describe (shared by rank, compare, sensitivity)."""
     from .methods import validate_method
     from .model import MethodSpec
-    from .study import default_paths, load_criteria, load_study, parse_weights_option
+    from .study import default_paths, load_criteria, load_study, parse_weights_option, scale_note
 
     spec: MethodSpec | None = None
     issues: list[Issue] = []
+    notes: list[str] = []
     if method or params:
         _, cpath = default_paths(sites, criteria)
         cs, _ = load_criteria(cpath)
@@ -202,14 +204,15 @@ def load_from_options(
         )
     combined: dict[str, float] | str | None = weights
     origin = "--weights"
+    wb_values = None
     if weights_from is not None:
-        from .report.readback import read_whatif_weights
+        from .report.readback import read_whatif
 
         _, cpath = default_paths(sites, criteria)
         cs, c_issues = load_criteria(cpath)
         if cs is None:
             raise ValidationError(c_issues)
-        wb_weights = read_whatif_weights(weights_from, cs.ids)
+        wb_weights, wb_values = read_whatif(weights_from, cs.ids)
         origin = str(weights_from)
         combined = dict(wb_weights)
         if weights:
@@ -217,6 +220,8 @@ def load_from_options(
             issues.extend(w_issues)
             combined.update(extra)
             origin = f"{weights_from} + --weights"
+            note = scale_note("--weights", extra, wb_weights, str(weights_from))
+            notes += [note] if note else []
     if issues:
         raise ValidationError(issues)
     study = load_study(
@@ -229,10 +234,19 @@ def load_from_options(
         as_of=as_of,
         horizon=horizon,
     )
+    if wb_values is not None and weights_from is not None:
+        # facts edited in the What-if sheet are not read back: refuse rather than rank
+        # silently with the study's facts (docs/reference.md, --weights-from)
+        from .matrix import build_matrix
+        from .report.readback import whatif_fact_edits
+
+        edits = whatif_fact_edits(weights_from, wb_values, build_matrix(study), study)
+        if edits:
+            raise ValidationError(edits)
     from .atomic import checkpoint
 
     checkpoint("loaded")
-    return study
+    return replace(study, notes=(*study.notes, *notes)) if notes else study
 
 
 def _fmt_score(x: float) -> str:
@@ -298,5 +312,5 @@ def print_ranking_table(ranking, out=None, title: str | None = None, head=None) 
         )
     for sid, reason in ranking.matrix.excluded:
         out_console.print(f"excluded: {sid}: {reason}")
-    for warning in ranking.matrix.warnings:
+    for warning in (*ranking.study.notes, *ranking.matrix.warnings):
         out_console.print(f"note: {warning}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .model import CriteriaSet, Site
+from .model import CriteriaSet, Site, date_text
 
 __all__ = ["SiteCoverage", "coverage"]
 
@@ -30,6 +30,8 @@ class SiteCoverage:
     extra: dict = field(default_factory=dict)
     not_comparable: tuple[str, ...] = ()  # criterion facts of a scope the criterion does not compare
     claims: tuple[str, ...] = ()
+    oldest_precision: str = "day"  # as the oldest (newest) fact's date was written
+    newest_precision: str = "day"
 
     def to_json(self) -> dict:
         return {
@@ -48,8 +50,8 @@ class SiteCoverage:
             "stale": list(self.stale),
             "not_comparable": list(self.not_comparable),
             "claims": list(self.claims),
-            "oldest": self.oldest.isoformat() if self.oldest else None,
-            "newest": self.newest.isoformat() if self.newest else None,
+            "oldest": date_text(self.oldest, self.oldest_precision) if self.oldest else None,
+            "newest": date_text(self.newest, self.newest_precision) if self.newest else None,
         }
 
 
@@ -66,7 +68,7 @@ def coverage(
     out = []
     for s in sites:
         facts = s.facts
-        dates = [f.as_of for f in facts.values()]
+        dates = sorted(facts.values(), key=lambda f: f.as_of)
         # a criterion is covered by a fact it can compare (its scope); others are listed apart
         usable = [c.fact for c in cs.criteria if c.fact in facts and c.accepts_scope(facts[c.fact].scope)]
         other = [c.fact for c in cs.criteria if c.fact in facts and c.fact not in usable]
@@ -86,9 +88,11 @@ def coverage(
                 ranged=tuple(k for k, f in facts.items() if f.is_range),
                 computed=tuple(k for k, f in facts.items() if f.status == "computed"),
                 stale=tuple(k for k, f in facts.items() if (today - f.as_of).days / 365.25 > years),
-                oldest=min(dates) if dates else None,
-                newest=max(dates) if dates else None,
+                oldest=dates[0].as_of if dates else None,
+                newest=dates[-1].as_of if dates else None,
                 sources=len(s.sources),
+                oldest_precision=dates[0].as_of_precision if dates else "day",
+                newest_precision=dates[-1].as_of_precision if dates else "day",
             )
         )
     return out

@@ -16,6 +16,10 @@ __all__ = [
     "Issue",
     "SiteCompareError",
     "ValidationError",
+    "UnlocatedError",
+    "UnitError",
+    "MethodDomainError",
+    "NormalizationError",
     "IssueCollector",
     "show_value",
 ]
@@ -49,6 +53,42 @@ class SiteCompareError(Exception):
 
 class ValidationError(SiteCompareError):
     """Input files (profiles, criteria, judgments, workbooks) hold one or more problems."""
+
+
+class UnlocatedError(SiteCompareError, ValueError):
+    """A problem found below the level of files: a unit, a normalisation, a method's domain.
+
+    ``str(exc)`` is the bare message; the caller that knows the file and field turns it into
+    a located :class:`Issue` (``validate`` for units, ``ranking.evaluate_matrix`` for
+    methods). One that escapes unlocated still exits 1 (``sitecompare: message``). Also a
+    ``ValueError``, as these errors were before they joined the tree, so library code that
+    catches ``ValueError`` keeps working.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(Issue("sitecompare", "", message))
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UnitError(UnlocatedError):
+    """A unit that does not parse, or two units that do not convert."""
+
+
+class MethodDomainError(UnlocatedError):
+    """A method cannot rank these values: they lie outside its domain (a product of values
+    <= 0, a division by zero inside a scikit-criteria method, fewer sites than it needs)."""
+
+
+class NormalizationError(MethodDomainError):
+    """Values a normalisation cannot handle (e.g. zero or negative values under ``max``);
+    ``column`` is the criterion's index in the matrix."""
+
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(message)
+        self.column = column
 
 
 def show_value(value: object, limit: int = 60) -> str:

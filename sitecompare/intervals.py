@@ -37,7 +37,7 @@ import numpy as np
 from .matrix import DecisionMatrix
 from .methods import MethodOutput, get_method
 from .methods.normalize import normalize
-from .methods.ranks import TIE_RTOL
+from .methods.ranks import tie_tolerance
 from .model import MethodSpec
 
 __all__ = [
@@ -89,8 +89,9 @@ def _goodness_sign(info_higher: bool) -> float:
 
 
 def _tolerance(scores: np.ndarray, tie_scale: float) -> float:
-    scale = max(float(np.abs(scores).max(initial=0.0)), tie_scale, 1e-300)
-    return TIE_RTOL * scale
+    """The ranking's tie rule (:func:`~sitecompare.methods.ranks.tie_tolerance`)."""
+    scale = max(float(np.abs(scores).max(initial=0.0)), tie_scale)
+    return float(tie_tolerance(scale))
 
 
 def _fixed_normalisation(dm: DecisionMatrix, method: MethodSpec) -> bool:

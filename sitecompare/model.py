@@ -24,6 +24,8 @@ __all__ = [
     "WeightProvenance",
     "Study",
     "normalise_weights",
+    "DATE_PRECISIONS",
+    "date_text",
 ]
 
 # ``claim``: a figure asserted by an interested party (a promoter's press release, a city's
@@ -35,6 +37,17 @@ MISSING_POLICIES = ("worst", "median", "exclude-site", "error", "interval")
 # ``planned``: plans count as if built; ``built``: a ``status: plan`` fact is treated as missing
 HORIZONS = ("planned", "built")
 DEFAULT_MIN_COVERAGE = 0.5
+DATE_PRECISIONS = ("year", "month", "day")  # as a profile wrote a date: 2021, 2021-03, 2021-03-26
+
+
+def date_text(d: dt.date, precision: str = "day") -> str:
+    """A date with the precision it was written with: ``2021``, ``2021-03`` or ``2021-03-26``
+    (a year or year-month is held as its first day)."""
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -49,6 +62,11 @@ class Source:
     url: str | None = None
     publisher: str | None = None
     note: str | None = None
+    date_precision: str = "day"  # "year", "month" or "day", as written
+
+    @property
+    def date_text(self) -> str:
+        return date_text(self.date, self.date_precision)
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,11 @@ class Fact:
     method: str | None = None  # how a computed fact was computed
     scope: str | None = None  # what the figure covers (e.g. ai-programme, city-graduates)
     quote: str | None = None  # the source's words holding the figure, verbatim
+    as_of_precision: str = "day"  # "year", "month" or "day", as written (or as its source's date)
+
+    @property
+    def as_of_text(self) -> str:
+        return date_text(self.as_of, self.as_of_precision)
 
     @property
     def is_range(self) -> bool:
@@ -185,9 +208,12 @@ class CriteriaSet:
     description: str | None = None
     weights_by: str | None = None  # who set the weights (shown on the Summary)
     min_coverage: float = DEFAULT_MIN_COVERAGE  # share of sites a criterion needs to take part
+    name_local: str | None = None  # the set's name in the local language (--lang ko)
+    scenario_labels_local: Mapping[str, str] = field(default_factory=dict)  # scenario -> label
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "currency_rates", _frozen(self.currency_rates))
+        object.__setattr__(self, "scenario_labels_local", _frozen(self.scenario_labels_local))
         object.__setattr__(
             self, "scenarios", _frozen({k: _frozen(v) for k, v in self.scenarios.items()})
         )
@@ -222,6 +248,7 @@ class Study:
     sites_dir: str = ""
     as_of: dt.date | None = None  # the date "stale" is measured from
     horizon: str = "planned"  # "planned" or "built" (HORIZONS)
+    notes: tuple[str, ...] = ()  # about the weights in force (an override on another scale)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,7 +21,14 @@ import yaml
 
 from .errors import Issue, display_path
 
-__all__ = ["MAX_BYTES", "RawDoc", "read_document", "list_profile_files", "PROFILE_SUFFIXES"]
+__all__ = [
+    "MAX_BYTES",
+    "RawDoc",
+    "AsWritten",
+    "read_document",
+    "list_profile_files",
+    "PROFILE_SUFFIXES",
+]
 
 MAX_BYTES = 2_000_000
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -45,8 +53,40 @@ def _alias_error(event: yaml.AliasEvent) -> yaml.constructor.ConstructorError:
     )
 
 
+class AsWritten(float):
+    """A number that overflowed to infinity when read (``1e400``), keeping its text as written
+    so that messages quote it: ``repr`` is the text, not ``inf``. Only non-finite numbers are
+    kept this way; they are always refused."""
+
+    text: str
+
+    def __new__(cls, text: str) -> AsWritten:
+        obj = super().__new__(cls, float(text.replace("_", "")))
+        obj.text = text
+        return obj
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+_INFINITY_WORDS = re.compile(r"[-+]?(\.inf|inf|infinity)", re.IGNORECASE)
+
+
+def _as_written(text: str, value: float) -> float:
+    """``value`` (parsed from ``text``), or the text kept when a finite number overflowed."""
+    if math.isinf(value) and not _INFINITY_WORDS.fullmatch(text.strip()):
+        return AsWritten(text.strip())
+    return value
+
+
 class _StrictConstructor(yaml.constructor.SafeConstructor):
-    """SafeConstructor without duplicate keys or merge keys."""
+    """SafeConstructor without duplicate keys or merge keys; a float that overflows keeps the
+    text as written (:class:`AsWritten`)."""
+
+    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+        return _as_written(str(node.value), super().construct_yaml_float(node))
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         if isinstance(node, yaml.MappingNode):
@@ -89,6 +129,8 @@ class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
             raise _alias_error(self.peek_event())
         return super().compose_node(parent, index)
 
+
+_StrictConstructor.add_constructor("tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float)
 
 # YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
 # Dates stay strings: the validators parse them and name the field of an impossible date
@@ -175,7 +217,7 @@ def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
     suffix = p.suffix.lower()
     try:
         if suffix == ".toml":
-            data = tomllib.loads(text)
+            data = tomllib.loads(text, parse_float=lambda t: _as_written(t, float(t)))
         else:
             data = _load_yaml(text)
     except tomllib.TOMLDecodeError as exc:

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import Issue, ValidationError
+from .errors import Issue, MethodDomainError, NormalizationError, ValidationError
 from .intervals import RankIntervals, rank_intervals
 from .matrix import DecisionMatrix, build_matrix
 from .methods import MethodInfo, MethodOutput, get_method
-from .methods.normalize import NormalizationError
 from .model import MethodSpec, Study
 
 if TYPE_CHECKING:
@@ -116,7 +115,7 @@ class Ranking:
             "excluded": [{"site": s, "reason": r} for s, r in dm.excluded],
             "excluded_criteria": [x.to_json() for x in dm.excluded_criteria],
             "not_comparable": [x.to_json() for x in dm.not_comparable],
-            "warnings": list(dm.warnings),
+            "warnings": [*self.study.notes, *dm.warnings],
         }
         info = {k: v for k, v in self.output.info.items() if k in ("compromise",)}
         if info:
@@ -136,7 +135,9 @@ def evaluate_matrix(
     origin: tuple[str, str] = ("method", ""),
 ) -> MethodOutput:
     """Evaluate ``method`` on ``dm``; a method that cannot rank these values (a product of
-    zeros, say) is a ValidationError located at ``origin`` = (file or option, field)."""
+    zeros, say: it raises :class:`MethodDomainError`) is a ValidationError located at
+    ``origin`` = (file or option, field). Any other exception is a bug and is not caught
+    here (the CLI exits 3)."""
     info = get_method(method.name)
     w = dm.weights if weights is None else weights
     where, field = origin
@@ -147,9 +148,9 @@ def evaluate_matrix(
         raise ValidationError(
             [Issue(where, _join(field, "normalization"), f"{exc} (criterion {c.id})")]
         ) from exc
-    except ValueError as exc:
+    except MethodDomainError as exc:
         raise ValidationError(
-            [Issue(where, field or method.name, str(exc) + _nonpositive_hint(dm))]
+            [Issue(where, field or method.name, exc.message + _nonpositive_hint(dm))]
         ) from exc
 
 

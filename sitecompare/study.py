@@ -28,6 +28,7 @@ __all__ = [
     "load_study",
     "parse_weights_option",
     "resolve_weights",
+    "weight_scale_notes",
 ]
 
 
@@ -51,15 +52,17 @@ def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tupl
 
 
 def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
-    sites, issues, _ = _load_sites(directory)
+    sites, issues, _, _ = _load_sites(directory)
     return sites, issues
 
 
-def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str]]:
-    """Sites, issues, and the fact keys named by profiles that were read but did not load
-    (so that a criterion is not blamed for a fact that only a broken profile holds)."""
+def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str], list[Site]]:
+    """Sites, issues, the fact keys named by profiles that were read but did not load (so
+    that a criterion is not blamed for a fact that only a broken profile holds), and those
+    profiles' valid facts as partial sites (so that their units are checked in the same run)."""
     files, issues = list_profile_files(directory)
     sites: list[Site] = []
+    broken: list[Site] = []
     seen: dict[str, str] = {}
     unloaded_facts: set[str] = set()
     for f in files:
@@ -68,10 +71,14 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
         if doc is None:
             continue
         col = IssueCollector(f)
-        site = site_from_doc(doc, col)
+        site = site_from_doc(doc, col, partial=True)
         issues.extend(col.issues)
-        if site is None and isinstance(doc.data.get("facts"), dict):
-            unloaded_facts.update(str(k) for k in doc.data["facts"])
+        if col.issues:
+            if isinstance(doc.data.get("facts"), dict):
+                unloaded_facts.update(str(k) for k in doc.data["facts"])
+            if site is not None:
+                broken.append(site)
+            continue
         if site is not None:
             if site.id in seen:
                 issues.append(
@@ -80,7 +87,23 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
                 continue
             seen[site.id] = site.path
             sites.append(site)
-    return sites, issues, unloaded_facts
+    return sites, issues, unloaded_facts, broken
+
+
+def _unit_issues_of_broken(broken: list[Site], cs: CriteriaSet, as_of: dt.date | None) -> list[Issue]:
+    """Unit problems of the valid facts of profiles that have other problems: one run reports
+    every problem, not the unit errors only once the schema errors are fixed. (Their missing
+    facts are not reported: a fact may be absent only because it failed validation.)"""
+    if not broken or not cs.criteria:
+        return []
+    provisional = Study(
+        sites=tuple(broken),
+        criteria_set=cs,
+        weights={c: 1.0 / len(cs.ids) for c in cs.ids},
+        method=cs.method,
+        as_of=as_of,
+    )
+    return [i for i in collect_matrix_issues(provisional) if i.field.endswith(".unit")]
 
 
 def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
@@ -173,6 +196,56 @@ def resolve_weights(
     return shares, source, issues
 
 
+SCALE_RATIO = 10.0  # weights written on scales this many times apart are worth a note
+
+
+def scale_note(
+    label: str, given: Mapping[str, float], reference: Mapping[str, float], where: str
+) -> str | None:
+    """A note when ``given`` weights (an override, a scenario) replace some of ``reference``
+    on a scale more than :data:`SCALE_RATIO` times larger or smaller than the weights they
+    keep (fractions against points, say): weights are shares of their sum, so
+    ``talent=0.4`` beside points of 10 to 25 leaves talent almost nothing."""
+    mine = [v for v in given.values() if v > 0]
+    kept = [v for k, v in reference.items() if k not in given and v > 0]
+    if not mine or not kept:
+        return None
+    ratio = (sum(mine) / len(mine)) / (sum(kept) / len(kept))
+    if 1.0 / SCALE_RATIO <= ratio <= SCALE_RATIO:
+        return None
+    shares = normalise_weights({**reference, **given})
+    top = max(given, key=lambda k: given[k])
+    how = f"{ratio:,.0f} times larger" if ratio > 1 else f"{1 / ratio:,.0f} times smaller"
+    written = ", ".join(f"{k}={v:g}" for k, v in given.items())
+    return (
+        f"{label} {written}: on a scale about {how} than the other weights of {where} "
+        f"(mean {sum(kept) / len(kept):.3g}); weights are shares of their sum, so {top} gets "
+        f"{shares[top]:.3g} of the total. Write them on the same scale if that is not meant."
+    )
+
+
+def weight_scale_notes(
+    cs: CriteriaSet,
+    scenario: str | None = None,
+    overrides: Mapping[str, float] | None = None,
+    origin: str = "--weights",
+) -> list[str]:
+    """Notes for a scenario, and for overrides on top of it, written on another scale than
+    the weights they join (see :func:`scale_note`)."""
+    notes = []
+    raw = cs.base_weights()
+    if scenario is not None and scenario in cs.scenarios:
+        sw = dict(cs.scenarios[scenario])
+        note = scale_note(f"scenario {scenario}", sw, raw, cs.path)
+        notes += [note] if note else []
+        raw.update(sw)
+    if overrides:
+        where = f"scenario {scenario}" if scenario in cs.scenarios else cs.path
+        note = scale_note(origin, overrides, raw, where)
+        notes += [note] if note else []
+    return notes
+
+
 def load_study(
     sites: str | Path | None = None,
     criteria: str | Path | None = None,
@@ -193,7 +266,7 @@ def load_study(
             [Issue("--horizon", "", f"{horizon!r} is not a horizon (choose from: {', '.join(HORIZONS)})")]
         )
     sites_dir, criteria_path = default_paths(sites, criteria)
-    site_list, issues, unloaded_facts = _load_sites(sites_dir)
+    site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)
     partial = cs is None
@@ -201,7 +274,7 @@ def load_study(
         # the criteria file has problems: still check the sites against the criteria that
         # did validate (units, facts), so one run reports every problem of every file
         cs = _partial_criteria(criteria_path)
-        if cs is None or not site_list:
+        if cs is None or not (site_list or broken):
             raise ValidationError(issues)
     # a criterion naming a fact that no site has is a typo in the criteria file
     unknown_facts: set[str] = set()
@@ -230,10 +303,10 @@ def load_study(
         typo = {f"facts.{f}" for f in unknown_facts}
         m_issues = [
             i
-            for i in collect_matrix_issues(provisional)
+            for i in (collect_matrix_issues(provisional) if site_list else [])
             if i.file in site_paths and i.field not in typo
         ]
-        raise ValidationError(issues + m_issues)
+        raise ValidationError(issues + m_issues + _unit_issues_of_broken(broken, cs, as_of))
     overrides: Mapping[str, float] | None = None
     if isinstance(weights, str):
         overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
@@ -251,6 +324,7 @@ def load_study(
                 )
     w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
     issues.extend(r_issues)
+    notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []
     study = Study(
         sites=tuple(site_list),
         criteria_set=cs,
@@ -261,6 +335,7 @@ def load_study(
         sites_dir=display_path(sites_dir),
         as_of=as_of,
         horizon=horizon,
+        notes=tuple(notes),
     )
     m_issues = collect_matrix_issues(study) if site_list else []
     if issues:
@@ -270,7 +345,9 @@ def load_study(
         site_paths = {s.path for s in site_list}
         typo = {f"facts.{f}" for f in unknown_facts}  # already reported once, on the criterion
         raise ValidationError(
-            issues + [i for i in m_issues if i.file in site_paths and i.field not in typo]
+            issues
+            + [i for i in m_issues if i.file in site_paths and i.field not in typo]
+            + _unit_issues_of_broken(broken, cs, as_of)
         )
     if m_issues:
         raise ValidationError(m_issues)

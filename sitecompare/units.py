@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import pint
 
+from .errors import UnitError
+
 __all__ = [
     "UnitError",
     "CURRENCIES",
@@ -27,6 +29,7 @@ __all__ = [
     "split_quantity",
     "parse_rate_key",
     "tidy",
+    "value_limits",
 ]
 
 CURRENCIES = ("KRW", "USD", "JPY", "SGD", "EUR", "CNY", "TWD", "GBP", "HKD")
@@ -41,6 +44,8 @@ exa- = 1e18 = E-
 centi- = 1e-2 = c-
 milli- = 1e-3 = m-
 meter = [length] = m = metre
+hectare = 10000 * meter ** 2 = ha
+pyeong = 400 / 121 * meter ** 2 = 평
 second = [time] = s = sec
 minute = 60 * second = min
 hour = 60 * minute = h = hr
@@ -66,9 +71,13 @@ billion = 1e9 = bn
 trillion = 1e12 = tn
 """
 
-
-class UnitError(ValueError):
-    """A unit that does not parse, or two units that do not convert."""
+# Korean units of money, each exactly a power of ten of won (KRW)
+_KRW_DEFINITIONS = """
+원 = KRW
+만원 = 1e4 * KRW
+억원 = 1e8 * KRW
+조원 = 1e12 * KRW
+"""
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -77,6 +86,9 @@ def _build_registry() -> pint.UnitRegistry:
         reg.define(line)
     for cur in CURRENCIES:
         reg.define(f"{cur} = [currency_{cur}]")
+    # the amounts a Korean analyst writes: 1098 억원 = 109.8 billion KRW
+    for line in _KRW_DEFINITIONS.strip().splitlines():
+        reg.define(line)
     return reg
 
 
@@ -127,6 +139,7 @@ _KINDS: dict[tuple[tuple[str, int], ...], str] = {
     (("[time]", 1),): "a time",
     (("[power]", 1),): "a power",
     (("[apparent_power]", 1),): "an apparent power (VA)",
+    (("[power]", 1), ("[time]", 1)): "an energy",
     (("[compute]", 1),): "a compute rate (FLOPS)",
     (("[information]", 1),): "a storage size (bytes)",
     (("[person]", 1),): "a number of people",
@@ -149,6 +162,34 @@ def describe_unit(unit: pint.Unit) -> str:
     if curr:
         return f"money ({curr[0][10:-1]}) per unit"
     return f"a quantity of dimension {unit.dimensionality}"
+
+
+# Dimensions whose amounts cannot be negative: a distance, an area, a duration, a power, a
+# compute rate, a storage size, people, a count and money. A unit built only from these (km,
+# m^2, min, MW, MWh, person/year, billion KRW, KRW/kWh) measures something >= 0.
+_NON_NEGATIVE = frozenset(
+    ("[length]", "[time]", "[power]", "[apparent_power]", "[compute]", "[information]", "[person]", "[count]")
+)
+
+
+def value_limits(unit: str) -> tuple[float, float | None, str] | None:
+    """``(low, high, what)``: the values a quantity in ``unit`` can take, or None when any
+    value can make sense (a plain number, a difference of percentages per year).
+
+    A share (``percent``, ``%``) lies within 0..100 percent (``high`` in ``unit``'s own
+    terms: 100 for percent, 1 for ``fraction``); an amount of a non-negative dimension (see
+    ``_NON_NEGATIVE``, and every currency) is at least 0 (``high`` None).
+    """
+    u = parse_unit(unit)
+    dims = dict(u.dimensionality)
+    if not dims:
+        return None
+    if dims == {"[share]": 1}:
+        top = float(ureg.Quantity(100.0, ureg.percent).to(u).magnitude)
+        return 0.0, tidy(top), "a share"
+    if all(d in _NON_NEGATIVE or d.startswith("[currency_") for d in dims):
+        return 0.0, None, describe_unit(u)
+    return None
 
 
 def parse_rate_key(key: str) -> tuple[str, str]:

@@ -28,11 +28,18 @@ from .model import (
     WeightProvenance,
 )
 from .profiles import RawDoc
-from .units import UnitError, parse_rate_key, parse_unit, split_quantity
+from .units import UnitError, parse_rate_key, parse_unit, split_quantity, value_limits
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in notes
 
-__all__ = ["site_from_doc", "criteria_from_doc", "Checker", "PREFERENCE_FUNCTIONS"]
+__all__ = [
+    "site_from_doc",
+    "criteria_from_doc",
+    "Checker",
+    "PREFERENCE_FUNCTIONS",
+    "SCENARIO_NAME_RE",
+    "SCENARIO_NAME_RULE",
+]
 
 SITE_KEYS = {
     "format",
@@ -63,6 +70,7 @@ FACT_KEYS = {
 CRITERIA_KEYS = {
     "format",
     "name",
+    "name_local",
     "description",
     "method",
     "criteria",
@@ -90,8 +98,12 @@ CRITERION_KEYS = {
     "min_coverage",
 }
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
-SCENARIO_META_KEYS = {"weights", "provenance", "description"}
+SCENARIO_META_KEYS = {"weights", "provenance", "description", "label_local"}
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# scenario names become column headers (rank --all-scenarios, CSV, the workbook): no formula
+# characters, quotes or brackets
+SCENARIO_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]*")
+SCENARIO_NAME_RULE = "must start with a letter or digit and use letters, digits, spaces, '_', '.', '-'"
 CRIT_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
@@ -150,7 +162,10 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(field, f"expected a number, got {show_value(value)}")
             return None
-        x = float(value)
+        try:
+            x = float(value)
+        except OverflowError:  # an integer beyond the float range, e.g. 1 with 400 zeros
+            x = math.inf
         if not math.isfinite(x):
             self.add(field, f"{show_value(value)} is not a finite number")
             return None
@@ -162,7 +177,35 @@ class Checker:
             return None
         return x
 
-    def date(self, value: Any, field: str) -> dt.date | None:
+    def date(self, value: Any, field: str, *, past: str = "") -> dt.date | None:
+        """A date (a year or year-month is its first day). With ``past`` (what the date is,
+        for the message), a date after today is refused: a source cannot be dated, nor a
+        fact be as of, a day that has not come."""
+        d = self._date(value)
+        if d is None:
+            self.add(
+                field,
+                f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}",
+            )
+            return None
+        if past and d > dt.date.today():
+            shown = value.isoformat() if isinstance(value, dt.date) else show_value(value)
+            self.add(field, f"{shown} is after today; {past} cannot lie in the future")
+            return None
+        return d
+
+    @staticmethod
+    def precision(value: Any) -> str:
+        """How precisely a date was written: ``year`` (2021), ``month`` (2021-03) or ``day``."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return "year"
+        if isinstance(value, str):
+            parts = value.strip().count("-")
+            return ("year", "month", "day")[min(parts, 2)]
+        return "day"
+
+    @staticmethod
+    def _date(value: Any) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -176,9 +219,6 @@ class Checker:
                     return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
                 except ValueError:
                     pass
-        self.add(
-            field, f"expected a date like 2021-03-26 (or 2021-03, 2021), got {show_value(value)}"
-        )
         return None
 
     def choice(self, value: Any, field: str, choices: tuple[str, ...], what: str) -> str | None:
@@ -206,8 +246,10 @@ class Checker:
 # --------------------------------------------------------------------------- site profiles
 
 
-def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
-    """Validate one site profile. Issues go to ``collector``; returns None if unusable."""
+def site_from_doc(doc: RawDoc, collector: IssueCollector, *, partial: bool = False) -> Site | None:
+    """Validate one site profile. Issues go to ``collector``; returns None if it has any,
+    unless ``partial``: then a site of the facts that did validate (for checking their units
+    against the criteria in the same run; never for ranking)."""
     ck = Checker(collector)
     d = doc.data
     n_before = len(collector.issues)
@@ -257,7 +299,11 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
                 continue
             ck.keys(src, f, SOURCE_KEYS, ("title", "date"))
             title = ck.text(src.get("title"), f"{f}.title") if "title" in src else None
-            date = ck.date(src.get("date"), f"{f}.date") if "date" in src else None
+            date = (
+                ck.date(src.get("date"), f"{f}.date", past="a source's date")
+                if "date" in src
+                else None
+            )
             url = ck.text(src.get("url"), f"{f}.url")
             if url is not None and not re.match(r"https?://", url):
                 ck.add(f"{f}.url", f"{url!r} is not an http(s) URL")
@@ -270,6 +316,7 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
                     url,
                     ck.text(src.get("publisher"), f"{f}.publisher"),
                     ck.text(src.get("note"), f"{f}.note"),
+                    date_precision=ck.precision(src.get("date")),
                 )
 
     facts: dict[str, Fact] = {}
@@ -283,11 +330,17 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector) -> Site | None:
         list(sources) if sources else (list(raw_sources) if isinstance(raw_sources, dict) else [])
     )
     for key, raw in (fd or {}).items():
+        before = len(collector.issues)
         fact = _fact(ck, str(key), raw, sources, source_keys)
-        if fact is not None:
+        # a fact with a problem (an unknown key, say) still has its unit checked when the unit
+        # was written; a defaulted one ('untis: km' leaves none) would be a false alarm
+        unit_written = isinstance(raw, str) or (isinstance(raw, dict) and "unit" in raw)
+        if fact is not None and (len(collector.issues) == before or unit_written):
             facts[str(key)] = fact
     if len(collector.issues) > n_before or sid is None or name is None or country is None:
-        return None
+        if not partial or not facts:
+            return None
+        return Site(id=stem, name=stem, country="", path=doc.name, sources=sources, facts=facts)
     return Site(
         id=sid,
         name=name,
@@ -351,6 +404,8 @@ def _fact(
         ok = False
     unit = ck.unit(d.get("unit"), f"{f}.unit")
     ok &= unit is not None
+    if unit is not None:
+        ok &= _within_limits(ck, f, unit, {"value": value, "low": low, "high": high})
     src_key = d.get("source")
     if src_key is None:
         if len(source_keys) == 1:
@@ -379,7 +434,7 @@ def _fact(
         ok = False
     as_of = None
     if "as_of" in d:
-        as_of = ck.date(d["as_of"], f"{f}.as_of")
+        as_of = ck.date(d["as_of"], f"{f}.as_of", past="a fact's as_of date")
         ok &= as_of is not None
     note = ck.text(d.get("note"), f"{f}.note")
     scope = _scope(ck, d.get("scope"), f"{f}.scope") if "scope" in d else None
@@ -402,6 +457,7 @@ def _fact(
         unit=unit or "",
         source=src_key,
         as_of=as_of or src.date,
+        as_of_precision=ck.precision(d["as_of"]) if as_of else src.date_precision,
         status=status,
         low=low,
         high=high,
@@ -434,6 +490,26 @@ def _coverage(ck: Checker, value: Any, field: str) -> float | None:
     return x
 
 
+def _within_limits(ck: Checker, f: str, unit: str, numbers: dict[str, float | None]) -> bool:
+    """Refuse values a quantity of this unit cannot take: a negative length, area, duration,
+    power, count or amount of money; a share outside 0..100 percent (``units.value_limits``)."""
+    limits = value_limits(unit)
+    if limits is None:
+        return True
+    low, high, what = limits
+    ok = True
+    for name, x in numbers.items():
+        if x is None:
+            continue
+        if high is not None and not low <= x <= high:
+            ck.add(f"{f}.{name}", f"must lie within {low:g}..{high:g} {unit} ({what}), got {x:g}")
+            ok = False
+        elif x < low:
+            ck.add(f"{f}.{name}", f"must be at least {low:g} ({what} cannot be negative), got {x:g}")
+            ok = False
+    return ok
+
+
 # --------------------------------------------------------------------------- criteria sets
 
 
@@ -454,6 +530,7 @@ def criteria_from_doc(
             "format", f"unsupported format {show_value(d['format'])} (this version reads format 1)"
         )
     name = ck.text(d.get("name"), "name") or doc.path.stem
+    name_local = ck.text(d.get("name_local"), "name_local")
     description = ck.text(d.get("description"), "description")
     stale = 5.0
     if "stale_after_years" in d:
@@ -474,7 +551,7 @@ def criteria_from_doc(
     if cd is not None and not cd:
         ck.add("criteria", "at least one criterion is required")
     for cid, raw in (cd or {}).items():
-        c = _criterion(ck, str(cid), raw)
+        c = _criterion(ck, str(cid), raw, partial=partial)
         if c is not None:
             criteria.append(c)
     ids = [str(k) for k in (cd or {})]
@@ -518,9 +595,17 @@ def criteria_from_doc(
 
     scenarios: dict[str, dict[str, float]] = {}
     provenance: dict[str, WeightProvenance] = {}
+    labels_local: dict[str, str] = {}
     if "scenarios" in d:
         sd = ck.mapping(d["scenarios"], "scenarios", what="a mapping of scenario names")
-        for sname, raw in (sd or {}).items():
+        for key, raw in (sd or {}).items():
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                sname = None
+            else:
+                sname = str(key)
+            if sname is None or not SCENARIO_NAME_RE.fullmatch(sname):
+                ck.add("scenarios", f"scenario name {show_value(key)} {SCENARIO_NAME_RULE}")
+                continue
             f = f"scenarios.{sname}"
             sm = ck.mapping(raw, f, what="a mapping of criterion weights")
             if sm is None:
@@ -529,6 +614,9 @@ def criteria_from_doc(
             if "weights" in sm:
                 ck.keys(sm, f, SCENARIO_META_KEYS, ("weights",))
                 weights_raw = ck.mapping(sm["weights"], f"{f}.weights", what="a mapping of weights")
+                label = ck.text(sm.get("label_local"), f"{f}.label_local")
+                if label:
+                    labels_local[sname] = label
                 prov = sm.get("provenance")
                 if prov is not None:
                     pm = ck.mapping(prov, f"{f}.provenance", what="a mapping")
@@ -577,10 +665,19 @@ def criteria_from_doc(
         description=description,
         weights_by=weights_by,
         min_coverage=min_coverage,
+        name_local=name_local,
+        scenario_labels_local=labels_local,
     )
 
 
-def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
+# what a partial set needs to be usable for the sites' checks
+_CHECKED = [["fact"], ["unit"], ["direction"], ["weight"], ["missing"], ["plausible"]]
+
+
+def _criterion(ck: Checker, cid: str, raw: Any, *, partial: bool = False) -> Criterion | None:
+    """One criterion, or None if it has problems; with ``partial``, a criterion whose fact,
+    unit, direction, weight and missing policy are valid is kept despite other problems (a
+    misspelt key, bad bounds), for checking the sites' units against it in the same run."""
     f = f"criteria.{cid}"
     if not CRIT_ID_RE.fullmatch(cid) or cid in SCENARIO_META_KEYS:
         ck.add(
@@ -663,7 +760,10 @@ def _criterion(ck: Checker, cid: str, raw: Any) -> Criterion | None:
             "(e.g. plausible: {min: 0, max: 100})",
         )
     cov = _coverage(ck, d["min_coverage"], f"{f}.min_coverage") if "min_coverage" in d else None
-    if len(ck.c.issues) > n_before or direction is None or weight is None or unit is None:
+    if direction is None or weight is None or unit is None:
+        return None
+    mine = ck.c.issues[n_before:]
+    if mine and not (partial and not any(i.field.split(".")[2:3] in _CHECKED for i in mine)):
         return None
     return Criterion(
         id=cid,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,190 @@ def test_a_method_that_cannot_take_the_data_says_which_site_and_why(tmp_path: Pa
         "--method: wpm: wpm needs values > 0; criterion 'land' has 0 "
         "(haenam-solaseado land = 0 m^2, imputed by missing: worst)"
     )
+
+
+# ----------------------------------------------------------------- CSV formula injection
+INJECTED_SCENARIOS = {"=INJSCEN()": {"rail": 60}, '=HYPERLINK("http://x.example","y")': {"rail": 10}, "@SUM(1+1)": {"rail": 5}}
+
+
+@pytest.mark.parametrize("args", [("validate",), ("rank", "--all-scenarios", "--format", "csv")])
+def test_scenario_names_that_a_spreadsheet_would_run_are_refused(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Issue 9 item 3: these names went unguarded into the header of `rank --all-scenarios
+    --format csv`. The criteria loader refuses them, one line each (file, field, bad value)."""
+    make_study(
+        tmp_path,
+        {"alpha": {"ktx_km": "20 km"}, "beta": {"ktx_km": "5 km"}},
+        {"rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 30}},
+        scenarios={**INJECTED_SCENARIOS, "talent first 2.0": {"rail": 1}},
+    )
+    res = run_cli(*args, cwd=tmp_path)
+    assert res.returncode == 1
+    assert res.stdout == ""
+    rule = "must start with a letter or digit and use letters, digits, spaces, '_', '.', '-'"
+    assert res.stderr.splitlines() == [
+        f"criteria/default.yaml: scenarios: scenario name '=INJSCEN()' {rule}",
+        f"criteria/default.yaml: scenarios: scenario name '=HYPERLINK(\"http://x.example\",\"y\")' {rule}",
+        f"criteria/default.yaml: scenarios: scenario name '@SUM(1+1)' {rule}",
+        "sitecompare: 3 problems found; nothing was written",
+    ]
+
+
+def test_every_text_cell_of_a_csv_is_guarded_headers_and_index_too(small_study) -> None:
+    """The scenario table through the library (no file check on the way): the header, the
+    index and its name are guarded like the values."""
+    from dataclasses import replace
+
+    from sitecompare.cli import guarded_csv
+    from sitecompare.scenarios import rank_all_scenarios
+
+    sdir, cpath = small_study
+    study = sitecompare.load_study(sdir, cpath)
+    cs = replace(study.criteria_set, scenarios={name: w for name, w in INJECTED_SCENARIOS.items()})
+    frame = rank_all_scenarios(replace(study, criteria_set=cs)).to_frame()
+    frame.index = ["=cmd|' /C calc'!A0", "+1", "beta"]
+    frame.index.name = "-site"
+    rows = list(csv.reader(io.StringIO(guarded_csv(frame, index=True))))
+    assert rows[0] == ["'-site", "(base weights)", "'=INJSCEN()", "'=HYPERLINK(\"http://x.example\",\"y\")", "'@SUM(1+1)"]
+    assert [r[0] for r in rows[1:]] == ["'=cmd|' /C calc'!A0", "'+1", "beta"]
+    assert all(cell.isdigit() for r in rows[1:] for cell in r[1:])  # ranks stay numbers
+
+
+def test_the_all_scenarios_csv_goes_through_the_guard(small_study, tmp_path: Path) -> None:
+    """A legal name with a space is written as it is (nothing to guard) and quoted only where
+    CSV needs it."""
+    sdir, cpath = small_study
+    cpath.write_text(cpath.read_text().replace("rail-first:", "rail first 2.0:"))
+    res = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[0] == "site,(base weights),rail first 2.0"
+
+
+# ----------------------------------------------------------------- weights on another scale
+def _note(label: str, written: str, how: str, where: str, mean: str, top: str, share: str) -> str:
+    return (
+        f"note: {label} {written}: on a scale about {how} than the other weights of {where} (mean {mean}); "
+        f"weights are shares of their sum, so {top} gets {share} of the total. Write them on the same "
+        "scale if that is not meant."
+    )
+
+
+def test_weights_in_fractions_against_points_get_a_note(small_study, tmp_path: Path) -> None:
+    """Issue 9 item 6: compute 40, rail 30, talent 30 points; `--weights talent=0.4,compute=0.15`
+    left talent 0.4/30.55 = 0.0131 of the total without a word."""
+    note = _note("--weights", "talent=0.4, compute=0.15", "109 times smaller", "criteria/default.yaml", "30", "talent", "0.0131")
+    res = run_cli("rank", "--weights", "talent=0.4,compute=0.15", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["warnings"] == [note.removeprefix("note: ")]
+    assert doc["weights"]["talent"] == pytest.approx(0.4 / 30.55)
+    table = run_cli("rank", "--weights", "talent=0.4,compute=0.15", cwd=tmp_path)
+    assert note in table.stdout.splitlines()
+    as_csv = run_cli("rank", "--weights", "talent=0.4,compute=0.15", "--format", "csv", cwd=tmp_path)
+    assert as_csv.stderr.splitlines() == [note]
+    # a deliberate emphasis on the same scale (100 against 40 and 30) is no surprise
+    plain = run_cli("rank", "--weights", "talent=100", "--format", "json", cwd=tmp_path)
+    assert json.loads(plain.stdout)["warnings"] == []
+
+
+def test_a_scenario_in_fractions_against_points_gets_a_note(small_study, tmp_path: Path) -> None:
+    sdir, cpath = small_study
+    cpath.write_text(
+        cpath.read_text().replace(
+            "rail-first:", "fractions: {talent: 0.5}\n  all-fractions: {compute: 0.2, rail: 0.3, talent: 0.5}\n  rail-first:"
+        )
+    )
+    note = _note("scenario fractions", "talent=0.5", "70 times smaller", "criteria/default.yaml", "35", "talent", "0.00709")
+    val = run_cli("validate", cwd=tmp_path)
+    assert val.returncode == 0, val.stderr
+    assert val.stdout.splitlines()[-1] == note
+    doc = json.loads(run_cli("rank", "--scenario", "fractions", "--format", "json", cwd=tmp_path).stdout)
+    assert doc["warnings"] == [note.removeprefix("note: ")]
+    every = run_cli("rank", "--all-scenarios", "--format", "csv", cwd=tmp_path)
+    assert every.stderr.splitlines() == [note]
+    # an override on top of a scenario is judged against the scenario's weights (which name
+    # every criterion here: no note for the scenario itself)
+    def warnings(*args: str) -> list[str]:
+        return json.loads(run_cli("rank", "--scenario", "all-fractions", *args, "--format", "json", cwd=tmp_path).stdout)["warnings"]
+
+    assert warnings("--weights", "talent=0.9") == []
+    assert warnings("--weights", "talent=40") == [
+        _note("--weights", "talent=40", "160 times larger", "scenario all-fractions", "0.25", "talent", "0.988").removeprefix("note: ")
+    ]
+
+
+# ----------------------------------------------------------------- sites at 80 columns
+def run_in_terminal(*args: str, cwd: Path, columns: int, env_columns: bool) -> str:
+    """The real console script on a pseudo-terminal of ``columns`` columns (and COLUMNS set to
+    the same, or unset); the output without its colour codes."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import termios
+
+    from conftest import SITECOMPARE, _env
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, columns, 0, 0))
+    env = _env() | {"TERM": "xterm"}
+    if env_columns:
+        env["COLUMNS"] = str(columns)
+    else:
+        env.pop("COLUMNS")
+    proc = subprocess.Popen(
+        [str(SITECOMPARE), *args], cwd=cwd, stdin=slave, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 120)
+        if not ready:
+            proc.kill()
+            raise AssertionError("no output for 120 s")
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        out += data
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8")).replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("env_columns", [True, False], ids=["COLUMNS=80", "terminal-80"])
+def test_sites_stays_readable_at_80_columns(tmp_path: Path, env_columns: bool) -> None:
+    """Issue 9 item 7: the eight-column table folded ids and fact keys mid-word at 80 columns
+    ("chunche/on-gak", "talent_/per_yea/r"). Now: no line wider than the terminal, every site id
+    and fact key whole on one line, lists wrapped after their commas."""
+    from rich.cells import cell_len
+
+    text = run_in_terminal("sites", cwd=tmp_path, columns=80, env_columns=env_columns)
+    lines = text.rstrip("\n").split("\n")
+    assert max(cell_len(line) for line in lines) <= 80
+    assert lines[:5] == [
+        "Fact coverage for criteria set 'AI complex - balanced'",
+        "(stale = older than 5 years)",
+        "┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ site                     ┃ coverage                                          ┃",
+        "┡━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
+    ]
+    doc = json.loads(run_cli("sites", "--format", "json", cwd=tmp_path).stdout)
+    words = {w for line in lines for w in re.split(r"[\s│,:]+", line) if w}
+    for s in doc["sites"]:
+        assert s["site"] in words, s["site"]
+        for kind in ("missing", "planned", "ranged", "computed", "stale"):
+            for key in s[kind]:
+                assert key in words, (s["site"], kind, key)  # whole, not folded
+        assert f"│ facts: {s['facts']}, criteria: {s['criteria_covered']}/{s['criteria_total']}" in text
+
+
+def test_sites_piped_keeps_one_column_per_kind(tmp_path: Path) -> None:
+    """A pipe is laid out 200 columns wide: the table with one column per kind of fact fits."""
+    out = run_cli("sites", cwd=tmp_path).stdout.split("\n")
+    assert [h.strip() for h in out[2].strip("┃").split("┃")] == [
+        "site", "facts", "criteria", "missing for criteria", "planned", "ranged", "computed", "stale"
+    ]

@@ -225,3 +225,61 @@ def test_shipped_study_has_gwangju_and_six_comparables() -> None:
             assert f.source in s.sources
             assert f.status != "computed" or f.method
     assert np.isclose(sum(study.weights.values()), 1.0)
+
+
+# ------------------------------------------------------------------ the units a Korean analyst writes
+@pytest.mark.parametrize(
+    "value,src,dst,expected",
+    [
+        (1098, "억원", "billion KRW", 109.8),  # the Gwangju AI fund: 1,098억원
+        (1, "억원", "KRW", 1e8),
+        (3, "조원", "billion KRW", 3000),
+        (2500, "만원", "million KRW", 25),
+        (1, "원", "KRW", 1),
+        (121, "평", "m^2", 400),  # 1 평 = 400/121 m^2 exactly
+        (1, "평", "m^2", 3.30578512397),
+        (2.5, "ha", "m^2", 25_000),
+        (150, "ha", "km^2", 1.5),
+        (10, "만원/평", "KRW/m^2", 30_250),
+    ],
+)
+def test_korean_units(value: float, src: str, dst: str, expected: float) -> None:
+    assert convert(value, src, dst) == pytest.approx(expected, rel=1e-12)
+
+
+def test_korean_units_in_a_study(tmp_path: Path) -> None:
+    """Through the real console script: the converted values show in the imputation notes
+    (the worst observed value), and a Korean unit of the wrong kind is an error like any other."""
+    import json
+
+    from conftest import run_cli
+
+    sdir, cpath = make_study(
+        tmp_path,
+        {
+            "alpha": {"fund": {"value": 1098, "unit": "억원"}, "land": "121 평", "park": "2.5 ha"},
+            "beta": {"fund": "0.5 조원", "land": "3 ha", "park": "90000 평"},
+            "gamma": {"grant": "2500 만원"},
+        },
+        {
+            "funding": {"fact": "fund", "unit": "billion KRW", "direction": "max", "weight": 1, "missing": "worst"},
+            "land": {"fact": "land", "unit": "m^2", "direction": "max", "weight": 1, "missing": "worst"},
+            "park": {"fact": "park", "unit": "ha", "direction": "max", "weight": 1, "missing": "worst"},
+            "grant": {"fact": "grant", "unit": "million KRW", "direction": "max", "weight": 1, "missing": "worst"},
+        },
+    )
+    res = run_cli("rank", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["warnings"] == [
+        "criterion funding: fund missing for gamma; missing: worst uses 109.8 billion KRW",
+        "criterion land: land missing for gamma; missing: worst uses 400 m^2",
+        "criterion park: park missing for gamma; missing: worst uses 2.5 ha",
+        "criterion grant: grant missing for alpha, beta; missing: worst uses 25 million KRW",
+        "criterion grant: all sites have the same value; it does not discriminate",
+    ]
+    (sdir / "beta.yaml").write_text((sdir / "beta.yaml").read_text().replace("3 ha", "3 억원"))
+    bad = run_cli("validate", cwd=tmp_path)
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines()[0] == (
+        "sites/beta.yaml: facts.land.unit: '억원' is not an area (criterion land expects m^2)"
+    )

@@ -131,16 +131,19 @@ def facts(draw):  # type: ignore[no-untyped-def]
         )
     ):
         status = draw(st.sampled_from(["measured", "plan", "estimate", "computed"]))
-        f: dict = {"unit": draw(units), "source": "src", "status": status}
+        unit = draw(units)
+        f: dict = {"unit": unit, "source": "src", "status": status}
+        # values the unit can take: a share within 0..100 percent, amounts >= 0 (issue 9)
+        values = {"percent": st.floats(0, 100), "": finite}.get(unit, st.floats(0, 1e9))
         if draw(st.booleans()):
-            lo, hi = sorted((draw(finite), draw(finite)))
+            lo, hi = sorted((draw(values), draw(values)))
             f.update(low=lo, high=hi)
         else:
-            f["value"] = draw(finite)
+            f["value"] = draw(values)
         if status == "computed":
             f["method"] = "haversine from two sourced coordinates"
         if draw(st.booleans()):
-            f["as_of"] = draw(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
+            f["as_of"] = draw(st.dates(dt.date(1990, 1, 1), dt.date.today()))  # not in the future
         if draw(st.booleans()):
             f["note"] = draw(
                 st.text(min_size=1, max_size=30).filter(

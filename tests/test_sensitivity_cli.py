@@ -221,3 +221,43 @@ def test_table_names_the_site_that_takes_first_place(tmp_path):
             rows.setdefault(ln.split()[1], ln)
     assert "0.500 (b)" in rows["c2"]
     assert "0.500 (b)" in rows["c1"], rows["c1"]
+
+
+def test_the_confidence_column_is_explained_under_the_smaa_table(tmp_path):
+    """Issue 9 item 7: the SMAA table's 'confidence' column had no explanation. One line under
+    the table says what it is; the values are the JSON's confidence factors."""
+    import json
+
+    sdir, cfile = make_study(
+        tmp_path,
+        {
+            "a": {"c1": {"low": 0.0, "high": 10.0}, "c2": 5.0},
+            "b": {"c1": 5.0, "c2": 5.0},
+            "c": {"c1": 1.0, "c2": 1.0},
+        },
+        {
+            "c1": {"fact": "c1", "unit": "", "direction": "max", "weight": 1},
+            "c2": {"fact": "c2", "unit": "", "direction": "max", "weight": 1},
+        },
+    )
+    args = ("sensitivity", "--sites", str(sdir), "--criteria", str(cfile), "--samples", "2000", "--seed", "3")
+    out = run_cli(*args, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("SMAA-2 rank acceptability"))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("└"))
+    assert lines[end + 1] == (
+        "confidence: the share of data draws (ranged and unknown facts) in which the site is first "
+        "under its central weights, the mean of the weights that make it first (1 or 0 when no fact "
+        "is uncertain; - when it is never first)"
+    )
+    header = [h.strip() for h in lines[start + 2].strip("┃").split("┃")]
+    assert header == ["site", "#1", "#2", "#3", "confidence"]
+    shown = {}
+    for ln in lines[start + 4 : end]:
+        cells = [c.strip() for c in ln.strip("│").split("│")]
+        shown[cells[0]] = cells[-1]
+    conf = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)["smaa"]["confidence"]
+    for site, value in conf.items():
+        assert shown[site] == ("-" if value is None else f"{value:.3f}")
+    assert shown["c"] == "-" and 0 < float(shown["a"]) < 1  # c is never first; a's c1 is uncertain

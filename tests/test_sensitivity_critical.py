@@ -488,3 +488,66 @@ def test_reachable_only_inside_the_search_range_is_not_unreachable():
     assert rank_of_a5(6.7729) == 4 and rank_of_a5(6.7730) == 3
     assert d.required_value is not None, "reachable at C3 = 6.773 but reported unreachable"
     assert d.required_value == pytest.approx(6.7729549, abs=1e-6)
+
+
+def test_a_change_far_outside_anything_observed_is_out_of_reach(tmp_path):
+    """Issue 9 item 7: the shipped study offered "Chuncheon needs 243,159 person/year" (about
+    seven times the largest talent figure observed) as a plan. A needed value outside the
+    observed range widened by its own width on each side, or outside the fixed scale, is out
+    of reach: in the table, in JSON and on the Critical changes sheet.
+
+    wsm without normalisation, weights 1:1: a = (talent 300, firms 10) scores 155, b = (290, 8)
+    149, c = (280, 5) 142.5. Talent is observed over 280..300 (in reach: 260..320), firms over
+    5..10 (in reach: 0..15). c is first with talent > 305 (in reach) or firms > 30 (out of
+    reach); it passes b with talent > 293 or firms > 18 (out of reach); b is first with talent
+    > 302 or firms > 20 (out of reach)."""
+    import json
+
+    from conftest import run_cli
+
+    sdir, cfile = make_study(
+        tmp_path,
+        {"a": {"talent": 300.0, "firms": 10.0}, "b": {"talent": 290.0, "firms": 8.0}, "c": {"talent": 280.0, "firms": 5.0}},
+        {
+            "talent": {"fact": "talent", "unit": "", "direction": "max", "weight": 1},
+            "firms": {"fact": "firms", "unit": "", "direction": "max", "weight": 1},
+        },
+        method={"name": "wsm", "normalization": "none"},
+    )
+    args = ("sensitivity", "--sites", str(sdir), "--criteria", str(cfile), "--samples", "200")
+    res = run_cli(*args, "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    got = {
+        (d["site"], d["criterion"], d["target"]): (round(d["required_value"], 6), d["out_of_reach"])
+        for d in json.loads(res.stdout)["critical_data"]
+    }
+    assert got == {
+        ("c", "talent", "first"): (305.0, False),
+        ("c", "firms", "first"): (30.0, True),
+        ("c", "talent", "up-one"): (293.0, False),
+        ("c", "firms", "up-one"): (18.0, True),
+        ("b", "talent", "first"): (302.0, False),
+        ("b", "firms", "first"): (20.0, True),
+    }
+    lines = run_cli(*args, cwd=tmp_path).stdout.splitlines()
+    start = lines.index("Smallest change in one fact to rank first")
+    table = [[c.strip() for c in ln.strip("│").split("│")] for ln in lines[start + 4 : start + 8]]
+    assert table == [
+        ["b", "talent (talent)", "290", "302", "+12", "-"],
+        ["b", "firms (firms)", "8", "20", "+12", "out of reach"],
+        ["c", "talent (talent)", "280", "305", "+25", "-"],
+        ["c", "firms (firms)", "5", "30", "+25", "out of reach"],
+    ]
+    assert lines[start + 9].startswith(
+        "out of reach: the value needed lies outside the criterion's observed range widened by its own width"
+    )
+
+
+def test_the_reach_is_cut_to_the_fixed_scale():
+    from sitecompare.sensitivity.critical import plausible_range
+
+    lo, hi = plausible_range(
+        np.array([280.0, 30.0, 5.0]), np.array([300.0, 40.0, 5.0]), np.array([np.nan, 0.0, np.nan]),
+        np.array([np.nan, 45.0, np.nan]),
+    )
+    assert lo.tolist() == [260.0, 20.0, 5.0] and hi.tolist() == [320.0, 45.0, 5.0]

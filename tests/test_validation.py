@@ -448,6 +448,98 @@ CASES: list[tuple[str, Mutation, tuple[str, ...], list[str]]] = [
         ["sites/alpha.yaml: facts.ktx_km.value: 40 lies outside its range 10..30"],
     ),
     (
+        "negative_distance",  # issue 9 item 4: it passed and changed the ranking
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: -18 km"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.value: must be at least 0 (a length cannot be negative), got -18"],
+    ),
+    (
+        "negative_ends_of_a_range",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {low: -30, high: -2, unit: km}\n  land: -5 m^2"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.low: must be at least 0 (a length cannot be negative), got -30",
+            "sites/alpha.yaml: facts.ktx_km.high: must be at least 0 (a length cannot be negative), got -2",
+            "sites/alpha.yaml: facts.land.value: must be at least 0 (an area cannot be negative), got -5",
+        ],
+    ),
+    (
+        "negative_count_power_money_duration",
+        lambda s, c: edit(
+            s / "alpha.yaml",
+            "ktx_km: 20 km",
+            "ktx_km: 20 km\n  firms: -1 count\n  power: -40 MW\n  fund: -3 billion KRW\n  ktx_time: -20 min"
+            "\n  talent: -360 person/year\n  index: -2.5",
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.firms.value: must be at least 0 (a count cannot be negative), got -1",
+            "sites/alpha.yaml: facts.power.value: must be at least 0 (a power cannot be negative), got -40",
+            "sites/alpha.yaml: facts.fund.value: must be at least 0 (an amount of money in KRW cannot be negative), got -3",
+            "sites/alpha.yaml: facts.ktx_time.value: must be at least 0 (a time cannot be negative), got -20",
+            "sites/alpha.yaml: facts.talent.value: must be at least 0 (people per time cannot be negative), got -360",
+            # a plain number (an index, a rank difference) may be negative: no line for 'index'
+        ],
+    ),
+    (
+        "percentage_outside_0_to_100",
+        lambda s, c: edit(
+            s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 km\n  share: 140 percent\n  cut: {value: -3, unit: '%'}"
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.share.value: must lie within 0..100 percent (a share), got 140",
+            "sites/alpha.yaml: facts.cut.value: must lie within 0..100 % (a share), got -3",
+        ],
+    ),
+    (
+        "source_dated_in_the_future",
+        lambda s, c: edit(s / "alpha.yaml", "date: '2024-01-01'", "date: 2999-01-01"),
+        (),
+        ["sites/alpha.yaml: sources.src.date: '2999-01-01' is after today; a source's date cannot lie in the future"],
+    ),
+    (
+        "fact_as_of_in_the_future",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: km, as_of: 2999-06}"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.as_of: '2999-06' is after today; a fact's as_of date cannot lie in the future"],
+    ),
+    (
+        "number_too_large_is_quoted_as_written",
+        lambda s, c: (
+            edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 1e400, unit: km}"),
+            edit(s / "beta.yaml", "ktx_km: 5 km", "ktx_km: {low: 1, high: -1.5E+400, unit: km}"),
+            edit(c, "weight: 40", "weight: 1_000e999"),
+        ),
+        (),
+        [
+            "sites/alpha.yaml: facts.ktx_km.value: 1e400 is not a finite number",
+            "sites/beta.yaml: facts.ktx_km.high: -1.5E+400 is not a finite number",
+            "criteria/default.yaml: criteria.compute.weight: 1_000e999 is not a finite number",
+        ],
+    ),
+    (
+        "integer_too_large_for_a_float",
+        lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 1" + "0" * 400 + ", unit: km}"),
+        (),
+        ["sites/alpha.yaml: facts.ktx_km.value: 1" + "0" * 56 + "... is not a finite number"],
+    ),
+    (
+        "number_too_large_in_toml",
+        lambda s, c: (s / "gamma.toml").write_text(
+            'format = 1\nid = "gamma"\nname = "G"\ncountry = "KR"\n'
+            '[sources.src]\ntitle = "T"\ndate = 2024-01-01\n'
+            '[facts]\ncompute_pf = {value = 1e400, unit = "PFLOPS"}\nktx_km = {value = 2, unit = "km", as_of = 2999-12-31}\n'
+        ),
+        (),
+        [
+            "sites/gamma.toml: facts.compute_pf.value: 1e400 is not a finite number",
+            "sites/gamma.toml: facts.ktx_km.as_of: 2999-12-31 is after today; a fact's as_of date cannot lie in the future",
+        ],
+    ),
+    (
         "number_inside_a_unit",
         lambda s, c: edit(s / "alpha.yaml", "ktx_km: 20 km", "ktx_km: {value: 20, unit: 1000 m}"),
         (),
@@ -596,3 +688,66 @@ def test_weights_near_the_float_limit_keep_their_ratios(tmp_path: Path) -> None:
     pts = run_cli("weights", "points", "compute=1e308", "rail=1e308", "--format", "json")
     assert pts.returncode == 0, pts.stderr
     assert json.loads(pts.stdout)["weights"] == {"compute": 0.5, "rail": 0.5}
+
+
+def test_a_negative_distance_is_refused_by_every_command_and_clobbers_nothing(tmp_path: Path) -> None:
+    """`ktx_km: -18` made alpha the best on rail and lifted it in the ranking, with exit 0.
+    Now rank and compare refuse it (exit 1, one line) and an existing workbook is untouched."""
+    sdir, cpath = make_study(tmp_path, GOOD_SITES, CRITERIA)
+    args = ("--sites", "sites", "--criteria", "criteria/default.yaml")
+    first = run_cli("compare", *args, "-o", "out.xlsx", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = (tmp_path / "out.xlsx").read_bytes()
+    edit(sdir / "alpha.yaml", "ktx_km: 20 km", "ktx_km: -18 km")
+    line = "sites/alpha.yaml: facts.ktx_km.value: must be at least 0 (a length cannot be negative), got -18"
+    for cmd in (("rank",), ("compare", "-o", "out.xlsx"), ("sensitivity",)):
+        res = run_cli(*cmd, *args, cwd=tmp_path)
+        assert res.returncode == 1, (cmd, res.stderr)
+        assert res.stdout == ""
+        assert res.stderr.splitlines() == [line, "sitecompare: 1 problem found; nothing was written"]
+    assert (tmp_path / "out.xlsx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria", "out.xlsx", "sites"]
+
+
+def test_unit_problems_of_a_profile_with_schema_problems_come_in_the_same_run(tmp_path: Path) -> None:
+    """Issue 9 item 6: a profile with a schema problem (a bad country, a misspelt key) was set
+    aside whole, so its unit errors appeared only once the schema errors were fixed. Its valid
+    facts are now checked against the criteria in the same run (and a fact that failed
+    validation is not reported again as missing)."""
+    sdir, cpath = make_study(tmp_path, GOOD_SITES, CRITERIA)
+    edit(sdir / "alpha.yaml", "country: KR", "country: Korea")
+    edit(sdir / "alpha.yaml", "ktx_km: 20 km", "ktx_km: 20 min")
+    edit(sdir / "beta.yaml", "compute_pf: 30 PFLOPS", "compute_pf: {value: 30, unit: PB, soruce: src}")
+    edit(sdir / "beta.yaml", "ktx_km: 5 km", "ktx_km: {value: 5, unit: km, status: planned}")
+    edit(cpath, "weight: 30", "weight: 30\n    lable: Rail")
+    res = run_cli("validate", "--sites", "sites", "--criteria", "criteria/default.yaml", cwd=tmp_path)
+    assert res.returncode == 1
+    assert res.stdout == ""
+    assert res.stderr.splitlines() == [
+        "sites/alpha.yaml: country: 'Korea' is not an ISO 3166-1 alpha-2 code like 'KR'",
+        "sites/beta.yaml: facts.compute_pf.soruce: unknown key 'soruce'; did you mean 'source'? (valid keys: "
+        "as_of, high, low, method, note, source, status, unit, value)",
+        "sites/beta.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed)",
+        "criteria/default.yaml: criteria.rail.lable: unknown key 'lable'; did you mean 'label'? (valid keys: bounds, "
+        "direction, fact, group, label, label_local, missing, note, preference, scale, unit, weight)",
+        # before: nothing below this line until the problems above were fixed (and rail, a
+        # criterion with a misspelt key, still checks alpha's unit)
+        "sites/alpha.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)",
+        "sites/beta.yaml: facts.compute_pf.unit: 'PB' is not a compute rate (FLOPS) (criterion compute expects PFLOPS)",
+        "sitecompare: 6 problems found; nothing was written",
+    ]
+
+
+def test_a_criterion_with_a_bad_missing_policy_checks_no_site(tmp_path: Path) -> None:
+    """A criterion is used for cross-checks despite a problem only where the problem cannot
+    change the check: with a misspelt missing policy it would default to 'error' and blame
+    every site lacking the fact, so it is left out."""
+    sdir, cpath = make_study(tmp_path, GOOD_SITES, CRITERIA)
+    edit(sdir / "alpha.yaml", "  ktx_km: 20 km\n", "")
+    edit(cpath, "weight: 30", "weight: 30\n    missing: wrost")
+    res = run_cli("validate", "--sites", "sites", "--criteria", "criteria/default.yaml", cwd=tmp_path)
+    assert res.stderr.splitlines() == [
+        "criteria/default.yaml: criteria.rail.missing: 'wrost' is not a valid missing policy (choose from: "
+        "worst, median, exclude-site, error)",
+        "sitecompare: 1 problem found; nothing was written",
+    ]

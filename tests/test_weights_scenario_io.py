@@ -245,3 +245,17 @@ def test_a_symbolic_link_stays_a_link_and_its_target_is_edited(crit, tmp_path):
     assert link.is_symlink() and os.readlink(link) == crit.name
     assert yaml.safe_load(crit.read_text())["scenarios"]["workshop"]["weights"] == W
     assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml", "link.yaml"]
+
+
+def test_replacing_a_scenario_keeps_its_local_label(crit):
+    """A scenario's label_local (its name with --lang ko) survives a re-run of the workshop."""
+    from sitecompare.study import load_criteria
+
+    write_scenario(crit, "workshop", W, PROV)
+    text = crit.read_text().replace("  workshop:\n", "  workshop:\n    label_local: 워크숍\n", 1)
+    crit.write_text(text)
+    assert write_scenario(crit, "workshop", {"transport": 1, "talent": 1, "compute": 2}, PROV) is True
+    cs, issues = load_criteria(crit)
+    assert issues == [] and cs is not None
+    assert dict(cs.scenario_labels_local) == {"workshop": "워크숍"}
+    assert dict(cs.scenarios["workshop"]) == {"transport": 0.25, "talent": 0.25, "compute": 0.5}

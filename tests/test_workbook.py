@@ -28,7 +28,7 @@ from sitecompare.report import (
     read_whatif_weights,
     write_workbook,
 )
-from sitecompare.report.i18n import KO
+from sitecompare.report.i18n import KO, Lang, attach_particles
 from sitecompare.report.styles import put, wrapped_lines, write_title
 from sitecompare.sensitivity.robustness import SKIP_TEMPLATES
 
@@ -224,7 +224,7 @@ def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path],
                 assert cell.fill.fgColor.rgb.endswith("F4CCCC")
             else:
                 src = shipped.study.site(sid).sources[data.fact.source]
-                assert src.title in comment and src.date.isoformat() in comment
+                assert src.title in comment and f", {src.date_text}\n" in comment  # as written (issue 9)
                 if data.fact.status == "plan":
                     assert "Status: plan" in comment
                 if data.is_range:
@@ -278,7 +278,8 @@ def test_korean_workbook_labels_and_local_names(books: dict[str, Path], shipped:
     assert kv["비용형 기준"] == KO[info.cost_convention]
     haenam = shipped.study.site("haenam-solaseado").name_local
     assert (
-        "wpm (none)은(는) 이 자료로 순위를 낼 수 없습니다: wpm은(는) 어느 정규화에서든 값이 > 0이어야 "
+        # particles by the final sound (issue 9 item 7): "(none)" ends in e (이), "wpm" in m (엠)
+        "wpm (none)는 이 자료로 순위를 낼 수 없습니다: wpm은 어느 정규화에서든 값이 > 0이어야 "
         f"합니다; 기준 '부지 면적'의 값: {haenam} 0 m²(결측값을 'worst' 정책으로 채운 값)"
     ) in ranking
     whatif = values(wb["What-if"])
@@ -575,3 +576,159 @@ def test_broken_input_fails_before_writing_and_keeps_yesterdays_workbook(tmp_pat
     # and a first run with broken input creates nothing at all
     r = run_cli("compare", "-o", "elsewhere/book.xlsx", cwd=tmp_path)
     assert r.returncode == 1 and not (tmp_path / "elsewhere").exists()
+
+
+# ----------------------------------------------------------------------- Korean particles
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("광주이(가) 1위", "광주가 1위"),  # 주: no final consonant
+        ("대덕연구개발특구은(는)", "대덕연구개발특구는"),
+        ("판교을(를) 앞지름", "판교를 앞지름"),
+        ("세종이(가) 울산을(를) 앞지름", "세종이 울산을 앞지름"),  # 종, 산: a final consonant
+        ("국가 인공지능 융복합단지 (광주)이(가)", "국가 인공지능 융복합단지 (광주)가"),  # after ")"
+        ("'춘천'와(과) 해남", "'춘천'과 해남"),
+        ("서울(으)로", "서울로"),  # 울: final ㄹ takes 로
+        ("부산(으)로", "부산으로"),
+        # digits by their Korean names: 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 end in a consonant
+        *[(f"{d}이(가)", f"{d}{'이' if d in '013678' else '가'}") for d in "0123456789"],
+        ("7(으)로", "7로"),  # 칠: ㄹ
+        ("3(으)로", "3으로"),
+        # Latin letters by their names: l (엘), m (엠), n (엔), r (알) end in a consonant
+        ("wsm은(는)", "wsm은"),
+        ("TOPSIS은(는)", "TOPSIS는"),
+        ("gwangju-ai-complex이(가)", "gwangju-ai-complex가"),
+        # units are read as words: km 킬로미터, min 분, KRW 원
+        ("18 km(으)로", "18 km로"),
+        ("30 min(으)로", "30 min으로"),
+        ("5 billion KRW(으)로", "5 billion KRW으로"),
+        ("40 %(으)로", "40 %로"),
+        # a character that cannot be told keeps both forms
+        ("漢이(가)", "漢이(가)"),
+    ],
+)
+def test_korean_particles_follow_the_final_sound(text: str, expected: str) -> None:
+    assert attach_particles(text) == expected
+    assert Lang("ko").t(text) == expected and Lang("en").t(text) == text
+
+
+def test_no_paired_particle_is_left_in_the_korean_workbook(books: dict[str, Path]) -> None:
+    """Every text of the Korean workbook of the shipped study: names are Korean or Latin, so
+    every particle can be chosen."""
+    wb = openpyxl.load_workbook(books["ko"])
+    paired = ("이(가)", "은(는)", "을(를)", "와(과)", "과(와)", "(으)로")
+    left = [
+        (ws.title, c.coordinate, c.value)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and any(p in c.value for p in paired)
+    ]
+    assert left == []
+    leader = wb["요약"]["B8"].value  # the local name of the site ranked first
+    has_final = (ord(leader[-1]) - 0xAC00) % 28 != 0
+    assert wb["요약"]["A5"].value.startswith(f"{leader}{'이' if has_final else '가'} 100점 중 ")
+    assert wb["요약"]["A2"].value.endswith(f" sitecompare {sc.__version__}으로 작성")  # 0: 영
+
+
+def test_local_names_of_the_criteria_set_and_scenarios(tmp_path: Path) -> None:
+    """`name_local` of a criteria set and `label_local` of a scenario (extended form) show in
+    the Korean workbook; the English one keeps the names."""
+    sdir, cpath = make_study(
+        tmp_path,
+        {"alpha": {"ktx_km": "20 km", "talent": "10 person/year"}, "beta": {"ktx_km": "5 km", "talent": "1 person/year"}},
+        {
+            "rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1},
+            "talent": {"fact": "talent", "unit": "person/year", "direction": "max", "weight": 1},
+        },
+        scenarios={
+            "talent-first": {"weights": {"talent": 3}, "label_local": "인재 우선"},
+            "rail-first": {"rail": 3},
+        },
+        extra={"name_local": "AI 단지 - 균형"},
+    )
+    study = sc.load_study(sdir, cpath, scenario="talent-first", as_of=AS_OF)
+    assert study.criteria_set.name_local == "AI 단지 - 균형"
+    assert dict(study.criteria_set.scenario_labels_local) == {"talent-first": "인재 우선"}
+    ko = openpyxl.load_workbook(write_workbook(tmp_path / "ko.xlsx", sc.rank(study), lang="ko"))
+    # Run info keeps the file's ids beside the labels (a record for reproducing the run)
+    text = " ".join(str(v) for ws in ko.worksheets if ws.title != "실행 정보" for v in values(ws))
+    assert ko["요약"]["A1"].value == "입지 비교: AI 단지 - 균형"
+    assert "인재 우선" in values(ko["가중치"]) and "rail-first" in values(ko["가중치"])
+    assert "talent-first" not in text
+    assert "기준 파일의 시나리오 '인재 우선'" in text
+    run_info = {r[0].value: r[1].value for r in ko["실행 정보"].iter_rows() if r[0].value}
+    assert run_info["시나리오"] == "인재 우선 (talent-first)"
+    assert run_info["기준 세트"].startswith("AI 단지 - 균형 (")
+    en = openpyxl.load_workbook(write_workbook(tmp_path / "en.xlsx", sc.rank(study)))
+    en_text = " ".join(str(v) for ws in en.worksheets for v in values(ws))
+    assert "인재 우선" not in en_text and "AI 단지" not in en_text and "talent-first" in en_text
+
+
+# ----------------------------------------------------------------------- date precision
+def _dated_study(root: Path) -> sc.Study:
+    """Three sources dated as precisely as they were written: a year, a year-month, a day."""
+    import yaml
+
+    sdir, cpath = make_study(
+        root,
+        {"alpha": {"ktx_km": "20 km"}, "beta": {"ktx_km": "5 km"}},
+        {"rail": {"fact": "ktx_km", "unit": "km", "direction": "min", "weight": 1}},
+    )
+    doc = yaml.safe_load((sdir / "alpha.yaml").read_text())
+    doc["sources"] = {
+        "annual": {"title": "Annual report", "date": 2014},
+        "monthly": {"title": "Monthly note", "date": "2019-03"},
+        "daily": {"title": "Press release", "date": "2024-01-05"},
+    }
+    doc["facts"] = {
+        "ktx_km": {"value": 20, "unit": "km", "source": "annual"},
+        "other": {"value": 1, "source": "monthly"},
+        "third": {"value": 2, "source": "daily", "as_of": "2023-11"},
+    }
+    (sdir / "alpha.yaml").write_text(yaml.safe_dump(doc, sort_keys=False))
+    return sc.load_study(sdir, cpath, as_of=AS_OF)
+
+
+def test_dates_keep_the_precision_they_were_written_with(tmp_path: Path) -> None:
+    """Issue 9 item 7: a year-only source date showed as 2014-01-01."""
+    study = _dated_study(tmp_path)
+    alpha = study.site("alpha")
+    assert [s.date_text for s in alpha.sources.values()] == ["2014", "2019-03", "2024-01-05"]
+    assert [f.as_of_text for f in alpha.facts.values()] == ["2014", "2019-03", "2023-11"]
+    wb = openpyxl.load_workbook(write_workbook(tmp_path / "d.xlsx", sc.rank(study)))
+    # Sources: a date cell (it sorts) shown as written
+    ws = wb["Sources"]
+    dated = {
+        ws.cell(r, 2).value: (ws.cell(r, 5).value, ws.cell(r, 5).number_format)
+        for r in range(1, ws.max_row + 1)
+        if ws.cell(r, 2).value in ("annual", "monthly", "daily")
+    }
+    assert dated == {
+        "annual": (dt.datetime(2014, 1, 1), "yyyy"),
+        "monthly": (dt.datetime(2019, 3, 1), "yyyy-mm"),
+        "daily": (dt.datetime(2024, 1, 5), "yyyy-mm-dd"),
+    }
+    # Decision matrix: the comment on alpha's value names the source and its date as written
+    matrix = wb["Decision matrix"]
+    comments = [c.comment.text for row in matrix.iter_rows() for c in row if c.comment]
+    note = next(t for t in comments if "Annual report" in t)
+    assert "Source: Annual report, 2014" in note and "as of 2014" in note
+    assert "2014-01-01" not in " ".join(comments)
+    # Data quality: the stale flag's date cell and its text
+    dq = wb["Data quality"]
+    (stale,) = [[dq.cell(r, k) for k in range(1, dq.max_column + 1)] for r in range(1, dq.max_row + 1)
+                if dq.cell(r, 4).value == "stale"]
+    assert stale[5].value.startswith("used as given; dated 2014, ")
+    (date,) = [c for c in stale if isinstance(c.value, dt.datetime)]
+    assert (date.value, date.number_format) == (dt.datetime(2014, 1, 1), "yyyy")
+
+
+def test_sites_json_keeps_the_precision_of_the_oldest_and_newest_fact(tmp_path: Path) -> None:
+    import json
+
+    _dated_study(tmp_path)
+    res = run_cli("sites", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    alpha = {s["site"]: s for s in json.loads(res.stdout)["sites"]}["alpha"]
+    assert (alpha["oldest"], alpha["newest"]) == ("2014", "2023-11")

@@ -11,6 +11,7 @@ formulas on load, and under a time limit.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import signal
@@ -23,7 +24,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from conftest import make_study
+from conftest import make_study, run_cli
 
 import sitecompare as sc
 from sitecompare.model import MethodSpec
@@ -413,6 +414,29 @@ def test_names_survive_a_save_in_libreoffice_and_read_back(cases: dict[str, Case
     for name in ("whatif_criteria", "whatif_weights", "whatif_sites", "whatif_scores"):
         assert name in wb.defined_names
     assert read_whatif_weights(path, tuple(CRITERIA)) == EDITED
+
+
+def test_weights_from_a_libreoffice_save_take_the_weights_and_refuse_edited_facts(
+    cases: dict[str, Case], tmp_path: Path
+) -> None:
+    """LibreOffice stores every formula's result and rewrites the numbers: untouched facts must
+    not look edited; the two facts typed into the 'value' case must (issue 9 item 6)."""
+    weights_only, facts_too = cases["minmax"], cases["value"]
+    for case in (weights_only, facts_too):
+        assert case.recalculated is not None
+    args = ("--sites", weights_only.study.sites_dir, "--criteria", weights_only.study.criteria_set.path)
+    res = run_cli("rank", *args, "--weights-from", str(weights_only.recalculated), "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    total = sum(EDITED.values())
+    assert json.loads(res.stdout)["weights"] == pytest.approx({k: v / total for k, v in EDITED.items()})
+    args = ("--sites", facts_too.study.sites_dir, "--criteria", facts_too.study.criteria_set.path)
+    res = run_cli("rank", *args, "--weights-from", str(facts_too.recalculated), cwd=tmp_path)
+    assert res.returncode == 1
+    lines = res.stderr.splitlines()
+    assert len(lines) == 3 and lines[-1] == "sitecompare: 2 problems found; nothing was written"
+    assert "compute_pf of south (criterion compute) is " in lines[0] + lines[1]
+    assert "ktx_km of south (criterion rail) is " in lines[0] + lines[1]
+    assert all("but the cell holds 120 PFLOPS;" in ln or "but the cell holds 45 km;" in ln for ln in lines[:2])
 
 
 def test_a_weight_typed_as_a_formula_reads_back_as_its_result(cases: dict[str, Case]) -> None:

@@ -693,3 +693,88 @@ def test_a_bad_workbook_on_the_command_line_is_one_line_and_writes_nothing(
         "sitecompare: 1 problem found; nothing was written",
     ]
     assert not (tmp_path / "reports").exists()
+
+
+# ------------------------------------------------------------------ facts edited in the What-if sheet
+def _fact_cells(path: Path) -> dict[tuple[str, str], str]:
+    """(site id, criterion id) -> coordinate of the sites table's fact cell."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["What-if"]
+    ((_, ref),) = wb.defined_names["whatif_sites"].destinations
+    out = {}
+    for (site_cell,) in ws[ref]:
+        for col, cid in zip(cells(path, "whatif_criteria"), IDS, strict=True):
+            out[(site_cell.value, cid)] = f"{re.sub(r'[0-9]', '', col)}{site_cell.row}"
+    return out
+
+
+def _edit_cells(path: Path, values: dict[str, object], *, drop_names: bool = False) -> None:
+    wb = openpyxl.load_workbook(path)
+    for coord, value in values.items():
+        wb["What-if"][coord] = value
+    if drop_names:
+        for name in ("whatif_criteria", "whatif_weights", "whatif_sites", "whatif_scores"):
+            del wb.defined_names[name]
+    wb.save(path)
+
+
+def test_facts_edited_in_the_whatif_sheet_are_refused_by_name(book: Path, tmp_path: Path) -> None:
+    """Issue 9 item 6: `--weights-from` ranked with the study's facts and said nothing about
+    the facts edited beside the weights. It now refuses, one line per edited cell (the weights
+    alone still work: test_rank_and_compare_with_weights_from_a_workbook)."""
+    at = _fact_cells(book)
+    _edit_cells(
+        book,
+        {
+            weight_cell(book, "talent"): 60,
+            at[("daedeok-innopolis", "talent")]: 500,  # a number typed over a fact
+            at[("pangyo-techno-valley", "transport")]: None,  # a fact cleared
+            at[("gwangju-ai-complex", "power")]: 30,  # a number typed over a missing value's formula
+            at[("sejong-gak", "land")]: "=2*100",  # a formula over a fact (openpyxl saves no result)
+        },
+    )
+    tail = "--weights-from reads the weights only, not edited facts"
+    expected = [
+        f"book.xlsx: What-if!{at[('daedeok-innopolis', 'talent')]}: talent_per_year of daedeok-innopolis "
+        f"(criterion talent) is 35,000 person/year in the study, but the cell holds 500 person/year; {tail}: "
+        "change it in <shipped>/sites/daedeok-innopolis.yaml, or undo the edit",
+        f"book.xlsx: What-if!{at[('pangyo-techno-valley', 'transport')]}: ktx_km of pangyo-techno-valley "
+        f"(criterion transport) is 9.7 km in the study, but the cell holds nothing (blank); {tail}: "
+        "change it in <shipped>/sites/pangyo-techno-valley.yaml, or undo the edit",
+        f"book.xlsx: What-if!{at[('sejong-gak', 'land')]}: site_area of sejong-gak (criterion land) is "
+        f"293,697 m^2 in the study, but the cell holds the formula =2*100; {tail}: "
+        "change it in <shipped>/sites/sejong-gak.yaml, or undo the edit",
+        f"book.xlsx: What-if!{at[('gwangju-ai-complex', 'power')]}: power_mw of gwangju-ai-complex "
+        f"(criterion power) is missing (filled by missing: worst), but the cell holds 30 MW; {tail}: "
+        "add the fact to <shipped>/sites/gwangju-ai-complex.yaml, or undo the edit",
+        "sitecompare: 4 problems found; nothing was written",
+    ]
+    for args in (("rank",), ("compare", "-o", "out.xlsx")):
+        res = run_cli(*args, "--weights-from", str(book), cwd=tmp_path)
+        assert res.returncode == 1
+        assert res.stdout == ""
+        assert sorted(res.stderr.splitlines()[:-1]) == sorted(expected[:-1])
+        assert res.stderr.splitlines()[-1] == expected[-1]
+    assert list(tmp_path.iterdir()) == [book]
+
+
+def test_fact_edits_are_found_when_the_names_are_gone(books: dict[str, Path], tmp_path: Path) -> None:
+    path = Path(shutil.copy(books["ko"], tmp_path / "ko.xlsx"))
+    at = _fact_cells(path)
+    _edit_cells(path, {at[("ulsan-sk-aws", "compute")]: 1}, drop_names=True)
+    res = run_cli("rank", "--weights-from", str(path), cwd=tmp_path)
+    assert res.returncode == 1
+    assert res.stderr.splitlines()[0].startswith(
+        f"ko.xlsx: What-if!{at[('ulsan-sk-aws', 'compute')]}: accelerators of ulsan-sk-aws (criterion compute) "
+        "is 60,000 count in the study, but the cell holds 1 count;"
+    )
+
+
+def test_weights_from_a_workbook_plus_fractions_get_a_note(book: Path, tmp_path: Path) -> None:
+    res = run_cli("rank", "--weights-from", str(book), "--weights", "talent=0.5", "--format", "json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["warnings"][0] == (
+        "--weights talent=0.5: on a scale about 27 times smaller than the other weights of "
+        f"{book} (mean 13.3); weights are shares of their sum, so talent gets 0.00621 of the "
+        "total. Write them on the same scale if that is not meant."
+    )

@@ -293,10 +293,17 @@ def test_critical_data_changes_equal_the_analysis(runs: dict[str, Any], en: open
         if d.required_value is not None
     }
     assert expected
+    assert ws.cell(r, 11).value == "Reach"
+    reach = {
+        (name[d.site], crit[d.criterion], goal[d.target]): d.out_of_reach
+        for d in res.data_changes
+        if d.required_value is not None
+    }
     got = {}
-    for row in rows_under(ws, r, min(60, len(expected)), 10):
+    for row in rows_under(ws, r, min(60, len(expected)), 11):
         got[(row[0], row[1], row[4])] = (row[5], row[6])
         assert row[7] == pytest.approx(row[6] - row[5], rel=1e-9, abs=1e-9)
+        assert row[10] == ("out of reach" if reach[(row[0], row[1], row[4])] else None)
     assert set(got) <= set(expected) and len(got) == min(60, len(expected))
     for key, (now, needed) in got.items():
         assert (now, needed) == (approx(expected[key][0]), approx(expected[key][1]))

@@ -30,17 +30,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import NormalizationError
+
 __all__ = ["NORMALIZATIONS", "normalize", "NormalizationError"]
 
 NORMALIZATIONS = ("minmax", "max", "sum", "vector", "none")
-
-
-class NormalizationError(ValueError):
-    """Values a normalisation cannot handle (e.g. zero or negative values under ``max``)."""
-
-    def __init__(self, message: str, column: int) -> None:
-        super().__init__(message)
-        self.column = column
 
 
 def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rank_scores", "rank_rows", "TIE_RTOL"]
+__all__ = ["rank_scores", "rank_rows", "tie_tolerance", "TIE_RTOL", "TIE_ATOL"]
 
-# Scores closer than this (relative to the largest magnitude) are a tie: floating-point noise
-# must not split sites whose scores are mathematically equal.
+# Scores closer than max(TIE_RTOL x the largest magnitude, TIE_ATOL) are a tie: floating-point
+# noise must not split sites whose scores are mathematically equal. The absolute floor covers
+# scores that are all (near) zero, where a relative tolerance shrinks to nothing: WPM
+# log-scores of products that all equal 1 (about 1e-17 apart), WSM without normalisation whose
+# terms cancel. Scores are in the methods' native scales (most of them within a few units of
+# 0), where 1e-12 is far below any real difference.
 TIE_RTOL = 1e-9
+TIE_ATOL = 1e-12
+
+
+def tie_tolerance(scale: np.ndarray | float) -> np.ndarray:
+    """The largest gap between two scores that still ties them, for a row whose largest
+    magnitude (or the method's bound, if larger) is ``scale``."""
+    return np.maximum(TIE_RTOL * np.asarray(scale, dtype=float), TIE_ATOL)
 
 
 def rank_scores(
@@ -24,16 +35,17 @@ def rank_rows(
     """Ranks of each row of a ``(K, n)`` score array (int32, 1 = best).
 
     Two scores tie when they differ by at most ``TIE_RTOL`` times the row's largest magnitude,
-    or times ``scale_floor`` if that is larger: methods whose scores are sums of bounded terms
-    that may cancel (PROMETHEE net flows in [-1, 1], TOPSIS closeness, VIKOR Q) pass 1, so that
-    scores that are all near zero are not split by rounding noise.
+    or times ``scale_floor`` if that is larger, and never by less than ``TIE_ATOL``: methods
+    whose scores are sums of bounded terms that may cancel (PROMETHEE net flows in [-1, 1],
+    TOPSIS closeness, VIKOR Q) pass 1, so that scores that are all near zero are not split by
+    rounding noise; the absolute floor does the same for the unbounded ones.
     """
     s = np.asarray(scores, dtype=float)
     key = -s if higher_is_better else s
     order = np.argsort(key, axis=1, kind="stable")
     sk = np.take_along_axis(key, order, axis=1)
     scale = np.maximum(np.abs(sk).max(axis=1, keepdims=True), max(scale_floor, 1e-300))
-    gap = np.diff(sk, axis=1) > TIE_RTOL * scale
+    gap = np.diff(sk, axis=1) > tie_tolerance(scale)
     n = s.shape[1]
     pos = np.broadcast_to(np.arange(n), s.shape)
     starts = np.concatenate([np.ones((s.shape[0], 1), bool), gap], axis=1)

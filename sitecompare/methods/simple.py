@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import MethodDomainError
 from .base import MethodOutput, Problem
 from .normalize import normalize
 from .ranks import rank_scores
@@ -66,7 +67,7 @@ def _logs(problem: Problem, X: np.ndarray, normalization: str) -> np.ndarray:
     if normalization == "none":
         if (X <= 0).any():
             bad = np.argwhere(X <= 0)[0]
-            raise ValueError(
+            raise MethodDomainError(
                 f"wpm needs values > 0; criterion {problem.criteria[bad[-1]]!r} has "
                 f"{X[tuple(bad)]:g}"
             )
@@ -75,7 +76,7 @@ def _logs(problem: Problem, X: np.ndarray, normalization: str) -> np.ndarray:
     V = normalize(X, problem.benefit, normalization, worst=problem.worst, best=problem.best)
     if (V <= 0).any():
         bad = np.argwhere(V <= 0)[0]
-        raise ValueError(
+        raise MethodDomainError(
             f"wpm with '{normalization}' normalisation gives a value <= 0 on criterion "
             f"{problem.criteria[bad[-1]]!r}; use normalization: none, max or sum"
         )

@@ -21,7 +21,8 @@ global); scikit-criteria's expected ones (TOPSIS/PROBID "MIN objective" notes, d
 ``Pandas4Warning``) are dropped and any other one is reported in ``info["warnings"]``. For the
 methods that write to stdout (SIMUS through the CBC solver, MARCOS through a stray ``print``)
 file descriptor 1 is pointed at ``/dev/null`` for the duration of the call, and CBC's
-temporary files go to a private temporary directory. Library errors become ``ValueError``.
+temporary files go to a private temporary directory. Library errors, and values outside a
+method's domain, become :class:`~sitecompare.errors.MethodDomainError`.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from skcriteria.agg import (
 from skcriteria.pipelines import mkpipe
 from skcriteria.preprocessing import invert_objectives, scalers
 
+from ..errors import MethodDomainError
 from .base import MethodInfo, MethodOutput, Param, Problem
 from .ranks import rank_scores
 
@@ -128,7 +130,7 @@ def _quiet_lp_solver() -> Iterator[None]:
 
     solver = pulp.LpSolverDefault
     if solver is None:
-        raise ValueError("SIMUS needs a linear-programming solver (PuLP's bundled CBC)")
+        raise MethodDomainError("SIMUS needs a linear-programming solver (PuLP's bundled CBC)")
     saved = (solver.msg, solver.tmpDir, solver.keepFiles)
     with tempfile.TemporaryDirectory(prefix="sitecompare-cbc-") as tmp:
         solver.msg, solver.tmpDir, solver.keepFiles = False, tmp, False
@@ -833,27 +835,51 @@ _SPECS: tuple[_Spec, ...] = (
 
 
 _NONFINITE = (
-    "(a division by zero inside the method: look for constant criteria, zero values, "
-    "or a site that is worst on every criterion)"
+    "look for constant criteria, zero values, or a site that is best or worst on every criterion"
 )
+
+
+def _nonfinite_hint(run: _Run, suspects: np.ndarray | None) -> str:
+    """Why a method divided by zero, read from the matrix it was given: a site best on every
+    criterion (a distance to the ideal of 0: Simplified PROBID), or worst on every criterion
+    (a weighted sum of 0: CoCoSo); else the usual suspects. ``suspects``: the sites whose
+    score is not finite, or None when the library does not say (then every site is a
+    suspect, and the causes found are only possible ones)."""
+    X, b = run.X, run.benefit
+    known = suspects is not None
+    if suspects is None:
+        suspects = np.ones(X.shape[0], dtype=bool)
+    best = np.where(b, X.max(axis=0), X.min(axis=0))
+    worst = np.where(b, X.min(axis=0), X.max(axis=0))
+    causes = []
+    for i in np.flatnonzero(suspects):
+        if (X[i] == best).all():
+            causes.append(f"{run.problem.alternatives[i]} is best on every criterion")
+        elif (X[i] == worst).all():
+            causes.append(f"{run.problem.alternatives[i]} is worst on every criterion")
+    if not causes:
+        return f"(a division by zero inside the method: {_NONFINITE})"
+    if known:
+        return f"(a division by zero inside the method: {'; '.join(causes)})"
+    return f"(a division by zero inside the method, possibly because {'; '.join(causes)})"
 
 
 def _check_params(spec: _Spec, given: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(given) - set(spec.params))
     if unknown:
         allowed = ", ".join(spec.params) or "none"
-        raise ValueError(
+        raise MethodDomainError(
             f"{spec.name}: unknown parameter(s) {', '.join(unknown)} (allowed: {allowed})"
         )
     out = {k: p.default for k, p in spec.params.items()}
     for k, v in given.items():
         p = spec.params[k]
         if p.choices is not None and v not in p.choices:
-            raise ValueError(f"{spec.name}: {k} must be one of {list(p.choices)}, got {v!r}")
+            raise MethodDomainError(f"{spec.name}: {k} must be one of {list(p.choices)}, got {v!r}")
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             low = p.minimum is not None and v < p.minimum
             if low or (p.maximum is not None and v > p.maximum):
-                raise ValueError(f"{spec.name}: {k}={v} outside [{p.minimum}, {p.maximum}]")
+                raise MethodDomainError(f"{spec.name}: {k}={v} outside [{p.minimum}, {p.maximum}]")
         out[k] = v
     return out
 
@@ -871,7 +897,7 @@ def _check_domain(spec: _Spec, X: np.ndarray, benefit: np.ndarray, criteria: lis
         need = "values >= 0 (and > 0 for cost criteria)"
     if bad.any():
         names = ", ".join(c for c, b in zip(criteria, bad, strict=True) if b)
-        raise ValueError(f"{spec.title} needs {need}; not met by criterion {names}")
+        raise MethodDomainError(f"{spec.title} needs {need}; not met by criterion {names}")
 
 
 def _as_plain(value: Any, kind: str, criteria: list[str], sites: tuple[str, ...]) -> Any:
@@ -894,20 +920,20 @@ def _evaluate(spec: _Spec, problem: Problem, w: Any, **given: Any) -> MethodOutp
     if not (np.isfinite(w).all() and (w >= 0).all() and w.sum() > 0):
         raise ValueError(f"{spec.title}: weights must be non-negative and not all zero")
     if n < 2:
-        raise ValueError(f"{spec.title} needs at least 2 sites")
+        raise MethodDomainError(f"{spec.title} needs at least 2 sites")
     if not np.isfinite(X).all():
-        raise ValueError(f"{spec.title} needs a complete matrix (no missing or infinite values)")
+        raise MethodDomainError(f"{spec.title} needs a complete matrix (no missing or infinite values)")
 
     keep = spec.keep(problem, w) if spec.keep else np.ones(m, dtype=bool)
     if not keep.any():
-        raise ValueError(f"{spec.title}: no criterion left to rank on")
+        raise MethodDomainError(f"{spec.title}: no criterion left to rank on")
     criteria = [c for c, k in zip(problem.criteria, keep, strict=True) if k]
     run = _Run(problem, keep, X[:, keep], benefit[keep], w[keep], criteria, params)
     if spec.uniform_weights:
         run.w = np.ones(len(criteria))  # FMF then scores exactly ln(prod benefit / prod cost)
     _check_domain(spec, run.X, run.benefit, criteria)
     if spec.requires_cost and run.benefit.all():
-        raise ValueError(f"{spec.title} needs at least one cost criterion (direction: min)")
+        raise MethodDomainError(f"{spec.title} needs at least one cost criterion (direction: min)")
 
     matrix, objectives, extra_kw = run.X, np.where(run.benefit, "max", "min"), {}
     if spec.name == "skc-mairca":  # shift-invariant method, but the library refuses values <= 0
@@ -935,10 +961,11 @@ def _evaluate(spec: _Spec, problem: Problem, w: Any, **given: Any) -> MethodOutp
             run.result = estimator.evaluate(run.dm, **extra_kw)
     except ValueError as exc:
         if "look like a ranking" in str(exc):  # NaN scores cast to int inside rank_values
-            raise ValueError(f"{spec.title} produced non-finite scores {_NONFINITE}") from exc
-        raise ValueError(f"{spec.title}: {' '.join(str(exc).split())}") from exc
+            hint = _nonfinite_hint(run, None)
+            raise MethodDomainError(f"{spec.title} produced non-finite scores {hint}") from exc
+        raise MethodDomainError(f"{spec.title}: {' '.join(str(exc).split())}") from exc
     except (ArithmeticError, np.linalg.LinAlgError) as exc:
-        raise ValueError(f"{spec.title} failed on this matrix: {exc}") from exc
+        raise MethodDomainError(f"{spec.title} failed on this matrix: {exc}") from exc
 
     e = run.result.e_
     if spec.score_key == "kernel":
@@ -948,7 +975,8 @@ def _evaluate(spec: _Spec, problem: Problem, w: Any, **given: Any) -> MethodOutp
     if not np.isfinite(scores).all():
         ok = np.isfinite(scores)
         bad = ", ".join(s for s, f in zip(problem.alternatives, ok, strict=True) if not f)
-        raise ValueError(f"{spec.title} produced non-finite scores for {bad} {_NONFINITE}")
+        hint = _nonfinite_hint(run, ~ok)
+        raise MethodDomainError(f"{spec.title} produced non-finite scores for {bad} {hint}")
     ranks = rank_scores(scores, spec.higher_is_better)
 
     details = {out: np.asarray(e[key], dtype=float).reshape(n) for out, key in spec.details}

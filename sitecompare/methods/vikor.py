@@ -8,7 +8,11 @@ Q_i = v (S_i - S*)/(S- - S*) + (1 - v)(R_i - R*)/(R- - R*), with S* = min S, S- 
 for R); a term is 0 when its denominator is 0. Rank by Q ascending (lower is better).
 
 ``info.compromise`` applies the paper's two conditions: C1 acceptable advantage
-Q(a'') - Q(a') >= DQ = 1/(J - 1); C2 acceptable stability (a' also best by S or by R).
+Q(a'') - Q(a') >= DQ = 1/(J - 1); C2 acceptable stability (a' also best by S or by R). "Best
+by S" uses the ranking's tie rule (:func:`.ranks.tie_tolerance`; S and R lie in [0, 1], so
+within 1e-9), not a looser closeness: a' whose S is 1e-7 above the best S is not best by S.
+When only C2 fails the set is a' and a''; sites tied with a'' on Q share its rank and all
+belong to the set.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import MethodOutput, Problem
-from .ranks import rank_scores
+from .ranks import rank_scores, tie_tolerance
 
 __all__ = ["vikor", "vikor_batch", "vikor_regret"]
 
@@ -65,25 +69,28 @@ def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
         ranks=ranks,
         higher_is_better=False,
         details={"S": S, "R": R},
-        info={"compromise": _compromise(problem.alternatives, S, R, Q), "v": v},
+        info={"compromise": _compromise(problem.alternatives, S, R, Q, ranks), "v": v},
         normalized=1.0 - D,
         contributions=None,
     )
 
 
-def _compromise(alts: tuple[str, ...], S: np.ndarray, R: np.ndarray, Q: np.ndarray) -> dict:
+def _compromise(
+    alts: tuple[str, ...], S: np.ndarray, R: np.ndarray, Q: np.ndarray, ranks: np.ndarray
+) -> dict:
     n = len(Q)
-    order = np.argsort(Q, kind="stable")
+    order = np.argsort(ranks, kind="stable")
     if n < 2:
         return {"set": [alts[order[0]]], "acceptable_advantage": True, "acceptable_stability": True}
     dq = 1.0 / (n - 1)
     first = order[0]
     c1 = bool(Q[order[1]] - Q[first] >= dq - 1e-12)
-    c2 = bool(np.isclose(S[first], S.min()) or np.isclose(R[first], R.min()))
+    tol = tie_tolerance(1.0)  # S and R lie in [0, 1], like Q
+    c2 = bool(S[first] - S.min() <= tol or R[first] - R.min() <= tol)
     if c1 and c2:
         members = [first]
-    elif c1:  # only stability fails: a' and a''
-        members = [first, order[1]]
+    elif c1:  # only stability fails: a' and a'' (with every site sharing the rank of a'')
+        members = [first, *[i for i in order[1:] if ranks[i] == ranks[order[1]]]]
     else:  # a', ..., a^(M) with Q(a^(M)) - Q(a') < DQ
         members = [i for i in order if Q[i] - Q[first] < dq - 1e-12]
     return {

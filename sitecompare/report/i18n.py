@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..model import Criterion, Site
+from ..model import CriteriaSet, Criterion, Site
 
 if TYPE_CHECKING:
     from ..sensitivity.robustness import Skip
 
-__all__ = ["LANGS", "Lang", "SHEET_KEYS", "KO", "N_"]
+__all__ = ["LANGS", "Lang", "SHEET_KEYS", "KO", "N_", "attach_particles"]
 
 LANGS = ("en", "ko")
 
@@ -27,6 +28,72 @@ LANGS = ("en", "ko")
 def N_(text: str) -> str:  # noqa: N802 - the gettext name for "translated later"
     """Mark a label that is translated later (by ``Lang.t``), for the translation check."""
     return text
+
+
+# Korean particles that depend on the final sound of the word before them. The translations
+# write both forms, "{site}이(가)", and :func:`attach_particles` keeps the one that fits once
+# the word is filled in: after a final consonant 이, 은, 을, 과, 으로; after a vowel 가, 는,
+# 를, 와, 로 (and 로 after a final ㄹ too).
+_PARTICLES = {
+    "이(가)": ("이", "가"),
+    "은(는)": ("은", "는"),
+    "을(를)": ("을", "를"),
+    "과(와)": ("과", "와"),
+    "와(과)": ("과", "와"),
+    "(으)로": ("으로", "로"),
+}
+_PARTICLE_RE = re.compile("|".join(re.escape(k) for k in _PARTICLES))
+# the final sound of characters that are not Hangul, read the Korean way: digits by their
+# Sino-Korean names (영 일 이 삼 사 오 육 칠 팔 구), Latin letters by their names (엘, 엠, 엔,
+# 알 end in a consonant; 에이, 비, 씨, ... in a vowel), ² and ³ as 제곱 and 세제곱, % as 퍼센트
+_RIEUL = 8  # the index of the final ㄹ
+_FINALS = {
+    **{d: f for d, f in zip("0123456789", (21, _RIEUL, 0, 16, 0, 0, 1, _RIEUL, _RIEUL, 0), strict=True)},
+    **{ch: 0 for ch in "abcdefghijkopqstuvwxyz%"},
+    "l": _RIEUL, "r": _RIEUL, "m": 16, "n": 4, "²": 17, "³": 17,
+}
+_SKIPPED = set(")]}\"'’”»」』 .,")
+# units are read as words, not letter by letter: 18 km = 18 킬로미터(로), 30 min = 30 분(으로)
+_UNIT_FINALS = {
+    **dict.fromkeys(("m", "km", "m²", "km²", "㎡", "ha", "MW", "GW", "kW", "MWh", "MVA"), 0),
+    **dict.fromkeys(("PFLOPS", "EFLOPS", "TFLOPS", "PF", "EF", "TF", "PB", "TB"), 0),
+    **dict.fromkeys(("count", "percent", "%", "USD", "EUR", "JPY"), 0),
+    **dict.fromkeys(("min", "h", "KRW", "person", "people", "person/year", "year", "day"), 4),
+}
+
+
+def _final(text: str) -> int | None:
+    """The final consonant's index (0 = none, 8 = ㄹ) of the last word of ``text``, skipping
+    closing brackets, quotes and spaces; None when it cannot be told (a Han character, a
+    symbol): the particle then keeps both forms. A unit at the end is read as its word
+    (``_UNIT_FINALS``)."""
+    words = text.rstrip("".join(_SKIPPED)).split()
+    if words and words[-1] in _UNIT_FINALS:
+        return _UNIT_FINALS[words[-1]]
+    for ch in reversed(text):
+        if ch in _SKIPPED:
+            continue
+        if "가" <= ch <= "힣":
+            return (ord(ch) - 0xAC00) % 28
+        return _FINALS.get(ch.lower())
+    return None
+
+
+def attach_particles(text: str) -> str:
+    """Pick each paired particle by the final sound of the text before it:
+    ``"광주이(가) 1위"`` -> ``"광주가 1위"``, ``"대덕연구개발특구은(는)"`` -> ``"대덕연구개발특구는"``,
+    ``"120 MW(으)로"`` -> ``"120 MW로"`` (M: 엠... W: 더블유)."""
+
+    def pick(m: re.Match[str]) -> str:
+        final = _final(text[: m.start()])
+        if final is None:
+            return m.group()
+        with_consonant, with_vowel = _PARTICLES[m.group()]
+        if m.group() == "(으)로":
+            return with_vowel if final in (0, _RIEUL) else with_consonant
+        return with_consonant if final else with_vowel
+
+    return _PARTICLE_RE.sub(pick, text)
 
 
 # the sheets this module writes, by key: (English name, Korean name). What-if keeps its name.
@@ -58,7 +125,8 @@ class Lang:
 
     def t(self, text: str, **kw: Any) -> str:
         out = KO.get(text, text) if self.ko else text
-        return out.format(**kw) if kw else out
+        out = out.format(**kw) if kw else out
+        return attach_particles(out) if self.ko else out
 
     def nt(self, one: str, many: str, n: int, **kw: Any) -> str:
         """``one`` (n == 1) or ``many``, translated and filled in with ``n`` (ngettext style:
@@ -88,6 +156,14 @@ class Lang:
 
     def crit(self, c: Criterion) -> str:
         return (c.label_local or c.label) if self.ko else c.label
+
+    def criteria_set(self, cs: CriteriaSet) -> str:
+        """The criteria set's name: its ``name_local`` in Korean, when it has one."""
+        return (cs.name_local or cs.name) if self.ko else cs.name
+
+    def scenario(self, cs: CriteriaSet, name: str) -> str:
+        """A scenario's name: its ``label_local`` in Korean, when it has one."""
+        return cs.scenario_labels_local.get(name, name) if self.ko else name
 
     def better(self, c: Criterion) -> str:
         return self.t("higher is better") if c.direction == "max" else self.t("lower is better")
@@ -277,7 +353,7 @@ KO.update(
         "consistency ratio {cr}": "일관성 비율 {cr}",
         "{n} participants": "참가자 {n}명",
         "{n} participant": "참가자 {n}명",
-        "{sites} compared on {crits} with {method}; prepared {date} with sitecompare {version}": "{sites}을 {crits}로 {method}에 따라 비교; {date} sitecompare {version}로 작성",
+        "{sites} compared on {crits} with {method}; prepared {date} with sitecompare {version}": "{sites}을(를) {crits}(으)로 {method}에 따라 비교; {date} sitecompare {version}(으)로 작성",
         "{n} site": "사이트 {n}곳",
         "{n} sites": "사이트 {n}곳",
         "{n} criterion": "기준 {n}개",
@@ -746,10 +822,10 @@ KO.update(
         # the Summary's sensitivity headline
         "The smallest single-weight change that takes first place from {site} is to cut the {crit} "
         "weight by {rel} (from {now} to {new}), which hands it to {other}": "{site}의 1위를 바꾸는 가장 작은 가중치 하나의 변화는 {crit} 가중치를 {rel} 줄이는 "
-        "것({now}에서 {new}로)이며, 그러면 1위는 {other}에 넘어갑니다",
+        "것({now}에서 {new}(으)로)이며, 그러면 1위는 {other}에 넘어갑니다",
         "The smallest single-weight change that takes first place from {site} is to raise the "
         "{crit} weight by {rel} (from {now} to {new}), which hands it to {other}": "{site}의 1위를 바꾸는 가장 작은 가중치 하나의 변화는 {crit} 가중치를 {rel} 늘리는 "
-        "것({now}에서 {new}로)이며, 그러면 1위는 {other}에 넘어갑니다",
+        "것({now}에서 {new}(으)로)이며, 그러면 1위는 {other}에 넘어갑니다",
         ": first place is robust to any one weight.": ". 1위는 어느 가중치 하나가 바뀌어도 견고합니다.",
         ": first place is moderately robust: it survives a moderate disagreement about any one "
         "weight, not a large one.": ". 1위는 어느 정도 견고합니다: 가중치 하나에 대한 보통 수준의 이견에는 유지되지만 큰 "
@@ -759,6 +835,14 @@ KO.update(
         "to {other}.": "1위는 현재 0%인 {crit} 가중치가 {delta} 오를 때에만 바뀌며, 그러면 1위는 {other}에 넘어갑니다.",
         "No change of a single weight takes first place from {site}: first place is robust to any "
         "one weight.": "가중치 하나만 바꿔서는 {site}의 1위가 바뀌지 않습니다: 1위는 어느 가중치 하나가 바뀌어도 견고합니다.",
+        # critical changes of one fact
+        "Reach": "실현 가능성",
+        "out of reach": "도달 불가",
+        "Out of reach: the value needed lies outside the criterion's observed range widened "
+        "by its own width on each side (or outside its fixed scale). Far outside anything "
+        "observed, it is no plan to act on: this fact alone cannot decide the ranking.": "도달 불가: 필요한 값이 "
+        "기준의 관측 범위를 양쪽으로 그 폭만큼 넓힌 범위(또는 고정 척도) 밖에 있습니다. 관측된 어떤 값과도 "
+        "동떨어져 실행할 계획이 될 수 없으며, 이 자료 하나로는 순위가 정해지지 않습니다.",
         # rank acceptability
         "High confidence with low first-rank acceptability (#1) means: the site wins only under "
         "unusual weights, but with those weights the data are precise enough to be sure of it.": "신뢰 계수는 높은데 1위 수용도(#1)가 낮으면: 그 사이트는 흔치 않은 가중치에서만 1위가 되지만, "

@@ -25,6 +25,11 @@ work it bounds, so a hostile file costs at most a few seconds and a few megabyte
 The cells are found through the workbook-level names ``whatif_criteria`` and
 ``whatif_weights``; when a program dropped the names, through the row labels in column A
 ("Criterion id", "Weight (points) - edit", in English or Korean) of the ``What-if`` sheet.
+
+The sheet's fact cells (one row per site of ``whatif_sites``, or of the "Site id" column when
+the names are gone) are read too, so that :func:`whatif_fact_edits` can refuse a workbook
+whose facts were edited: ``--weights-from`` takes weights only, and silently ranking with the
+study's facts instead of the edited ones would mislead.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from typing import IO, Any
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from ..errors import Issue, ValidationError, display_path, show_value
-from .whatif import COL_NAME, FIRST_CRIT_COL, ROW_LABELS, WHATIF_SHEET
+from .whatif import COL_ID, COL_NAME, FIRST_CRIT_COL, ROW_LABELS, WHATIF_SHEET
 
 __all__ = [
     "MAX_BYTES",
@@ -52,8 +57,12 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_ELEMENTS",
     "MAX_PART",
+    "MAX_SITES",
     "MAX_UNCOMPRESSED",
+    "WhatIfValue",
+    "read_whatif",
     "read_whatif_weights",
+    "whatif_fact_edits",
 ]
 
 MAX_BYTES = 20 * 1024 * 1024  # a comparison workbook of 1,000 sites is ~2 MB
@@ -62,6 +71,7 @@ MAX_PART = 64 * 1024 * 1024  # its largest part (a comments drawing) is ~7 MB, t
 MAX_ELEMENTS = 1_000_000  # per part streamed (~3 s); a What-if sheet of 1,000 sites holds ~92,000
 MAX_DEPTH = 64  # spreadsheet XML nests about 6 deep
 MAX_CELLS = 1000  # cells of one defined name: one per criterion
+MAX_SITES = 100_000  # cells of whatif_sites: one per site (a 1,000-site workbook has 1,000)
 LABEL_SCAN_ROWS = 300
 MAX_SHEETS_SHOWN = 30
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -69,7 +79,8 @@ _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _MAX_COL, _MAX_ROW = 16384, 1048576  # XFD1048576, the last cell of a sheet
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
-_NAMES = ("whatif_criteria", "whatif_weights")
+_NAMES = ("whatif_criteria", "whatif_weights", "whatif_sites")
+_SITE_ID_LABELS = ("Site id", "사이트 ID")  # the sites table's header in column F (en, ko)
 
 
 @dataclass(frozen=True)
@@ -442,9 +453,9 @@ def _as_weight(kind: str, value: Any) -> tuple[float | None, str | None]:
     return x, None
 
 
-def _range_cells(ref: str) -> list[tuple[int, int]]:
+def _range_cells(ref: str, limit: int = MAX_CELLS) -> list[tuple[int, int]]:
     """The (row, col) cells of ``A1:B2``; the size is computed from the corners first, so an
-    oversized range is refused before any cell is listed (OverflowError)."""
+    oversized range (over ``limit`` cells) is refused before any cell is listed (OverflowError)."""
     c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
     if None in (c1, r1, c2, r2):
         raise ValueError(ref)  # a whole column or row
@@ -453,12 +464,14 @@ def _range_cells(ref: str) -> list[tuple[int, int]]:
     if r1 < 1 or c2 > _MAX_COL or r2 > _MAX_ROW:
         raise ValueError(ref)
     n = (r2 - r1 + 1) * (c2 - c1 + 1)
-    if n > MAX_CELLS:
+    if n > limit:
         raise OverflowError(n)
     return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
 
-def _named_range(names: dict[str, str], name: str, shown: str) -> list[tuple[int, int]] | None:
+def _named_range(
+    names: dict[str, str], name: str, shown: str, limit: int = MAX_CELLS
+) -> list[tuple[int, int]] | None:
     text = names.get(name)
     if text is None:
         return None
@@ -476,13 +489,14 @@ def _named_range(names: dict[str, str], name: str, shown: str) -> list[tuple[int
             f"{WHATIF_SHEET} sheet ({show_value(text)})",
         )
     try:
-        return _range_cells(dests[0][1])
+        return _range_cells(dests[0][1], limit)
     except OverflowError as exc:
+        per = "site" if name == "whatif_sites" else "criterion"
         raise _fail(
             shown,
             name,
             f"the defined name {name} covers {exc.args[0]:,} cells ({show_value(text)}); "
-            f"expected one per criterion, at most {MAX_CELLS:,}",
+            f"expected one per {per}, at most {limit:,}",
         ) from None
     except (ValueError, TypeError):
         raise _fail(
@@ -525,12 +539,32 @@ def _by_labels(sheet: _Sheet) -> tuple[list[tuple[int, int]], list[tuple[int, in
     return [(rc, c) for c in cols], [(rw, c) for c in cols]
 
 
+@dataclass(frozen=True)
+class WhatIfValue:
+    """One fact cell of the What-if sheet's sites table, as saved."""
+
+    cell: str  # "What-if!H15"
+    site: str
+    criterion: str
+    kind: str  # as :func:`_interpret` reads it: number, blank, text, ...
+    value: Any
+    formula: str | None  # the cell's formula (a missing value's policy), if any
+
+
 def read_whatif_weights(path: str | Path, criteria_ids: Iterable[str]) -> dict[str, float]:
     """The raw weight points of the What-if sheet of ``path``, by criterion id.
 
     Every criterion of ``criteria_ids`` must have a weight there and every criterion there must
     be one of them; raises :class:`~sitecompare.errors.ValidationError` listing every problem.
     """
+    return read_whatif(path, criteria_ids)[0]
+
+
+def read_whatif(
+    path: str | Path, criteria_ids: Iterable[str]
+) -> tuple[dict[str, float], list[WhatIfValue]]:
+    """The weights of :func:`read_whatif_weights` and the sheet's fact cells (for
+    :func:`whatif_fact_edits`), read in one pass."""
 
     ids = list(criteria_ids)
     p = Path(path)
@@ -560,7 +594,9 @@ def read_whatif_weights(path: str | Path, criteria_ids: Iterable[str]) -> dict[s
             return _read(z, shown, ids)
 
 
-def _read(z: zipfile.ZipFile, shown: str, ids: list[str]) -> dict[str, float]:
+def _read(
+    z: zipfile.ZipFile, shown: str, ids: list[str]
+) -> tuple[dict[str, float], list[WhatIfValue]]:
     names = set(z.namelist())
     unpacked = sum(i.file_size for i in z.infolist())
     if _WORKBOOK not in names:
@@ -602,9 +638,117 @@ def _read(z: zipfile.ZipFile, shown: str, ids: list[str]) -> dict[str, float]:
                 f"({len(weight_cells)} cells) differ in size"
             ),
         )
-    wanted = set(crit_cells) | set(weight_cells)
-    cells = sheet.cells(lambda r, c: (r, c) in wanted, max((r for r, _ in wanted), default=0))
-    return _validate(shown, ids, crit_cells, weight_cells, cells)
+    site_cells = _named_range(book.names, "whatif_sites", shown, MAX_SITES)
+    if site_cells is None:
+        site_cells = _sites_by_labels(sheet, max((r for r, _ in weight_cells), default=0))
+    crit_cols = {c for _, c in crit_cells}
+    site_rows = {r for r, _ in site_cells}
+    wanted = set(crit_cells) | set(weight_cells) | set(site_cells)
+    last_row = max((r for r, _ in wanted), default=0)
+    cells = sheet.cells(
+        lambda r, c: (r, c) in wanted or (r in site_rows and c in crit_cols), last_row
+    )
+    weights = _validate(shown, ids, crit_cells, weight_cells, cells)
+    return weights, _fact_cells(crit_cells, site_cells, cells)
+
+
+def _sites_by_labels(sheet: _Sheet, below: int) -> list[tuple[int, int]]:
+    """The site-id cells of the sites table when the names are gone: column F below its
+    "Site id" header (the first one under the weights), down to the first blank cell."""
+    last = below + LABEL_SCAN_ROWS + MAX_SITES
+    column = sheet.cells(lambda r, c: c == COL_ID and r > below, last)
+    rows = sorted(r for (r, _), cell in column.items() if _interpret(cell)[0] == "text")
+    head = next((r for r in rows if str(column[(r, COL_ID)].value).strip() in _SITE_ID_LABELS), None)
+    out: list[tuple[int, int]] = []
+    if head is None:
+        return out
+    r = head + 1
+    while (r, COL_ID) in column and _interpret(column[(r, COL_ID)])[0] == "text":
+        out.append((r, COL_ID))
+        r += 1
+    return out
+
+
+def _fact_cells(
+    crit_cells: list[tuple[int, int]],
+    site_cells: list[tuple[int, int]],
+    cells: dict[tuple[int, int], RawCell],
+) -> list[WhatIfValue]:
+    crit_of = {}
+    for rc in crit_cells:
+        kind, value = _interpret(cells.get(rc))
+        if kind == "text":
+            crit_of[rc[1]] = str(value).strip()
+    out = []
+    for rc in site_cells:
+        kind, value = _interpret(cells.get(rc))
+        if kind != "text":
+            continue
+        for col, cid in crit_of.items():
+            raw = cells.get((rc[0], col))
+            vkind, v = _interpret(raw)
+            if vkind == "formula-no-value":
+                vkind, v = "blank", None
+            out.append(
+                WhatIfValue(
+                    cell=f"{WHATIF_SHEET}!{get_column_letter(col)}{rc[0]}",
+                    site=str(value).strip(),
+                    criterion=cid,
+                    kind=vkind,
+                    value=v,
+                    formula=raw.formula if raw is not None else None,
+                )
+            )
+    return out
+
+
+def whatif_fact_edits(
+    path: str | Path, values: list[WhatIfValue], dm: Any, study: Any
+) -> list[Issue]:
+    """The fact cells of the What-if sheet that differ from the study's decision matrix ``dm``
+    (values in the criterion's unit), one issue each: a value typed over a fact, a fact cleared
+    or replaced by text or a formula, a number typed over a missing value's policy formula.
+    A missing value's formula is not an edit (its result follows the other cells), nor is a
+    site or criterion the study no longer ranks."""
+    shown = display_path(Path(path))
+    issues = []
+    crit = {c.id: c for c in dm.criteria}
+    for v in values:
+        if v.criterion not in crit or (v.site, v.criterion) not in dm.cells:
+            continue
+        cell = dm.cell(v.site, v.criterion)
+        c = crit[v.criterion]
+        unit = f" {c.unit}" if c.unit else ""
+        if cell.missing and v.formula is not None:
+            continue  # the missing-value policy, as written
+        if v.kind == "number" and v.formula is None and math.isclose(
+            float(v.value), cell.value, rel_tol=1e-9, abs_tol=1e-12
+        ):
+            continue
+        if v.kind == "number":
+            here = f"{float(v.value):,.12g}{unit}" + (f" (={v.formula})" if v.formula else "")
+        elif v.formula is not None:
+            here = f"the formula ={v.formula}"
+        elif v.kind == "blank":
+            here = "nothing (blank)"
+        else:
+            here = show_value(v.value)
+        site_path = study.site(v.site).path
+        if cell.missing:
+            what = f"missing (filled by missing: {c.missing}), but the cell holds {here}"
+            fix = f"add the fact to {site_path}"
+        else:
+            what = f"{cell.value:,.12g}{unit} in the study, but the cell holds {here}"
+            fix = f"change it in {site_path}"
+        issues.append(
+            Issue(
+                shown,
+                v.cell,
+                f"{c.fact} of {v.site} (criterion {c.id}) is {what}; --weights-from reads the "
+                f"weights only, not edited facts: {fix}, or undo the edit",
+            )
+        )
+    return issues
 
 
 def _validate(

@@ -42,7 +42,7 @@ MAX_DATA_CHANGES = 60
 FMT_SIGNED_PCT = '+0.0%;"−"0.0%;0.0%'  # a typographic minus, quoted (Excel wants literals quoted)
 FMT_SIGNED = '+0.0000;"−"0.0000;0.0000'
 CRITICAL_WIDTHS: dict[int | str, float] = {
-    1: 33, 2: 33, 3: 30, 4: 10, 5: 12, 6: 11, 7: 11, 8: 11, 9: 12, 10: 12
+    1: 33, 2: 33, 3: 30, 4: 10, 5: 12, 6: 11, 7: 11, 8: 11, 9: 12, 10: 12, 11: 12
 }  # fmt: skip
 
 
@@ -283,6 +283,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 d.change,
                 (d.change / d.current_value) if d.current_value else L.t("n/a"),
                 c.unit.replace("^2", "²") or "-",
+                L.t("out of reach") if d.out_of_reach else "",
             ]
         )
     tr = write_table(
@@ -300,10 +301,11 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
             L.t("Change"),
             L.t("Change (% of now)"),
             L.t("Unit"),
+            L.t("Reach"),
         ],
         rows,
-        formats=[None, None, None, "0", None, None, None, None, FMT_SIGNED_PCT, None],
-        wrap=[True, True, True, False, True, False, False, False, False, True],
+        formats=[None, None, None, "0", None, None, None, None, FMT_SIGNED_PCT, None, None],
+        wrap=[True, True, True, False, True, False, False, False, False, True, True],
         header_height=30,
     )
     for q, fmt in enumerate(fmts):
@@ -325,6 +327,14 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         for sid in (cx.dm.site_ids[i] for i in cx.order)
         if cx.rank[sid] > 1 and not any(d.site == sid and d.target == "first" for d in found)
     ]
+    if any(d.out_of_reach for d in shown):
+        notes.append(
+            L.t(
+                "Out of reach: the value needed lies outside the criterion's observed range widened "
+                "by its own width on each side (or outside its fixed scale). Far outside anything "
+                "observed, it is no plan to act on: this fact alone cannot decide the ranking."
+            )
+        )
     if stuck:
         notes.append(
             L.t(
@@ -337,5 +347,5 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     for text in notes:
         row = add_note(ws, st, row, text, span=10)
     blocks += head_and_tail(start, row - 1, 12)
-    finish_with_breaks(ws, st, L, blocks, last_col=10)
+    finish_with_breaks(ws, st, L, blocks, last_col=11)
     return ws

@@ -102,7 +102,7 @@ def cell_comment(data: ReportData, L: Lang, sid: str, c: Criterion) -> str:
     src = site.sources.get(f.source)
     if src is not None:
         pub = f" ({src.publisher})" if src.publisher else ""
-        lines.append(L.t("Source: {title}{pub}, {date}", title=src.title, pub=pub, date=src.date.isoformat()))
+        lines.append(L.t("Source: {title}{pub}, {date}", title=src.title, pub=pub, date=src.date_text))
         if src.url:
             lines.append(src.url)
     else:
@@ -113,7 +113,7 @@ def cell_comment(data: ReportData, L: Lang, sid: str, c: Criterion) -> str:
         if cell.stale
         else ""
     )
-    lines.append(L.t("Status: {status}; as of {date}{age}", status=status, date=f.as_of.isoformat(), age=age))
+    lines.append(L.t("Status: {status}; as of {date}{age}", status=status, date=f.as_of_text, age=age))
     if cell.is_range:
         lines.append(
             L.t(

@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
 from ..headline import headline_sentences
+from ..model import CriteriaSet
 from ..scenarios import BASE
 from .context import ReportData
 from .i18n import N_, Lang
@@ -40,8 +41,8 @@ SCORE_LABELS = {"score": N_("Score"), "closeness": N_("Closeness"), "Q": N_("Q")
 __all__ = ["write_summary", "write_ranking", "method_text", "weights_text", "scenario_name"]
 
 
-def scenario_name(L: Lang, col: str) -> str:
-    return L.t("(base weights)") if col == BASE else col
+def scenario_name(L: Lang, col: str, cs: CriteriaSet) -> str:
+    return L.t("(base weights)") if col == BASE else L.scenario(cs, col)
 
 
 def method_text(data: ReportData, L: Lang) -> str:
@@ -55,7 +56,9 @@ def weights_text(data: ReportData, L: Lang) -> str:
     study = data.study
     src = study.weight_source
     if study.scenario and src == f"scenario {study.scenario}":
-        return L.t("scenario '{name}' of the criteria file", name=study.scenario)
+        return L.t(
+            "scenario '{name}' of the criteria file", name=L.scenario(study.criteria_set, study.scenario)
+        )
     if src == "criteria file":
         return L.t("the criteria file's weights")
     return src
@@ -186,7 +189,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     set_widths(ws, {1: 6, 2: 34, 3: 30, 4: 13, 5: 13, 6: 16, 7: 12, 8: 12})
     wide = 30 + 13 * 5  # characters across the merged value columns C..H
     n, m = len(dm.site_ids), len(dm.criteria)
-    title = L.t("Site comparison: {name}", name=cs.name)
+    title = L.t("Site comparison: {name}", name=L.criteria_set(cs))
     sub = L.t(
         "{sites} compared on {crits} with {method}; prepared {date} with sitecompare {version}",
         sites=L.nt("{n} site", "{n} sites", n),
@@ -283,7 +286,7 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
             for i, s in enumerate(data.scenarios.site_ids)
             if data.scenarios.ranks[i, j] == 1
         ]
-        firsts.append(f"{scenario_name(L, col)}: {', '.join(winners)}")
+        firsts.append(f"{scenario_name(L, col, data.study.criteria_set)}: {', '.join(winners)}")
     row = add_note(
         ws,
         st,
@@ -317,7 +320,10 @@ def write_summary(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, data: Report
     pairs = [
         (L.t("Sites compared"), f"{n}: " + "; ".join(ranked)),
         (L.t("Screened out"), "; ".join(excluded) if excluded else L.t("none")),
-        (L.t("Criteria set"), f"{cs.name} ({cs.path})" + (f"\n{cs.description}" if cs.description else "")),
+        (
+            L.t("Criteria set"),
+            f"{L.criteria_set(cs)} ({cs.path})" + (f"\n{cs.description}" if cs.description else ""),
+        ),
         (
             L.t("Criteria"),
             "; ".join(f"{L.crit(c)} ({unit_display(c.unit) or '-'}, {L.better(c)})" for c in dm.criteria),
@@ -525,7 +531,7 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         headers.append(L.t("Rank, built only (plans set aside)"))
         built_rank = {s: int(built.output.ranks[k]) for k, s in enumerate(built.matrix.site_ids)}
     first_group = len(headers) + 1
-    headers += [scenario_name(L, c) for c in scen]
+    headers += [scenario_name(L, c, data.study.criteria_set) for c in scen]
     second_group = len(headers) + 1
     headers += [mc.label + (" *" if mc.in_force else "") for mc in meths]
     gaps = _gaps(data)

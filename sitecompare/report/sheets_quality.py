@@ -26,6 +26,7 @@ from .styles import (
     Styles,
     add_note,
     char_units,
+    date_format,
     finish_sheet,
     keep_together,
     merge,
@@ -98,7 +99,7 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
         age = (data.as_of - f.as_of).days / 365.25
         return L.t(
             "used as given; dated {date}, {age:.1f} years before {as_of} (stale after {years:g} years)",
-            date=f.as_of.isoformat(),
+            date=f.as_of_text,
             age=age,
             as_of=data.as_of.isoformat(),
             years=data.study.criteria_set.stale_after_years,
@@ -223,8 +224,13 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             wrap=[False, True, True, True, False, True, True, False],
             header_height=30,
         )
+        date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
         for k, fmt in enumerate(fmts):
             style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=fmt)
+            fact = dm.cell(flags[k].site, flags[k].criterion).fact
+            if fact is not None:  # the date as precisely as the profile wrote it
+                date_cell = ws.cell(row=tr.first_row + k, column=date_col)
+                style_cell(date_cell, fmt=date_format(fact.as_of_precision))
             style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
             kind = flags[k].kind
             c4 = ws.cell(row=tr.first_row + k, column=4)
@@ -431,6 +437,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     ]
     rows = []
     urls = []
+    precisions = []
     for site in sites:
         for key, src in sorted(site.sources.items(), key=lambda kv: (kv[1].date, kv[0])):
             facts = [k for k, f in site.facts.items() if f.source == key]
@@ -449,6 +456,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 ]
             )
             urls.append(src.url)
+            precisions.append(src.date_precision)
     tr = write_table(
         ws,
         st,
@@ -459,6 +467,8 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         wrap=[True, True, True, True, False, True, True, True],
         header_height=30,
     )
+    for k, precision in enumerate(precisions):  # the date as precisely as the profile wrote it
+        style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=date_format(precision))
     for k, url in enumerate(urls):
         cell = ws.cell(row=tr.first_row + k, column=6)
         link = safe_url(url)
@@ -579,7 +589,7 @@ def write_runinfo(
             if sampled and iv is not None
             else L.t("none: the ranking is deterministic"),
         ),
-        (L.t("Criteria set"), f"{study.criteria_set.name} ({study.criteria_set.path})"),
+        (L.t("Criteria set"), f"{L.criteria_set(study.criteria_set)} ({study.criteria_set.path})"),
         (L.t("Sites folder"), study.sites_dir),
         (L.t("Method"), json.dumps(r.method.as_dict(), ensure_ascii=False)),
         (L.t("Horizon"), r.matrix.horizon),
@@ -588,7 +598,7 @@ def write_runinfo(
         (L.t("Weights in force"), json.dumps({k: round(v, 12) for k, v in r.matrix.weight_of.items()})),
         (L.t("Weights from"), study.weight_source),
         (L.t("Weights set by"), study.criteria_set.weights_by or "-"),
-        (L.t("Scenario"), study.scenario or "-"),
+        (L.t("Scenario"), _scenario_record(L, study)),
         (L.t("Rank intervals"), iv.how if iv is not None else "-"),
         (L.t("Language"), L.code),
     ]
@@ -639,3 +649,11 @@ def write_runinfo(
     )
     finish_sheet(ws, st, page_label=L.t("Page &P of &N"), landscape=False)
     return ws
+
+
+def _scenario_record(L: Lang, study: Any) -> str:
+    """The scenario in force for Run info: its local label with the id the file uses."""
+    if not study.scenario:
+        return "-"
+    label = L.scenario(study.criteria_set, study.scenario)
+    return label if label == study.scenario else f"{label} ({study.scenario})"

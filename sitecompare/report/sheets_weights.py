@@ -148,7 +148,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         L.t("Criterion id"),
         L.t("In force in this workbook"),
         L.t("Points in the criteria file"),
-        *[scenario_name(L, s) for s in sc.columns],
+        *[scenario_name(L, s, cs) for s in sc.columns],
     ]
     rows: list[Sequence[Any]] = []
     for c in crits:
@@ -203,7 +203,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
 
     # 2. rank by scenario (+ chart), kept on one page
     section = row
-    headers = [L.t("Site"), L.t("This workbook"), *[scenario_name(L, s) for s in sc.columns]]
+    headers = [L.t("Site"), L.t("This workbook"), *[scenario_name(L, s, cs) for s in sc.columns]]
     row = write_section(ws, st, row, L.t("Rank of each site under each scenario"), span=len(headers))
     rows = []
     idx = {s: k for k, s in enumerate(sc.site_ids)}
@@ -271,14 +271,14 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     prov_rows = [
         [L.t("In force in this workbook"), "", weights_text(data, L)],
         [
-            scenario_name(L, BASE),
+            scenario_name(L, BASE, cs),
             L.t("direct"),
             L.t("weights written directly in the criteria file ({path})", path=cs.path),
         ],
     ]
     for name in cs.scenarios:
         prov = cs.scenario_provenance.get(name, WeightProvenance("direct"))
-        prov_rows.append([name, L.t(prov.method), _provenance_summary(L, prov)])
+        prov_rows.append([L.scenario(cs, name), L.t(prov.method), _provenance_summary(L, prov)])
     tr = write_table(
         ws, st, row, [L.t("Weights"), L.t("Derived by"), L.t("Details")], prov_rows, wrap=[True, False, True]
     )
@@ -295,7 +295,7 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     for name in cs.scenarios:
         prov = cs.scenario_provenance.get(name)
         if prov is not None and prov.detail:
-            row = _detail_tables(ws, st, L, row, name, prov, 100)
+            row = _detail_tables(ws, st, L, row, L.scenario(cs, name), prov, 100)
 
     # 4. criteria definitions
     section = row

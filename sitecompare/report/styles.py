@@ -53,6 +53,7 @@ __all__ = [
     "FMT_NATIVE",
     "FMT_SHARE",
     "FMT_DATE",
+    "date_format",
     "FMT_RANK_CHANGE",
     "Styles",
     "TableRange",
@@ -131,6 +132,13 @@ FMT_SCORE = "0.0"  # 0-100 scores and points
 FMT_NATIVE = "0.0000"  # native method scores
 FMT_SHARE = "0.0%"  # weights as shares
 FMT_DATE = "yyyy-mm-dd"
+DATE_FORMATS = {"year": "yyyy", "month": "yyyy-mm", "day": FMT_DATE}
+
+
+def date_format(precision: str) -> str:
+    """The number format of a date cell written with this precision (``model.DATE_PRECISIONS``):
+    a year-only source date shows as 2021, not 2021-01-01."""
+    return DATE_FORMATS.get(precision, FMT_DATE)
 FMT_RANK_CHANGE = '"▲"0;"▼"0;"–"'  # rank change: up / down / unchanged
 
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")

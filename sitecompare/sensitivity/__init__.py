@@ -199,6 +199,7 @@ def run_sensitivity(
     changes = critical_weight_changes(oat, w, dm.criterion_ids, dm.site_ids, out.ranks)
     factors = np.array([[dm.cell(s, c.id).factor for c in dm.criteria] for s in dm.site_ids])
     best = np.array([c.scale_best if c.has_scale else np.nan for c in dm.criteria], float)
+    worst = np.array([c.scale_worst if c.has_scale else np.nan for c in dm.criteria], float)
     data = critical_data_changes(
         ev,
         w,
@@ -210,6 +211,7 @@ def run_sensitivity(
         np.nan_to_num(dm.observed_high),
         factors,
         best,
+        anchors_worst=worst,
     )
     smaa = run_smaa(
         ev,

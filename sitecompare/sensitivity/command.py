@@ -111,8 +111,12 @@ def sensitivity(
     )
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        for note in study.notes:
+            click.echo(f"note: {note}", err=True)
     else:
         print_sensitivity(result)
+        for note in study.notes:
+            console().print(f"note: {note}")
 
 
 def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
@@ -137,6 +141,18 @@ def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityRes
         return run_sensitivity(
             study, progress=lambda done, total: bar.update(task, completed=done), **kw
         )
+
+
+OUT_OF_REACH_NOTE = (
+    "out of reach: the value needed lies outside the criterion's observed range widened by its "
+    "own width on each side (or outside its fixed scale): no plan, a sign that this fact alone "
+    "cannot decide first place"
+)
+CONFIDENCE_NOTE = (
+    "confidence: the share of data draws (ranged and unknown facts) in which the site is first "
+    "under its central weights, the mean of the weights that make it first (1 or 0 when no fact "
+    "is uncertain; - when it is never first)"
+)
 
 
 def _iv(a: tuple[float, float]) -> str:
@@ -207,8 +223,9 @@ def print_sensitivity(res: SensitivityResult) -> None:
         )
     out.print(t)
     t = Table(title="Smallest change in one fact to rank first", title_justify="left")
-    for col in ("site", "criterion", "now", "needed", "change"):
+    for col in ("site", "criterion", "now", "needed", "change", "reach"):
         t.add_column(col)
+    any_out = False
     reachable: set[str] = set()
     for d in res.data_changes:
         if d.target != "first" or d.required_value is None:
@@ -222,8 +239,12 @@ def print_sensitivity(res: SensitivityResult) -> None:
             f"{d.current_value:,.6g} {c.unit}{imputed}",
             f"{d.required_value:,.6g} {c.unit}",
             f"{d.change:+,.6g} {c.unit}",
+            "out of reach" if d.out_of_reach else "-",
         )
+        any_out |= d.out_of_reach
     out.print(t)
+    if any_out:
+        out.print(OUT_OF_REACH_NOTE)
     stuck = [s for s, r in zip(dm.site_ids, res.ranks, strict=True) if r > 1 and s not in reachable]
     if stuck:
         out.print(
@@ -247,6 +268,7 @@ def print_sensitivity(res: SensitivityResult) -> None:
             "-" if not np.isfinite(conf) else f"{conf:.3f}",
         )
     out.print(t)
+    out.print(CONFIDENCE_NOTE)
     if len(sm.uncertain):
         t = Table(
             title="Value of information: which uncertain fact matters most for first place",

@@ -23,6 +23,9 @@ the workbook uses (T&S's delta and relative change stay in the JSON and the pair
 Data: for each site below first place and each criterion, the smallest change of the site's
 value (in the criterion's unit and in the fact's own unit) that lifts it one rank up, and to
 first place, with the weights and every other value fixed (imputed values stay as imputed).
+A change is **out of reach** when the value it needs lies outside the criterion's observed
+range widened by its own width on each side ([lo - (hi - lo), hi + (hi - lo)]), or outside
+the criterion's fixed ``scale``: far outside anything observed, it is no plan to act on.
 Found by scanning the search range on a grid (the rank need not be monotone in the value) and
 bisecting the first bracket that reaches the target, all candidates at once; values outside the
 method's domain (0 where it needs values > 0) are never taken.
@@ -45,6 +48,7 @@ __all__ = [
     "critical_weight_changes",
     "most_critical",
     "critical_data_changes",
+    "plausible_range",
 ]
 
 
@@ -186,6 +190,7 @@ class DataChange:
     current_value: float
     required_value: float | None  # None: not reachable by this fact alone
     factor: float  # criterion unit = fact unit * factor
+    out_of_reach: bool = False  # the value needed lies far outside anything observed
 
     @property
     def change(self) -> float | None:
@@ -207,6 +212,7 @@ class DataChange:
             "change_in_fact_unit": None if ch is None or not self.factor else _r(ch / self.factor),
             "fact_unit": fact_unit,
             "reachable": self.required_value is not None,
+            "out_of_reach": self.out_of_reach,
             "fact_status": status,
         }
 
@@ -223,7 +229,8 @@ SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-
         [np.linspace(0.0, 1.0, 41)[1:], np.logspace(-4, 0, 9), 1.0 - np.logspace(-9, -1, 9)]
     )
 )
-_EVAL_ERRORS = (ValueError, ArithmeticError, SiteCompareError)
+# values outside the method's domain; any other exception is a bug and is not swallowed here
+_EVAL_ERRORS = (SiteCompareError,)
 
 
 def critical_data_changes(
@@ -238,6 +245,7 @@ def critical_data_changes(
     factors: np.ndarray,
     anchors_best: np.ndarray,
     iterations: int = 60,
+    anchors_worst: np.ndarray | None = None,
 ) -> list[DataChange]:
     """Smallest improvement of one value that lifts a site to a target rank.
 
@@ -312,8 +320,10 @@ def critical_data_changes(
         r = reached(mid, q_idx)
         hi_x[q_idx] = np.where(r, mid, hi_x[q_idx])
         lo_x[q_idx] = np.where(r, lo_x[q_idx], mid)
+    reach_lo, reach_hi = plausible_range(observed_low, observed_high, anchors_worst, anchors_best)
     out = []
     for q, (i, j, label, tr, xv, _) in enumerate(cand):
+        needed = float(hi_x[q])
         out.append(
             DataChange(
                 site=sites[i],
@@ -322,11 +332,32 @@ def critical_data_changes(
                 current_rank=int(ranks[i]),
                 target_rank=int(tr),
                 current_value=float(xv),
-                required_value=float(hi_x[q]) if found[q] else None,
+                required_value=needed if found[q] else None,
                 factor=float(factors[i, j]),
+                out_of_reach=bool(found[q] and not reach_lo[j] <= needed <= reach_hi[j]),
             )
         )
     return out
+
+
+def plausible_range(
+    observed_low: np.ndarray,
+    observed_high: np.ndarray,
+    anchors_worst: np.ndarray | None,
+    anchors_best: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per criterion, the values a one-fact change may need and still be in reach: the
+    observed range widened by its own width on each side, cut to the fixed scale's anchors."""
+    lo, hi = np.asarray(observed_low, float), np.asarray(observed_high, float)
+    width = hi - lo
+    lo, hi = lo - width, hi + width
+    if anchors_worst is not None:
+        anchored = ~np.isnan(anchors_worst) & ~np.isnan(anchors_best)
+        a_lo = np.fmin(anchors_worst, anchors_best)
+        a_hi = np.fmax(anchors_worst, anchors_best)
+        lo = np.where(anchored, np.maximum(lo, a_lo), lo)
+        hi = np.where(anchored, np.minimum(hi, a_hi), hi)
+    return lo, hi
 
 
 def _safe_goodness(

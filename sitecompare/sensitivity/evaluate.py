@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..methods import MethodInfo, Problem, get_method
-from ..methods.ranks import TIE_RTOL
+from ..methods.ranks import tie_tolerance
 from ..model import MethodSpec
 
 __all__ = ["Evaluator", "chunk_bounds", "rank_positions", "ranks_from_positions"]
@@ -37,13 +37,13 @@ def rank_positions(g: np.ndarray, scale_floor: float = 0.0) -> tuple[np.ndarray,
 
     ``order[s, p]`` is the site at sorted position p (best first) and ``pos_rank[s, p]`` its
     competition rank (1 = best), with exactly the tie rule of ``methods.ranks.rank_rows``:
-    consecutive sorted scores within ``TIE_RTOL`` of the row's scale (at least ``scale_floor``)
-    share the better rank. The same ranks as rank_rows (``ranks[s, order[s, p]] =
-    pos_rank[s, p]``), at about a sixth of its cost: the order comes from :func:`_sorted_order`
-    (sites with equal scores may come in either order, but equal scores are in one tie run, so
-    their ranks do not change) and no inverse permutation is made unless asked for
-    (:func:`ranks_from_positions`). When no row has a tie, ``pos_rank`` is a read-only broadcast
-    of 1..n (stride 0 along the rows).
+    consecutive sorted scores within ``TIE_RTOL`` of the row's scale (at least ``scale_floor``),
+    and within ``TIE_ATOL`` always, share the better rank. The same ranks as rank_rows
+    (``ranks[s, order[s, p]] = pos_rank[s, p]``), at about a sixth of its cost: the order comes
+    from :func:`_sorted_order` (sites with equal scores may come in either order, but equal
+    scores are in one tie run, so their ranks do not change) and no inverse permutation is
+    made unless asked for (:func:`ranks_from_positions`). When no row has a tie, ``pos_rank``
+    is a read-only broadcast of 1..n (stride 0 along the rows).
     """
     g = np.ascontiguousarray(g, dtype=float)
     k, n = g.shape
@@ -58,7 +58,7 @@ def rank_positions(g: np.ndarray, scale_floor: float = 0.0) -> tuple[np.ndarray,
         sk[rows] = np.take_along_axis(g[rows], order[rows], axis=1)
         d[rows] = sk[rows, :-1] - sk[rows, 1:]
     scale = np.maximum(np.maximum(np.abs(sk[:, 0]), np.abs(sk[:, -1])), max(scale_floor, 1e-300))
-    tied = d <= TIE_RTOL * scale[:, None]
+    tied = d <= tie_tolerance(scale)[:, None]
     if not tied.any():
         return order, np.broadcast_to(pos, (k, n))
     starts = np.ones((k, n), dtype=bool)

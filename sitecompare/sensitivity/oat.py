@@ -11,13 +11,13 @@ t* = (R_b - R_a) / ((B_ak - R_a) - (B_bk - R_b)). Otherwise (topsis, vikor, scik
 methods) crossovers are bracketed on a grid of 401 points and located by bisection to 1e-9.
 
 Ties are judged as the ranking judges them (``rank_rows``: scores within ``TIE_RTOL`` of the
-row's scale share a rank). Some methods tie two sites over a whole range of weights (VIKOR with
-v = 0.5: a site with the worst S and the best R and one with the best S and the worst R both
-have Q = 0.5). Such a tie plateau is a change of ranking: when the pair's order is reversed
-across it, the crossover carries ``tie = (lo, hi)`` and its ``weight`` is the plateau's edge
-nearest the current weight (where the tie begins); a plateau the pair leaves in the order it
-entered is listed in ``OATResult.ties``. Both edges of every plateau bound the stability
-interval (and the top interval when the leader is in the pair).
+row's scale, or within ``TIE_ATOL``, share a rank). Some methods tie two sites over a whole
+range of weights (VIKOR with v = 0.5: a site with the worst S and the best R and one with the
+best S and the worst R both have Q = 0.5). Such a tie plateau is a change of ranking: when
+the pair's order is reversed across it, the crossover carries ``tie = (lo, hi)`` and its
+``weight`` is the plateau's edge nearest the current weight (where the tie begins); a plateau
+the pair leaves in the order it entered is listed in ``OATResult.ties``. Both edges of every
+plateau bound the stability interval (and the top interval when the leader is in the pair).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..methods.ranks import TIE_RTOL, rank_rows
+from ..methods.ranks import rank_rows, tie_tolerance
 from .evaluate import Evaluator
 
 __all__ = ["Crossover", "Tie", "OATResult", "oat_sweep", "oat_weights", "CONVENTION"]
@@ -326,7 +326,7 @@ def _signs(
     else:
         D = G[:, a_idx] - G[:, b_idx]
         scale = np.maximum(np.abs(G).max(axis=1, keepdims=True), max(ev.tie_scale, 1e-300))
-    return np.where(np.abs(D) <= TIE_RTOL * scale, 0.0, np.sign(D))
+    return np.where(np.abs(D) <= tie_tolerance(scale), 0.0, np.sign(D))
 
 
 def _edge_search(

@@ -17,10 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SiteCompareError
+from ..errors import NormalizationError, SiteCompareError
 from ..matrix import DecisionMatrix
 from ..methods import get_method, rank_scores
-from ..methods.normalize import NormalizationError
 from ..model import MethodSpec
 from ..ranking import evaluate_matrix
 from ..scenarios import method_label
@@ -153,7 +152,7 @@ def _message(exc: Exception) -> str:
 def _fails(dm: DecisionMatrix, spec: MethodSpec) -> bool:
     try:
         evaluate_matrix(dm, spec)
-    except (SiteCompareError, NormalizationError, ValueError):
+    except SiteCompareError:
         return True
     return False
 
@@ -274,7 +273,7 @@ def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTN
         label = method_label(spec)
         try:
             out = evaluate_matrix(dm, spec)
-        except (SiteCompareError, NormalizationError, ValueError) as exc:
+        except SiteCompareError as exc:
             skips.append(diagnose_skip(dm, spec, exc))
             continue
         labels.append(label)

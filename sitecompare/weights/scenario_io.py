@@ -44,7 +44,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -59,11 +58,11 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from ..atomic import write_atomic
 from ..errors import Issue, ValidationError, display_path, show_value
 from ..profiles import MAX_BYTES
+from ..validate import SCENARIO_NAME_RE, SCENARIO_NAME_RULE
 from .files import file_problem, not_regular
 
 __all__ = ["SCENARIO_NAME_RE", "round_weights", "plain_provenance", "write_scenario"]
 
-SCENARIO_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _RESERVED = {"weights", "provenance", "description"}
 DECIMALS = 4
 
@@ -164,8 +163,8 @@ def write_scenario(
             Issue(
                 shown,
                 "scenarios",
-                f"scenario name {show_value(name)} must start with a letter or digit and use "
-                "letters, digits, '_', '-', '.'",
+                f"scenario name {show_value(name)} {SCENARIO_NAME_RULE}"
+                + (" (and not be a reserved word)" if name in _RESERVED else ""),
             )
         )
     crit = data.get("criteria")
@@ -242,6 +241,9 @@ def write_scenario(
         scen = CommentedMap()
         data["scenarios"] = scen
     replaced = name in scen
+    old = scen.get(name)
+    if isinstance(old, Mapping) and "label_local" in old:  # the scenario's Korean name stays
+        node["label_local"] = old["label_local"]
     scen[name] = node
 
     ind = indent or 2
