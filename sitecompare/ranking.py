@@ -173,7 +173,10 @@ def _nonpositive_hint(dm: DecisionMatrix) -> str:
         for i, sid in enumerate(dm.site_ids):
             if dm.X[i, j] <= 0:
                 cell = dm.cell(sid, c.id)
-                why = f", imputed by missing: {cell.imputed}" if cell.imputed else ""
+                if cell.unknown:
+                    why = ", unknown: the worst end of its plausible range (missing: interval)"
+                else:
+                    why = f", imputed by missing: {cell.imputed}" if cell.imputed else ""
                 parts.append(f"{sid} {c.id} = {dm.X[i, j]:g} {c.unit}{why}")
     return f" ({'; '.join(parts[:5])})" if parts else ""
 

@@ -34,8 +34,10 @@ def test_rank_json_from_an_empty_folder_uses_the_shipped_study(tmp_path: Path) -
     assert [r["rank"] for r in doc["ranking"]] == sorted(r["rank"] for r in doc["ranking"])
     assert doc["method"] == {"name": "wsm", "normalization": "minmax"}
     assert abs(sum(doc["weights"].values()) - 1) < 1e-9
+    assert {"horizon", "excluded_criteria", "not_comparable", "rank_interval_exact"} <= set(doc)
     for row in doc["ranking"]:
-        assert set(row) == {"rank", "site", "score", "details"}
+        assert set(row) == {"rank", "site", "score", "details", "rank_interval", "rank_interval_exact"}
+        assert row["rank_interval"][0] <= row["rank"] <= row["rank_interval"][1]
     assert list(tmp_path.iterdir()) == []  # ranking writes nothing
 
 
@@ -88,7 +90,7 @@ def test_local_sites_and_criteria_are_preferred_over_the_shipped_ones(
 def test_rank_csv_and_table(small_study, tmp_path: Path) -> None:
     out = run_cli("rank", "--format", "csv", "--method", "topsis", cwd=tmp_path).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["rank", "site", "name", "score", "d_plus", "d_minus"]
+    assert list(rows[0]) == ["rank", "site", "name", "score", "d_plus", "d_minus", "rank_best", "rank_worst"]
     assert len(rows) == 3
     table = run_cli("rank", cwd=tmp_path).stdout
     assert "alpha" in table and "weights (criteria file)" in table
@@ -170,7 +172,9 @@ def test_sites_reports_missing_planned_ranged_and_stale_facts(tmp_path: Path) ->
     doc = json.loads(res.stdout)
     by = {s["site"]: s for s in doc["sites"]}
     g = by["gwangju-ai-complex"]
-    assert "power_mw" in g["missing"]
+    # its 360 AI specialists a year are of another scope than the talent criterion compares
+    assert "talent_per_year" in g["missing"] and g["not_comparable"] == ["talent_per_year"]
+    assert by["chuncheon-gak"]["claims"] and "power_mw" in by["chuncheon-gak"]["missing"]
     assert "compute_pf" in g["planned"] and "h100_gpus" in g["ranged"]
     assert "talent_per_year" in g["stale"]  # 2021-03-26 is more than 5 years before 2026-11-23
     assert doc["stale_after_years"] == 5
@@ -245,7 +249,7 @@ def test_notebook_api_gives_dataframes(small_study) -> None:
         study, sitecompare.MethodSpec("topsis", {"normalization": "vector", "metric": "euclidean"})
     )
     df = r.table()
-    assert list(df.columns) == ["rank", "site", "name", "score", "d_plus", "d_minus"]
+    assert list(df.columns) == ["rank", "site", "name", "score", "d_plus", "d_minus", "rank_best", "rank_worst"]
     assert r.scores.index.tolist() == ["alpha", "beta", "gamma"]
     assert r.ranks.min() == 1
     c = sitecompare.rank(study).contributions()
@@ -275,9 +279,12 @@ def test_a_criteria_set_without_the_sites_it_needs_is_rejected(small_study, tmp_
 def test_a_method_that_cannot_take_the_data_says_which_site_and_why(tmp_path: Path) -> None:
     res = run_cli("rank", "--method", "wpm", cwd=tmp_path)
     assert res.returncode == 1
-    assert res.stderr.splitlines()[0] == (
-        "--method: wpm: wpm needs values > 0; criterion 'land' has 0 "
-        "(haenam-solaseado land = 0 m^2, imputed by missing: worst)"
+    # the shipped study's unknowns (missing: interval) take the worst end of their plausible
+    # range, 0, in the point ranking: a product of them cannot be taken
+    first = res.stderr.splitlines()[0]
+    assert first.startswith(
+        "--method: wpm: wpm needs values > 0; criterion 'compute' has 0 (chuncheon-gak compute = 0 "
+        "count, unknown: the worst end of its plausible range (missing: interval); "
     )
 
 

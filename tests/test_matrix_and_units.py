@@ -216,7 +216,9 @@ def test_shipped_study_has_gwangju_and_six_comparables() -> None:
     assert g.facts["compute_pf"].value == 88.5 and g.facts["compute_pf"].status == "plan"
     assert g.facts["storage_pb"].value == 107
     assert g.facts["ai_fund"].value == 109.8 and g.facts["ai_fund_invested"].value == 27.1
-    assert g.facts["talent_per_year"].value == 360 and g.facts["ktx_km"].value == 18
+    assert g.facts["talent_per_year"].value == 360 and g.facts["talent_per_year"].scope == "ai-programme"
+    assert g.facts["ktx_road_km"].value == 18 and g.facts["ktx_road_km"].scope == "road"
+    assert g.facts["ktx_km"].status == "computed" and g.facts["ktx_km"].scope == "straight-line-to-hsr"
     assert g.facts["ktx_time"].value == 20 and g.facts["expressway_km"].value == 6
     assert g.facts["h100_gpus"].is_range and g.facts["phase2_funding"].status == "plan"
     # every fact's source is declared, every computed fact says how
@@ -267,14 +269,15 @@ def test_korean_units_in_a_study(tmp_path: Path) -> None:
             "park": {"fact": "park", "unit": "ha", "direction": "max", "weight": 1, "missing": "worst"},
             "grant": {"fact": "grant", "unit": "million KRW", "direction": "max", "weight": 1, "missing": "worst"},
         },
+        extra={"min_coverage": 0},  # grant: one site of three has it; keep it in
     )
     res = run_cli("rank", "--format", "json", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["warnings"] == [
-        "criterion funding: fund missing for gamma; missing: worst uses 109.8 billion KRW",
-        "criterion land: land missing for gamma; missing: worst uses 400 m^2",
-        "criterion park: park missing for gamma; missing: worst uses 2.5 ha",
-        "criterion grant: grant missing for alpha, beta; missing: worst uses 25 million KRW",
+        "criterion funding: fund missing for gamma; missing: worst uses 109.8 billion KRW, the value of alpha (pessimistic)",
+        "criterion land: land missing for gamma; missing: worst uses 400 m^2, the value of alpha (pessimistic)",
+        "criterion park: park missing for gamma; missing: worst uses 2.5 ha, the value of alpha (pessimistic)",
+        "criterion grant: grant missing for alpha, beta; missing: worst uses 25 million KRW, the value of gamma (pessimistic)",
         "criterion grant: all sites have the same value; it does not discriminate",
     ]
     (sdir / "beta.yaml").write_text((sdir / "beta.yaml").read_text().replace("3 ha", "3 억원"))
