@@ -32,8 +32,9 @@ from sitecompare.errors import ValidationError, display_path
 from sitecompare.report import read_whatif_weights, readback, write_workbook
 from sitecompare.report.readback import MAX_BYTES
 
-IDS = ("transport", "talent", "compute", "power", "funding", "land", "cluster")
-POINTS = [15, 20, 20, 15, 10, 10, 10]
+# the What-if sheet's order: the criteria that take part, then those that sit out (coverage)
+IDS = ("compute", "power", "funding", "land", "cluster", "transport", "talent")
+POINTS = [20, 15, 10, 10, 10, 15, 20]
 
 
 @pytest.fixture(scope="module")
@@ -202,13 +203,13 @@ def test_blank_text_bool_and_error_cells_are_each_reported(book: Path) -> None:
         error_cells=(c["power"],),
     )
     f = display_path(book)
-    assert errors(book) == [
+    assert sorted(errors(book)) == sorted([  # in the sheet's column order
         f"{f}: What-if!{c['transport']}: weight of 'transport' is blank; expected a number >= 0",
         f"{f}: What-if!{c['talent']}: weight of 'talent' is not a number: 'lots'",
         f"{f}: What-if!{c['compute']}: weight of 'compute' is TRUE, not a number",
         f"{f}: What-if!{c['power']}: weight of 'power' holds the error value #DIV/0!",
         f"{f}: What-if!{c['funding']}: weight of 'funding' is blank; expected a number >= 0",
-    ]
+    ])
 
 
 @pytest.mark.parametrize(
@@ -254,12 +255,13 @@ def test_unknown_duplicate_and_missing_criteria(book: Path) -> None:
     crit = dict(zip(IDS, cells(book, "whatif_criteria"), strict=True))
     edit(book, {}, ids={"talent": "talnet", "power": "compute"})
     f = display_path(book)
-    assert errors(book) == [
+    left = ", ".join(x for x in IDS if x not in ("talent", "power"))
+    assert sorted(errors(book)) == sorted([
         f"{f}: What-if!{crit['talent']}: unknown criterion 'talnet' (criteria: {', '.join(IDS)})",
         f"{f}: What-if!{crit['power']}: criterion 'compute' appears twice (also in What-if!{crit['compute']})",
-        f"{f}: What-if: no weight for criterion 'talent' (the sheet has weights for: transport, compute, funding, land, cluster)",
-        f"{f}: What-if: no weight for criterion 'power' (the sheet has weights for: transport, compute, funding, land, cluster)",
-    ]
+        f"{f}: What-if: no weight for criterion 'talent' (the sheet has weights for: {left})",
+        f"{f}: What-if: no weight for criterion 'power' (the sheet has weights for: {left})",
+    ])
 
 
 def test_a_criterion_the_sheet_does_not_have(book: Path) -> None:
@@ -403,7 +405,8 @@ def test_a_huge_sheet_without_dimension_elsewhere_is_never_parsed(book: Path, tm
     rewrite_sheet_xml(book, 1, r"<sheetData>", '<sheetData><row r="1">' + "<c/>" * 20_000_000 + "</row>")
     r = run_limited("rank", "--weights-from", str(book), "--format", "json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert set(json.loads(r.stdout)["weights"]) == set(IDS)
+    doc = json.loads(r.stdout)
+    assert set(doc["weights"]) | {x["criterion"] for x in doc["excluded_criteria"]} == set(IDS)
 
 
 def test_too_many_elements_before_the_weights(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -516,7 +519,8 @@ def test_a_shared_string_index_that_is_not_there(book: Path) -> None:
     f = display_path(book)
     assert errors(book) == [
         f"{f}: What-if!{coord}: expected a criterion id, got '#VALUE!'",
-        f"{f}: What-if: no weight for criterion 'talent' (the sheet has weights for: transport, compute, power, funding, land, cluster)",
+        f"{f}: What-if: no weight for criterion '{IDS[1]}' (the sheet has weights for: "
+        f"{', '.join(x for x in IDS if x != IDS[1])})",
     ]
 
 
@@ -665,10 +669,14 @@ def test_rank_and_compare_with_weights_from_a_workbook(book: Path, tmp_path: Pat
     edit(book, {"talent": 60, "compute": 5})
     r = run_cli("rank", "--weights-from", str(book), "--format", "json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    got = json.loads(r.stdout)["weights"]
+    doc = json.loads(r.stdout)
     raw = dict(zip(IDS, POINTS, strict=True)) | {"talent": 60, "compute": 5}
     total = sum(raw.values())
-    assert got == pytest.approx({k: v / total for k, v in raw.items()}, abs=1e-12)
+    # the weights in force: the criteria that take part, normalised again (talent sits out)
+    out = {x["criterion"] for x in doc["excluded_criteria"]}
+    assert out == {"transport", "talent"}
+    active = sum(v for k, v in raw.items() if k not in out)
+    assert doc["weights"] == pytest.approx({k: v / active for k, v in raw.items() if k not in out}, abs=1e-12)
 
     r = run_cli("compare", "--weights-from", str(book), "-o", "again.xlsx", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -727,26 +735,26 @@ def test_facts_edited_in_the_whatif_sheet_are_refused_by_name(book: Path, tmp_pa
         book,
         {
             weight_cell(book, "talent"): 60,
-            at[("daedeok-innopolis", "talent")]: 500,  # a number typed over a fact
-            at[("pangyo-techno-valley", "transport")]: None,  # a fact cleared
-            at[("gwangju-ai-complex", "power")]: 30,  # a number typed over a missing value's formula
+            at[("daedeok-innopolis", "cluster")]: 500,  # a number typed over a fact
+            at[("pangyo-techno-valley", "cluster")]: None,  # a fact cleared
+            at[("chuncheon-gak", "power")]: 30,  # a number typed over an unknown (missing: interval)
             at[("sejong-gak", "land")]: "=2*100",  # a formula over a fact (openpyxl saves no result)
         },
     )
     tail = "--weights-from reads the weights only, not edited facts"
     expected = [
-        f"book.xlsx: What-if!{at[('daedeok-innopolis', 'talent')]}: talent_per_year of daedeok-innopolis "
-        f"(criterion talent) is 35,000 person/year in the study, but the cell holds 500 person/year; {tail}: "
+        f"book.xlsx: What-if!{at[('daedeok-innopolis', 'cluster')]}: firms of daedeok-innopolis "
+        f"(criterion cluster) is 2,454 count in the study, but the cell holds 500 count; {tail}: "
         "change it in <shipped>/sites/daedeok-innopolis.yaml, or undo the edit",
-        f"book.xlsx: What-if!{at[('pangyo-techno-valley', 'transport')]}: ktx_km of pangyo-techno-valley "
-        f"(criterion transport) is 9.7 km in the study, but the cell holds nothing (blank); {tail}: "
+        f"book.xlsx: What-if!{at[('pangyo-techno-valley', 'cluster')]}: firms of pangyo-techno-valley "
+        f"(criterion cluster) is 1,780 count in the study, but the cell holds nothing (blank); {tail}: "
         "change it in <shipped>/sites/pangyo-techno-valley.yaml, or undo the edit",
         f"book.xlsx: What-if!{at[('sejong-gak', 'land')]}: site_area of sejong-gak (criterion land) is "
         f"293,697 m^2 in the study, but the cell holds the formula =2*100; {tail}: "
         "change it in <shipped>/sites/sejong-gak.yaml, or undo the edit",
-        f"book.xlsx: What-if!{at[('gwangju-ai-complex', 'power')]}: power_mw of gwangju-ai-complex "
-        f"(criterion power) is missing (filled by missing: worst), but the cell holds 30 MW; {tail}: "
-        "add the fact to <shipped>/sites/gwangju-ai-complex.yaml, or undo the edit",
+        f"book.xlsx: What-if!{at[('chuncheon-gak', 'power')]}: power_mw of chuncheon-gak "
+        f"(criterion power) is unknown (missing: interval, anywhere in 0..200 MW), but the cell holds 30 MW; {tail}: "
+        "add the fact to <shipped>/sites/chuncheon-gak.yaml, or undo the edit",
         "sitecompare: 4 problems found; nothing was written",
     ]
     for args in (("rank",), ("compare", "-o", "out.xlsx")):

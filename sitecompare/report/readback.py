@@ -734,7 +734,11 @@ def whatif_fact_edits(
         else:
             here = show_value(v.value)
         site_path = study.site(v.site).path
-        if cell.missing:
+        if cell.unknown:
+            span = f"{cell.low:,.12g}..{cell.high:,.12g}{unit}"
+            what = f"unknown (missing: interval, anywhere in {span}), but the cell holds {here}"
+            fix = f"add the fact to {site_path}"
+        elif cell.missing:
             what = f"missing (filled by missing: {c.missing}), but the cell holds {here}"
             fix = f"add the fact to {site_path}"
         else:
