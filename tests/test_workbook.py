@@ -108,9 +108,14 @@ def test_whatif_defined_names_are_workbook_level_and_in_order(
         assert dn.localSheetId is None
         ((sheet, _),) = dn.destinations
         assert sheet == WHATIF_SHEET
-    assert named(wb, "whatif_criteria") == list(shipped.study.criteria_set.ids)
+    # the criteria that take part, then those that sit out (coverage): every criterion of the set
+    out = [x.criterion for x in shipped.matrix.excluded_criteria]
+    order = [*shipped.matrix.criterion_ids, *out]
+    assert out == ["transport", "talent"] and sorted(order) == sorted(shipped.study.criteria_set.ids)
+    assert named(wb, "whatif_criteria") == order
     weights = named(wb, "whatif_weights")
-    assert weights == [c.weight for c in shipped.study.criteria]  # the criteria file's points
+    points = shipped.study.criteria_set.base_weights()
+    assert weights == [points[c] for c in order]  # the criteria file's points
     ranked = [shipped.site_ids[i] for i in shipped.order]
     assert named(wb, "whatif_sites") == ranked
     scores = named(wb, "whatif_scores")
@@ -174,9 +179,13 @@ def test_source_keys_fit_their_column(books: dict[str, Path]) -> None:
 def test_summary_names_method_weights_leader_and_caveats(books: dict[str, Path], shipped: sc.Ranking) -> None:
     text = "\n".join(str(v) for v in values(openpyxl.load_workbook(books["en"])["Summary"]))
     leader = shipped.study.site(shipped.leader).name
-    assert f"{leader} ranks first with" in text
+    lo, hi = shipped.intervals.of(shipped.site_ids.index(shipped.leader))
+    assert f"{leader} ranks first. With these weights it could rank {lo}–{hi} as the uncertain facts" in text
+    assert f"Points: {leader} has " in text
     assert "Weighted sum model (wsm: normalization=minmax)" in text
     assert "the criteria file's weights" in text
+    assert "Weights set by: illustrative weights set by the sitecompare authors" in text
+    assert "Coverage: 5 of 7 criteria take part; Distance to high-speed rail (KTX/SRT), Talent supply sit out" in text
     for heading in ("Missing values (", "Planned values (", "Ranges (", "Stale values ("):
         assert heading in text
     assert "wpm (none): could not run" in text
@@ -186,6 +195,7 @@ def test_ranking_sheet_scores_ranks_and_skipped_method(books: dict[str, Path], s
     ws = openpyxl.load_workbook(books["en"])["Ranking"]
     header = [c.value for c in ws[5]]
     assert header[:5] == ["Rank", "Site", "Local name", "Score (0-100)", "Score (wsm)"]
+    assert header[6:8] == ["Could rank (uncertain facts)", "Rank, built only (plans set aside)"]
     assert "(base weights)" in header and "talent-first" in header
     assert "wsm (minmax) *" in header and "topsis" in header
     rows = list(ws.iter_rows(min_row=6, max_row=5 + len(shipped.site_ids), values_only=True))
@@ -194,15 +204,18 @@ def test_ranking_sheet_scores_ranks_and_skipped_method(books: dict[str, Path], s
         assert row[1] == shipped.study.site(shipped.site_ids[i]).name
         assert row[3] == pytest.approx(100 * shipped.output.scores[i], abs=1e-9)
         assert row[4] == pytest.approx(shipped.output.scores[i], abs=1e-12)
+        lo, hi = shipped.intervals.of(int(i))
+        assert row[6] == (f"{lo}" if lo == hi else f"{lo}–{hi}")
         assert row[header.index("wpm (none)")] == "n/a"
     notes = [str(v) for v in values(ws)]
-    # the shipped Haenam site has no site area; the 'worst' policy gives it the scale's 0 end,
-    # and wpm fails under every normalisation (none of them is suggested)
-    haenam = shipped.study.site("haenam-solaseado").name
+    # the shipped sites without an accelerator count are unknown, at the worst end (0) of the
+    # plausible range in the point ranking: wpm fails under every normalisation
+    names = [shipped.study.site(s).name for s in ("chuncheon-gak", "pangyo-techno-valley", "sejong-gak")]
     assert (
         "wpm (none) could not rank these data: wpm needs values > 0 under every normalisation; "
-        f"criterion 'Site area' has 0 m² for {haenam}, a missing value filled in by the 'worst' policy"
-    ) in notes
+        f"criterion 'AI accelerators' has 0 count for {names[0]}, an unknown value at the worst end of its "
+        f"plausible range; 0 count for {names[1]}, an unknown value at the worst end of its plausible range"
+    ) in " ".join(notes)
 
 
 def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path], shipped: sc.Ranking) -> None:
@@ -210,7 +223,7 @@ def test_decision_matrix_values_units_comments_and_flags(books: dict[str, Path],
     dm = shipped.matrix
     crits = list(dm.criteria)
     assert [ws.cell(4, 3 + j).value for j in range(len(crits))] == [c.label for c in crits]
-    assert ws.cell(5, 3).value == "km · lower is better"  # units in the headers
+    assert ws.cell(5, 3).value == "count · higher is better"  # units in the headers (accelerators)
     first = 8
     for k, i in enumerate(shipped.order):
         sid = dm.site_ids[i]
@@ -242,7 +255,7 @@ def test_sources_sheet_links_and_fact_use(books: dict[str, Path], shipped: sc.Ra
             assert row[2].value == src.title
             assert row[4].value.date() == src.date
             assert row[5].hyperlink.target == src.url
-            assert "ktx_km" in row[6].value and "talent_per_year" in row[6].value
+            assert "site_area" in row[6].value and "talent_per_year" not in row[6].value  # not comparable
             break
     else:
         pytest.fail("no row for gwangju / ik-2021")
@@ -269,19 +282,19 @@ def test_korean_workbook_labels_and_local_names(books: dict[str, Path], shipped:
         assert site.name_local in ranking  # Korean names first ...
         assert site.name in ranking  # ... English names beside them
     matrix = values(wb["의사결정 행렬"])
-    for c in shipped.study.criteria:
+    for c in shipped.matrix.criteria:  # the criteria that take part
         assert c.label_local in matrix
     # the method's description and cost convention, and why wpm could not rank, in Korean
     info = shipped.info
     kv = {r[1].value: r[2].value for r in wb["요약"].iter_rows() if r[1].value and r[2].value}
     assert kv["방법"].endswith("\n" + KO[info.description])
     assert kv["비용형 기준"] == KO[info.cost_convention]
-    haenam = shipped.study.site("haenam-solaseado").name_local
+    chuncheon = shipped.study.site("chuncheon-gak").name_local
     assert (
         # particles by the final sound (issue 9 item 7): "(none)" ends in e (이), "wpm" in m (엠)
         "wpm (none)는 이 자료로 순위를 낼 수 없습니다: wpm은 어느 정규화에서든 값이 > 0이어야 "
-        f"합니다; 기준 '부지 면적'의 값: {haenam} 0 m²(결측값을 'worst' 정책으로 채운 값)"
-    ) in ranking
+        f"합니다; 기준 'AI 가속기 수'의 값: {chuncheon} 0 count(미상값: 타당 범위의 가장 불리한 끝값)"
+    ) in " ".join(str(x) for x in ranking)
     whatif = values(wb["What-if"])
     assert "가중치 (점수) - 입력" in whatif and "실시간 점수(0-100)" in whatif
     assert wb["Summary" if "Summary" in wb.sheetnames else "요약"]["A1"].font.name == "Malgun Gothic"
@@ -625,9 +638,9 @@ def test_no_paired_particle_is_left_in_the_korean_workbook(books: dict[str, Path
         if isinstance(c.value, str) and any(p in c.value for p in paired)
     ]
     assert left == []
-    leader = wb["요약"]["B8"].value  # the local name of the site ranked first
-    has_final = (ord(leader[-1]) - 0xAC00) % 28 != 0
-    assert wb["요약"]["A5"].value.startswith(f"{leader}{'이' if has_final else '가'} 100점 중 ")
+    texts = [c.value for c in wb["요약"]["A"] if isinstance(c.value, str)]
+    headline = next(t for t in texts if t.startswith("1위: "))
+    assert headline.startswith("1위: SK·AWS 울산 AI 데이터센터. 이 가중치에서")
     assert wb["요약"]["A2"].value.endswith(f" sitecompare {sc.__version__}으로 작성")  # 0: 영
 
 

@@ -912,6 +912,7 @@ KO.update(
         "Fixed: computed when the workbook was made, for its weights ({how}); here the uncertain facts can move the normalisation itself, so the intervals are not formulas. Re-run sitecompare with --weights-from to update them.": "고정값: 통합 문서를 만들 때 그 가중치로 계산했습니다({how}). 여기서는 불확실한 자료가 정규화 자체를 움직일 수 있어 구간을 수식으로 두지 않았습니다. 갱신하려면 sitecompare를 --weights-from과 함께 다시 실행하세요.",
         "Normalised, every uncertain fact at its worst end": "정규화 값, 불확실한 자료를 모두 가장 불리한 끝값에 둠",
         "Normalised, every uncertain fact at its best end": "정규화 값, 불확실한 자료를 모두 가장 유리한 끝값에 둠",
+        "{value} for {site}, an unknown value at the worst end of its plausible range": "{site} {value}(미상값: 타당 범위의 가장 불리한 끝값)",
         # the headline (sitecompare.headline.HEADLINE_TEMPLATES)
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges.": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다.",
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges (found by sampling: the true range may be wider).": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다 (표본 추출로 구함: 실제 범위는 더 넓을 수 있음).",

@@ -61,7 +61,8 @@ SKIP_PLAIN = "{method} needs values {op} 0; {where}"
 SKIP_WHERE = "criterion '{crit}' has {values}"
 SKIP_VALUE = "{value} for {site}"
 SKIP_IMPUTED = "{value} for {site}, a missing value filled in by the '{policy}' policy"
-SKIP_TEMPLATES = (SKIP_EVERY, SKIP_WITH, SKIP_PLAIN, SKIP_WHERE, SKIP_VALUE, SKIP_IMPUTED)
+SKIP_UNKNOWN = "{value} for {site}, an unknown value at the worst end of its plausible range"
+SKIP_TEMPLATES = (SKIP_EVERY, SKIP_WITH, SKIP_PLAIN, SKIP_WHERE, SKIP_VALUE, SKIP_IMPUTED, SKIP_UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,9 @@ def skip_text(
             SKIP_WHERE,
             crit=crit(cid),
             values="; ".join(
-                t(SKIP_IMPUTED, value=value(b.value, b.unit), site=site(b.site), policy=b.imputed)
+                t(SKIP_UNKNOWN, value=value(b.value, b.unit), site=site(b.site))
+                if b.imputed == "interval"
+                else t(SKIP_IMPUTED, value=value(b.value, b.unit), site=site(b.site), policy=b.imputed)
                 if b.imputed
                 else t(SKIP_VALUE, value=value(b.value, b.unit), site=site(b.site))
                 for b in bad
