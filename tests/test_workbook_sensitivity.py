@@ -255,31 +255,36 @@ def test_critical_weight_changes_equal_the_analysis(runs: dict[str, Any], en: op
     res, ws = runs["res"], en["Critical changes"]
     crit, name = crit_names(runs["study"]), names(runs["study"])
     r = find_row(ws, "Criterion", "Site ahead now", "Site behind now")
-    expected = res.weight_changes[:60]
+    # one definition of critical: the weight's share, the others rescaled in proportion
+    expected = sorted(res.weight_changes, key=lambda w: (abs(w.share_relative), abs(w.share_change)))[:60]
     assert expected
     for row, w in zip(rows_under(ws, r, len(expected), 9), expected, strict=True):
         assert row[:5] == [crit[w.criterion], name[w.sites[0]], name[w.sites[1]], *w.ranks]
-        assert row[6:] == [approx(w.delta), approx(w.relative), approx(w.new_weight)]
-    # most critical criteria (Triantaphyllou & Sanchez)
+        assert row[5:] == [approx(w.weight), approx(w.new_weight), approx(w.share_relative), approx(w.delta)]
+    # most critical criteria: the pairs of Triantaphyllou & Sanchez, measured as shares
     r = find_row(ws, "Most critical for", "Criterion", "Sites that swap")
     mc = res.most_critical
-    picks = [mc["top"]["percent"], mc["top"]["absolute"], mc["any"]["percent"], mc["any"]["absolute"]]
+    sh = mc["share"]
+    picks = [sh["top"]["percent"], sh["top"]["absolute"], sh["any"]["percent"], sh["any"]["absolute"]]
     for row, pick in zip(rows_under(ws, r, 4, 6), picks, strict=True):
         assert row[1] == crit[pick["criterion"]]
         assert row[2] == f"{name[pick['sites'][0]]} and {name[pick['sites'][1]]}"
-        assert row[4:] == [approx(pick["delta"]), approx(pick["relative"])]
+        rounded = [pick["weight"], pick["new_weight"], pick["share_relative"]]  # 10 digits in the dict
+        assert row[3:] == [pytest.approx(x, rel=1e-9) for x in rounded]
     # criticality degree and sensitivity coefficient per criterion
     r = find_row(ws, "Criterion", "First place would go to")
-    for row, cid in zip(rows_under(ws, r, len(crit), 7), res.matrix.criterion_ids, strict=True):
+    ids = res.matrix.criterion_ids  # the criteria that take part
+    for row, cid in zip(rows_under(ws, r, len(ids), 7), ids, strict=True):
         deg = mc["criteria"][cid]
         assert row[0] == crit[cid]
         tops = [w for w in res.weight_changes if w.criterion == cid and w.ranks[0] == 1]
         if tops:
-            best = min(tops, key=lambda w: abs(w.relative))
-            assert row[1] == name[best.sites[1]] and row[6] == approx(best.relative)
-        assert row[4] == (approx(deg["criticality"]) if deg["criticality"] is not None else "none")
-        if deg["sensitivity"] is not None:
-            assert row[5] == approx(deg["sensitivity"])
+            best = min(tops, key=lambda w: abs(w.share_relative))
+            assert row[1] == name[best.sites[1]] and row[6] == approx(best.share_relative)
+        share = deg["criticality_share"]
+        assert row[4] == (approx(share) if share is not None else "none")
+        if deg["sensitivity_share"] is not None:
+            assert row[5] == approx(deg["sensitivity_share"])
 
 
 def test_critical_data_changes_equal_the_analysis(runs: dict[str, Any], en: openpyxl.Workbook) -> None:
@@ -333,7 +338,7 @@ def test_rank_acceptability_and_central_weights_equal_smaa(
     r = find_row(ws, "Site", crit_names(runs["study"])[sm.criteria[0]])
     got = rows_under(ws, r, n + 1, m + 1)
     assert got[0][0] == "Weights in force"
-    assert got[0][1:] == [approx(float(res.study.weights[c])) for c in sm.criteria]
+    assert got[0][1:] == [approx(res.matrix.weight_of[c]) for c in sm.criteria]  # in force
     for row, i in zip(got[1:], order, strict=True):
         cw = sm.central_weights[i]
         if all(math.isfinite(x) for x in cw):
@@ -383,19 +388,18 @@ def test_method_agreement_equals_the_analysis(runs: dict[str, Any], en: openpyxl
             assert row[0] == ag.labels[i]
             assert row[1:] == [approx(float(x)) if math.isfinite(x) else "n/a" for x in mat[i]]
     # each method left out once, with why: wpm fails under every normalisation for the same
-    # value (the shipped Haenam site area, imputed as the scale's 0 end), so it is one row
+    # values (the shipped unknowns, at the worst end 0 of their plausible ranges), so it is one row
     r = find_row(ws, "Method", "Why")
     left_out = [label for label, _ in ag.skipped_by_method()]
     assert left_out == ["wsm (sum)", "wpm (none, max, sum, vector)", "topsis (sum)"]
     got = rows_under(ws, r, len(left_out) + 1, 2)
     assert [row[0] for row in got[: len(left_out)]] == left_out
     assert got[len(left_out)][0].startswith("wsm and topsis without normalisation")
-    haenam = name["haenam-solaseado"]
-    assert got[1][1] == (
-        "wpm needs values > 0 under every normalisation; criterion 'Site area' has 0 m² for "
-        f"{haenam}, a missing value filled in by the 'worst' policy"
+    assert got[1][1].startswith(
+        "wpm needs values > 0 under every normalisation; criterion 'AI accelerators' has 0 count for "
+        f"{name['chuncheon-gak']}, an unknown value at the worst end of its plausible range; "
     )
-    assert got[0][1].startswith("wsm with 'sum' normalisation needs values > 0; criterion 'Site area'")
+    assert got[0][1].startswith("wsm with 'sum' normalisation needs values > 0; criterion 'AI accelerators'")
     assert not any("use normalization" in str(row[1]) for row in got)
 
 
@@ -419,16 +423,32 @@ def test_summary_carries_the_sensitivity_headline(runs: dict[str, Any], en: open
     leader = runs["study"].site(res.leader).name
     share = f"{res.smaa.rank_acceptability[res.matrix.site_ids.index(res.leader), 0]:.0%}"
     assert headline.startswith(f"{leader} is first in {share} of 3,000 uniformly sampled weightings (seed 7)")
-    top = res.most_critical["top"]["percent"]
+    # one definition of critical: the share pick, whose numbers are the Critical changes
+    # sheet's "weight at the swap" and a crossover of the Weight sweeps sheet
+    top = res.most_critical["share"]["top"]["percent"]
     crit = crit_names(runs["study"])[top["criterion"]]
     other = names(runs["study"])[next(s for s in top["sites"] if s != res.leader)]
-    now = res.study.weights[top["criterion"]]
-    assert top["relative"] < -ROBUST_FROM  # the shipped study: a cut of more than half
+    now = res.matrix.weight_of[top["criterion"]]
+    verdict = robustness_verdict(top["share_relative"])
+    tail = {
+        "robust": ": first place is robust to smaller changes of one weight, though not to any change "
+        "(the Weight sweeps sheet shows where each weight hands it over).",
+        "moderate": ": first place is moderately robust: it survives a moderate disagreement about any "
+        "one weight, not a large one.",
+        "fragile": ": first place is fragile: stakeholders often disagree about a weight by that much.",
+    }[verdict]
     assert headline.endswith(
-        f". The smallest single-weight change that takes first place from {leader} is to cut the "
-        f"{crit} weight by {abs(top['relative']) * 100:.1f}% (from {now:.1%} to "
-        f"{now + top['delta']:.1%}), which hands it to {other}: first place is robust to any one weight."
+        f". The smallest single-weight change that takes first place from {leader} is to "
+        f"{'cut' if top['share_relative'] < 0 else 'raise'} the {crit} weight by "
+        f"{abs(top['share_relative']) * 100:.1f}% of itself, from {now:.1%} to {top['new_weight']:.1%} of "
+        f"the total (the others rescaled in proportion), which hands it to {other}{tail}"
     )
+    crossings = [
+        c.weight
+        for c in res.oat[top["criterion"]].crossovers
+        if set(c.sites) == set(top["sites"])
+    ]
+    assert any(abs(t - top["new_weight"]) < 1e-9 for t in crossings)  # the sweep's crossover
     # the "how to read" list names and describes the new sheets
     for name in EN:
         assert name in summary
@@ -450,38 +470,39 @@ def test_the_headline_reads_the_size_of_the_change(runs: dict[str, Any]) -> None
     res = runs["res"]
     leader, name = res.leader, names(runs["study"])
     other = next(s for s in res.matrix.site_ids if s != leader)
-    talent = res.study.weights["talent"]
+    cid = res.matrix.criterion_ids[0]
+    label = crit_names(runs["study"])[cid]
+    now = res.matrix.weight_of[cid]
 
     def with_pick(relative: float) -> SensitivityResult:
         pick = {
-            "criterion": "talent",
+            "criterion": cid,
             "sites": [leader, other],
-            "delta": relative * talent,
-            "relative": relative,
+            "weight": now,
+            "new_weight": now * (1 + relative),
+            "share_change": now * relative,
+            "share_relative": relative,
         }
-        mc = dict(res.most_critical, top={"percent": pick, "absolute": pick})
-        return dataclasses.replace(res, most_critical=mc)
+        share = {"top": {"percent": pick, "absolute": pick}, "any": {"percent": pick, "absolute": pick}}
+        return dataclasses.replace(res, most_critical=dict(res.most_critical, share=share))
 
     fragile = sensitivity_headline(with_pick(-0.1), Lang("en"))
     assert fragile.endswith(
-        f"is to cut the Talent supply weight by 10.0% (from {talent:.1%} to {0.9 * talent:.1%}), which "
-        f"hands it to {name[other]}: first place is fragile: stakeholders often disagree about a weight "
-        "by that much."
+        f"is to cut the {label} weight by 10.0% of itself, from {now:.1%} to {0.9 * now:.1%} of the total "
+        f"(the others rescaled in proportion), which hands it to {name[other]}: first place is fragile: "
+        "stakeholders often disagree about a weight by that much."
     )
     raised = sensitivity_headline(with_pick(0.3), Lang("en"))
-    assert (
-        f"is to raise the Talent supply weight by 30.0% (from {talent:.1%} to {1.3 * talent:.1%})" in raised
-    )
+    assert f"is to raise the {label} weight by 30.0% of itself, from {now:.1%} to {1.3 * now:.1%}" in raised
     assert raised.endswith(
         "first place is moderately robust: it survives a moderate disagreement about any one weight, not a large one."
     )
     ko = sensitivity_headline(with_pick(-0.1), Lang("ko"))
-    assert "인재 공급 가중치를 10.0% 줄이는 것" in ko and ko.endswith(
+    assert f"{crit_names(runs['study'], 'ko')[cid]} 가중치를 자기 값의 10.0%만큼 줄여" in ko and ko.endswith(
         "1위는 취약합니다: 이해관계자의 가중치는 흔히 그만큼 차이가 납니다."
     )
-    none = dataclasses.replace(
-        res, most_critical=dict(res.most_critical, top={"percent": None, "absolute": None})
-    )
+    nothing = {"top": {"percent": None, "absolute": None}, "any": {"percent": None, "absolute": None}}
+    none = dataclasses.replace(res, most_critical=dict(res.most_critical, share=nothing))
     assert sensitivity_headline(none, Lang("en")).endswith(
         f"No change of a single weight takes first place from {name[leader]}: first place is robust to any one weight."
     )
@@ -532,7 +553,7 @@ def test_korean_labels_local_names_and_the_options(runs: dict[str, Any], ko: ope
     study = runs["study"]
     text = " ".join(str(v) for v in values(ko[KO[0]]))
     assert "가중치 하나씩 바꾸기(OAT)" in text and "현재 가중치" in text and "규칙:" in text
-    for c in study.criteria:
+    for c in res.matrix.criteria:  # the criteria that take part
         assert c.label_local in text
     acc = ko[KO[2]]
     r = find_row(acc, "사이트", "#1")
@@ -542,7 +563,8 @@ def test_korean_labels_local_names_and_the_options(runs: dict[str, Any], ko: ope
     for row, i in zip(rows_under(acc, r, n, n + 1), order, strict=True):  # the dirichlet run
         assert row[0] == local[res.matrix.site_ids[i]]
         assert row[1:] == [approx(float(x)) for x in res.smaa.rank_acceptability[i]]
-    assert res.smaa.weight_sampling == "dirichlet" and any(c.kind == "missing" for c in res.smaa.uncertain)
+    # the shipped unknowns (missing: interval) are drawn within their plausible ranges
+    assert res.smaa.weight_sampling == "dirichlet" and any(c.kind == "unknown" for c in res.smaa.uncertain)
     kv = {row[0].value: row[1].value for row in ko[ko.sheetnames[-1]].iter_rows(min_row=4) if row[0].value}
     assert kv["난수 시드"] == SEED and kv["디리클레 집중도"] == 20 and kv["가중치 추출 방식"] == "dirichlet"
     summary = [str(v) for v in values(ko["요약"])]

@@ -199,6 +199,7 @@ class Lang:
                 "estimate": N_("estimated"),
                 "claim": N_("claim"),
                 "range": N_("range"),
+                "unknown": N_("unknown"),
                 "computed": N_("computed"),
                 "stale": N_("stale"),
                 "clipped": N_("outside the fixed scale"),
@@ -913,6 +914,9 @@ KO.update(
         "Normalised, every uncertain fact at its worst end": "정규화 값, 불확실한 자료를 모두 가장 불리한 끝값에 둠",
         "Normalised, every uncertain fact at its best end": "정규화 값, 불확실한 자료를 모두 가장 유리한 끝값에 둠",
         "{value} for {site}, an unknown value at the worst end of its plausible range": "{site} {value}(미상값: 타당 범위의 가장 불리한 끝값)",
+        "unknown": "미상",
+        "; unknown facts drawn within their plausible range": "; 미상 자료는 타당 범위 안에서 추출",
+        "unknown (missing: interval): drawn within the criterion's plausible range": "미상(missing: interval): 기준의 타당 범위 안에서 추출",
         # the headline (sitecompare.headline.HEADLINE_TEMPLATES)
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges.": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다.",
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges (found by sampling: the true range may be wider).": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다 (표본 추출로 구함: 실제 범위는 더 넓을 수 있음).",

@@ -80,6 +80,8 @@ class SheetContext:
             how=sampling_text(self.res, L),
             seed=sm.seed,
         )
+        if any(c.kind == "unknown" for c in sm.uncertain):
+            text += L.t("; unknown facts drawn within their plausible range")
         if any(c.kind == "missing" for c in sm.uncertain):
             text += L.t("; missing facts drawn within the other sites' range")
         return text

@@ -197,6 +197,8 @@ def sensitivity_run_info(res: SensitivityResult, L: Lang) -> dict[str, Any]:
     info[L.t("Missing facts in SMAA")] = (
         L.t("unknown: drawn within the other sites' observed range")
         if any(c.kind == "missing" for c in sm.uncertain)
+        else L.t("unknown (missing: interval): drawn within the criterion's plausible range")
+        if any(c.kind == "unknown" for c in sm.uncertain)
         else L.t("their imputed values")
     )
     info[L.t("Sensitivity sheets")] = ", ".join(

@@ -160,6 +160,17 @@ def _fails(dm: DecisionMatrix, spec: MethodSpec) -> bool:
     return False
 
 
+def _bad_values(dm: DecisionMatrix, columns: list[int], op: str) -> list[BadValue]:
+    bad = []
+    for j in columns:
+        c = dm.criteria[j]
+        for i, sid in enumerate(dm.site_ids):
+            x = float(dm.X[i, j])
+            if x < 0 or (x == 0 and op == ">"):
+                bad.append(BadValue(sid, c.id, x, c.unit, dm.cell(sid, c.id).imputed))
+    return bad
+
+
 def diagnose_skip(dm: DecisionMatrix, spec: MethodSpec, exc: Exception) -> Skip:
     """Why ``spec`` could not rank ``dm`` (it raised ``exc``): the values it refuses, read from
     the matrix rather than from the method's message, and whether any other normalisation of
@@ -172,13 +183,7 @@ def diagnose_skip(dm: DecisionMatrix, spec: MethodSpec, exc: Exception) -> Skip:
         columns = [cause.column]
     else:  # a product or ratio method refusing values <= 0 (wpm): every such column
         columns = [j for j in range(dm.X.shape[1]) if (dm.X[:, j] <= 0).any()]
-    bad = []
-    for j in columns:
-        c = dm.criteria[j]
-        for i, sid in enumerate(dm.site_ids):
-            x = float(dm.X[i, j])
-            if x < 0 or (x == 0 and op == ">"):
-                bad.append(BadValue(sid, c.id, x, c.unit, dm.cell(sid, c.id).imputed))
+    bad = _bad_values(dm, columns, op)
     params = dict(spec.params)
     norm = params.get("normalization")
     every = False
@@ -191,6 +196,8 @@ def diagnose_skip(dm: DecisionMatrix, spec: MethodSpec, exc: Exception) -> Skip:
         every = bool(others) and all(
             _fails(dm, MethodSpec(spec.name, {**params, "normalization": n})) for n in others
         )
+        if every and op == ">":  # the same reason under every normalisation: every such value
+            bad = _bad_values(dm, [j for j in range(dm.X.shape[1]) if (dm.X[:, j] <= 0).any()], op)
     return Skip(
         label=method_label(spec),
         method=spec.name,
