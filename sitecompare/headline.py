@@ -195,7 +195,7 @@ def headline_sentences(
                     H_FACT_UNKNOWN if d.kind == "unknown" else H_FACT_RANGE,
                     crit=crit(d.criterion),
                     site=site(d.site),
-                    low=value(d.low, h.units.get(d.criterion, "")),
+                    low=value(d.low, ""),
                     high=value(d.high, h.units.get(d.criterion, "")),
                 )
                 for d in h.deciding

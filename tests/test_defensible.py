@@ -436,8 +436,8 @@ def test_the_headline_names_the_inseparable_sites_and_the_facts_that_would_separ
     )
     assert text[1] == "The data cannot separate close, blind from it: their rank intervals overlap."
     assert text[2] == (
-        "The facts whose collection would separate them, largest effect first: power of blind (unknown, 0 MW "
-        "to 100 MW); power of close (sources disagree, 60 MW to 100 MW)."
+        "The facts whose collection would separate them, largest effect first: power of blind (unknown, 0 "
+        "to 100 MW); power of close (sources disagree, 60 to 100 MW)."
     )
     assert "Weights set by: the test's authors." in text
     assert "Coverage: all 2 criteria take part." in text

@@ -726,10 +726,11 @@ def test_unit_problems_of_a_profile_with_schema_problems_come_in_the_same_run(tm
     assert res.stderr.splitlines() == [
         "sites/alpha.yaml: country: 'Korea' is not an ISO 3166-1 alpha-2 code like 'KR'",
         "sites/beta.yaml: facts.compute_pf.soruce: unknown key 'soruce'; did you mean 'source'? (valid keys: "
-        "as_of, high, low, method, note, source, status, unit, value)",
-        "sites/beta.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed)",
+        "as_of, high, low, method, note, quote, scope, source, status, unit, value)",
+        "sites/beta.yaml: facts.ktx_km.status: 'planned' is not a valid status (choose from: measured, plan, estimate, computed, claim)",
         "criteria/default.yaml: criteria.rail.lable: unknown key 'lable'; did you mean 'label'? (valid keys: bounds, "
-        "direction, fact, group, label, label_local, missing, note, preference, scale, unit, weight)",
+        "direction, fact, group, label, label_local, min_coverage, missing, note, plausible, preference, scale, "
+        "scopes, unit, weight)",
         # before: nothing below this line until the problems above were fixed (and rail, a
         # criterion with a misspelt key, still checks alpha's unit)
         "sites/alpha.yaml: facts.ktx_km.unit: 'min' is not a length (criterion rail expects km)",
@@ -748,6 +749,6 @@ def test_a_criterion_with_a_bad_missing_policy_checks_no_site(tmp_path: Path) ->
     res = run_cli("validate", "--sites", "sites", "--criteria", "criteria/default.yaml", cwd=tmp_path)
     assert res.stderr.splitlines() == [
         "criteria/default.yaml: criteria.rail.missing: 'wrost' is not a valid missing policy (choose from: "
-        "worst, median, exclude-site, error)",
+        "worst, median, exclude-site, error, interval)",
         "sitecompare: 1 problem found; nothing was written",
     ]

@@ -843,7 +843,9 @@ def fit_rows(ws: Worksheet, st: Styles) -> None:
         width = spans.get((r, c), widths[c])
         size = float(cell.font.sz or st.size) if cell.font is not None else st.size
         bold = 1.07 if cell.font is not None and cell.font.b else 1.0
-        lines = wrapped_lines(v, width - 0.6, char_factor * bold * size / 10.0, wide)
+        # 4% spare: the printed font (LibreOffice's substitute for Arial) runs a little wider
+        # than the measures, and a clipped last line is worse than a little air
+        lines = wrapped_lines(v, (width - 0.6) * 0.96, char_factor * bold * size / 10.0, wide)
         needed[r] = max(needed.get(r, 0.0), lines * size * line_factor + 3.0)
     for r, h in needed.items():
         current = ws.row_dimensions[r].height
