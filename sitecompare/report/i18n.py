@@ -917,6 +917,7 @@ KO.update(
         "unknown": "미상",
         "; unknown facts drawn within their plausible range": "; 미상 자료는 타당 범위 안에서 추출",
         "unknown (missing: interval): drawn within the criterion's plausible range": "미상(missing: interval): 기준의 타당 범위 안에서 추출",
+        "unknown (missing: interval): anywhere from {low} to {high}; the point ranking takes {value}, the worst end (no credit without evidence), and the rank intervals let it move": "미상(missing: interval): {low}~{high} 어디에나 있을 수 있음. 점 순위에는 가장 불리한 끝값 사용: {value} (근거 없이는 점수 없음). 순위 구간은 이 값을 범위 안에서 움직여 계산",
         # the headline (sitecompare.headline.HEADLINE_TEMPLATES)
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges.": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다.",
         "{site} ranks first. With these weights it could rank {interval} as the uncertain facts vary within their ranges (found by sampling: the true range may be wider).": "1위: {site}. 이 가중치에서 불확실한 자료가 범위 안에서 움직이면 가능한 순위는 {interval}위입니다 (표본 추출로 구함: 실제 범위는 더 넓을 수 있음).",

@@ -71,6 +71,14 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
     c = next(x for x in data.criteria if x.id == cid)
     cell = data.cell(sid, cid)
     f = cell.fact
+    if kind == "missing" and cell.unknown:
+        return L.t(
+            "unknown (missing: interval): anywhere from {low} to {high}; the point ranking takes "
+            "{value}, the worst end (no credit without evidence), and the rank intervals let it move",
+            low=L.num(cell.low),
+            high=L.num(cell.high, c.unit),
+            value=L.num(cell.value, c.unit),
+        )
     if kind == "missing":
         return L.t(
             "filled in by the '{policy}' policy: {value}, {why}",
@@ -311,17 +319,17 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
             ]
             for x in dm.excluded_criteria
         ]
-        tr = write_table(
+        tr = write_wide_table(  # under the detail table's narrow grid: criterion over A-B
             ws,
             st,
             row,
             [
-                L.t("Criterion"),
-                L.t("Sites with a comparable fact"),
-                L.t("Coverage"),
-                L.t("Minimum coverage"),
-                L.t("Weight it had"),
-                L.t("Reason"),
+                (L.t("Criterion"), 2),
+                (L.t("Sites with a comparable fact"), 1),
+                (L.t("Coverage"), 1),
+                (L.t("Minimum coverage"), 1),
+                (L.t("Weight it had"), 1),
+                (L.t("Reason"), 3),
             ],
             rows,
             formats=[None, None, "0%", "0%", "0.0%", None],
@@ -362,18 +370,18 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
                     why_not_comparable(L, x, c),
                 ]
             )
-        tr = write_table(
+        tr = write_wide_table(
             ws,
             st,
             row,
             [
-                L.t("Site"),
-                L.t("Criterion"),
-                L.t("Fact as written"),
-                L.t("Its scope"),
-                L.t("Scopes compared"),
-                L.t("Status"),
-                L.t("Why it is not used"),
+                (L.t("Site"), 2),
+                (L.t("Criterion"), 1),
+                (L.t("Fact as written"), 1),
+                (L.t("Its scope"), 1),
+                (L.t("Scopes compared"), 2),
+                (L.t("Status"), 1),
+                (L.t("Why it is not used"), 2),
             ],
             rows,
             wrap=[True, True, False, True, True, False, True],

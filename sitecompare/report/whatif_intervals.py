@@ -106,7 +106,7 @@ def write_whatif_intervals(
     for k, i in enumerate(data.order):
         rr = first + k
         sid = dm.site_ids[i]
-        put(ws, rr, 1, L.site_name(data.site(sid)), font=st.bold, border=st.box, align=st.top)
+        put(ws, rr, 1, L.site_name(data.site(sid)), font=st.bold, border=st.box, align=st.wrap)
         put(ws, rr, id_col, sid, font=st.small, border=st.box, align=st.top)
         if iv.exact:
             lo_ref = f"{get_column_letter(low_col)}{rr}"
@@ -168,7 +168,8 @@ def write_whatif_intervals(
         for k, i in enumerate(data.order):
             rr = blk + k
             sid = dm.site_ids[i]
-            put(ws, rr, 1, L.site_name(data.site(sid)), font=st.font, border=st.box)
+            put(ws, rr, 1, L.site_name(data.site(sid)), font=st.font, border=st.box, align=st.wrap)
+            merge(ws, rr, 1, rr, id_col - 1)
             put(ws, rr, id_col, sid, font=st.small, border=st.box)
             for j, c in enumerate(crits):
                 col = first_col + j
