@@ -34,12 +34,13 @@ method's domain (0 where it needs values > 0) are never taken.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from ..errors import SiteCompareError
-from ..methods.ranks import rank_rows
-from .evaluate import Evaluator, chunk_bounds
+from ..methods.ranks import tie_tolerance
+from .evaluate import Evaluator
 from .oat import OATResult
 
 __all__ = [
@@ -221,9 +222,10 @@ class DataChange:
 # current value (the smallest change is wanted) and near the limit (a cost value close to 0).
 SEARCH_SHARES = np.unique(
     np.concatenate(
-        [np.linspace(0.0, 1.0, 257)[1:], np.logspace(-6, 0, 61), 1.0 - np.logspace(-9, -0.5, 60)]
+        [np.linspace(0.0, 1.0, 129)[1:], np.logspace(-6, 0, 31), 1.0 - np.logspace(-9, -0.5, 30)]
     )
 )
+SECTIONS = 15  # interior points per bracket and pass when refining a bracket
 SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-criteria)
     np.concatenate(
         [np.linspace(0.0, 1.0, 41)[1:], np.logspace(-4, 0, 9), 1.0 - np.logspace(-9, -1, 9)]
@@ -251,16 +253,31 @@ def critical_data_changes(
 
     The search runs from the current value towards the limit (10x the observed span beyond
     the best value; 0 for a non-negative cost criterion; the ``scale`` anchor's best value when
-    there is one). A site's rank need not be monotone in its value (VIKOR; min-max
-    normalisation when the site becomes the best), so the whole range is scanned on a grid
-    (``SEARCH_SHARES``), and the first grid value that reaches the target is refined by
-    bisection against the grid value before it. Values the method cannot evaluate (e.g. 0 under
-    wpm or max/sum normalisation, which need values > 0) are outside the search: they never
-    count as reaching the target.
+    there is one).
+
+    * **Closed form** (wsm; wpm without normalisation): while the changed value stays inside
+      the range its column's normalisation is fixed over (between the other sites' extremes
+      for min-max, up to the column maximum for ``max``, anywhere for fixed anchors or
+      ``none``), the site's score is its other columns' part plus ``w_j v(x)`` and every other
+      score is fixed, so the value that ties the site with the one it must overtake is
+      ``v^-1((T - rest) / w_j)``. The answer is checked by scoring it.
+    * **Bracketing** otherwise (topsis, vikor, promethee2, scikit-criteria methods, and a value
+      that would move a min-max bound, where the pieces change): a site's rank need not be
+      monotone in its value (VIKOR; min-max normalisation when the site becomes the best), so
+      the whole range is scanned on a grid (``SEARCH_SHARES``), and the first grid value that
+      reaches the target is refined by bisection against the grid value before it.
+
+    Only the changed column is re-scored (:class:`~.column.ColumnScores`: O(n) per variant, not
+    O(n m)). A site's rank at a variant is 1 + the number of sites scoring more than the tie
+    tolerance above it. Values the method cannot evaluate (e.g. 0 under wpm or max/sum
+    normalisation, which need values > 0) are outside the search: they never count as reaching
+    the target.
     """
+    from .column import ColumnScores
+
     n, m = X.shape
     benefit = ev.problem.benefit
-    cand = []  # (site i, criterion j, target label, target rank, limit)
+    cand = []  # (site i, criterion j, target label, target rank, x0, limit)
     for i in range(n):
         r = int(ranks[i])
         if r == 1:
@@ -289,41 +306,72 @@ def critical_data_changes(
     x0 = np.array([c[4] for c in cand], float)
     limit = np.array([c[5] for c in cand], float)
     w = np.asarray(weights, float)
+    cs = ColumnScores(ev, w)
 
-    def reached(x: np.ndarray, q: np.ndarray) -> np.ndarray:
-        """Candidates q with their value set to x reach their target rank (False if the method
-        cannot evaluate the value)."""
-        Xq = np.broadcast_to(X, (q.size, n, m)).copy()
-        Xq[np.arange(q.size), ii[q], jj[q]] = x
-        g, ok = _safe_goodness(ev, np.broadcast_to(w, (q.size, m)), Xq)
-        rk = rank_rows(np.where(ok[:, None], g, 0.0), scale_floor=ev.tie_scale)
-        return ok & (rk[np.arange(q.size), ii[q]] <= target[q])
+    def reached(j: int, x: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Candidates q (all of column j) with their value set to x reach their target rank
+        (False if the method cannot evaluate the value)."""
+        cols = np.broadcast_to(X[:, j], (q.size, n)).copy()
+        rows = np.arange(q.size)
+        cols[rows, ii[q]] = x
+        g, ok = _safe_column(cs, j, cols)
+        own = g[rows, ii[q]][:, None]
+        tol = tie_tolerance(np.maximum(np.abs(g).max(axis=1, initial=0.0), ev.tie_scale))[:, None]
+        rank = 1 + (g - own > tol).sum(axis=1)
+        return ok & (rank <= target[q])
 
+    Q = len(cand)
+    solved = np.zeros(Q, dtype=bool)
+    needed = np.full(Q, np.nan)
+    if ev.info.name in CLOSED_FORM:
+        xs = _closed_form(ev, cs, w, X, ii, jj, target, x0, limit)
+        for j in range(m):
+            q = np.flatnonzero((jj == j) & np.isfinite(xs))
+            if q.size:
+                ok = reached(j, xs[q], q)
+                solved[q[ok]] = True
+                needed[q[ok]] = xs[q[ok]]
     shares = SEARCH_SHARES if ev.batched else SEARCH_SHARES_UNBATCHED
-    Q, L = len(cand), shares.size
-    # grid level by level (all candidates at one share, then the next): values outside the
-    # method's domain sit together at the last levels, so few evaluations isolate them
-    q_all = np.tile(np.arange(Q), L)
-    x_all = (x0[None, :] + shares[:, None] * (limit - x0)[None, :]).ravel()
-    hit = np.zeros(Q * L, dtype=bool)
-    for a, b in chunk_bounds(Q * L, n, m, per_sample_matrix=True):
-        hit[a:b] = reached(x_all[a:b], q_all[a:b])
-    hit = hit.reshape(L, Q).T
-    found = hit.any(axis=1)
-    f = np.argmax(hit, axis=1)  # the first grid value that reaches the target
-    hi_x = np.where(found, x0 + shares[f] * (limit - x0), limit)
-    prev = np.where(f > 0, shares[np.maximum(f - 1, 0)], 0.0)
-    lo_x = x0 + prev * (limit - x0)  # not reached
-    q_idx = np.flatnonzero(found)
-    for _ in range(iterations if q_idx.size else 0):
-        mid = 0.5 * (lo_x[q_idx] + hi_x[q_idx])
-        r = reached(mid, q_idx)
-        hi_x[q_idx] = np.where(r, mid, hi_x[q_idx])
-        lo_x[q_idx] = np.where(r, lo_x[q_idx], mid)
+    L = shares.size
+    for j in range(m):
+        qj = np.flatnonzero((jj == j) & ~solved)
+        if not qj.size:
+            continue
+        # grid level by level (all candidates at one share, then the next): values outside
+        # the method's domain sit together at the last levels, so few evaluations isolate them
+        q_all = np.tile(qj, L)
+        x_all = (x0[qj][None, :] + shares[:, None] * (limit - x0)[qj][None, :]).ravel()
+        hit = np.zeros(q_all.size, dtype=bool)
+        step = max(256, 2_000_000 // max(n, 1))
+        for a in range(0, q_all.size, step):
+            hit[a : a + step] = reached(j, x_all[a : a + step], q_all[a : a + step])
+        hit = hit.reshape(L, qj.size).T
+        found = hit.any(axis=1)
+        f = np.argmax(hit, axis=1)  # the first grid value that reaches the target
+        hi_x = np.where(found, x0[qj] + shares[f] * (limit - x0)[qj], limit[qj])
+        prev = np.where(f > 0, shares[np.maximum(f - 1, 0)], 0.0)
+        lo_x = x0[qj] + prev * (limit - x0)[qj]  # not reached
+        k = np.flatnonzero(found)
+        # multisection: SECTIONS interior points a bracket per pass (one batch for all
+        # brackets), the bracket shrinking (SECTIONS + 1)-fold, to the precision of
+        # ``iterations`` halvings
+        passes = int(np.ceil(iterations / np.log2(SECTIONS + 1))) if k.size else 0
+        frac = np.arange(1, SECTIONS + 1) / (SECTIONS + 1)
+        for _ in range(passes):
+            pts = lo_x[k][:, None] + frac[None, :] * (hi_x[k] - lo_x[k])[:, None]  # (k, s)
+            r = reached(j, pts.ravel(), np.repeat(qj[k], SECTIONS)).reshape(k.size, SECTIONS)
+            anyr = r.any(axis=1)
+            first = np.argmax(r, axis=1)
+            new_hi = np.where(anyr, pts[np.arange(k.size), first], hi_x[k])
+            before = np.where(first > 0, pts[np.arange(k.size), first - 1], lo_x[k])
+            new_lo = np.where(anyr, before, pts[:, -1])
+            lo_x[k], hi_x[k] = new_lo, new_hi
+        solved[qj[found]] = True
+        needed[qj[found]] = hi_x[found]
     reach_lo, reach_hi = plausible_range(observed_low, observed_high, anchors_worst, anchors_best)
     out = []
     for q, (i, j, label, tr, xv, _) in enumerate(cand):
-        needed = float(hi_x[q])
+        value = float(needed[q])
         out.append(
             DataChange(
                 site=sites[i],
@@ -332,12 +380,143 @@ def critical_data_changes(
                 current_rank=int(ranks[i]),
                 target_rank=int(tr),
                 current_value=float(xv),
-                required_value=needed if found[q] else None,
+                required_value=value if solved[q] else None,
                 factor=float(factors[i, j]),
-                out_of_reach=bool(found[q] and not reach_lo[j] <= needed <= reach_hi[j]),
+                out_of_reach=bool(solved[q] and not reach_lo[j] <= value <= reach_hi[j]),
             )
         )
     return out
+
+
+CLOSED_FORM = ("wsm", "wpm")
+
+
+def _closed_form(
+    ev: Evaluator,
+    cs: Any,
+    w: np.ndarray,
+    X: np.ndarray,
+    ii: np.ndarray,
+    jj: np.ndarray,
+    target: np.ndarray,
+    x0: np.ndarray,
+    limit: np.ndarray,
+) -> np.ndarray:
+    """The required value of each candidate where its column's normalisation stays fixed
+    (module docstring of :func:`critical_data_changes`); NaN where there is no closed form."""
+    p = ev.problem
+    params = dict(ev.params)
+    name = ev.info.name
+    norm = str(params.get("normalization", "minmax" if name == "wsm" else "none"))
+    out = np.full(ii.size, np.nan)
+    if (name == "wpm" and norm != "none") or norm not in ("minmax", "max", "none"):
+        return out
+    n = X.shape[0]
+    for q in range(ii.size):
+        i, j = int(ii[q]), int(jj[q])
+        if w[j] <= 0:
+            continue
+        b = bool(p.benefit[j])
+        others = np.delete(X[:, j], i)
+        o_lo, o_hi = float(others.min()), float(others.max())
+        anchored = not (np.isnan(p.worst[j]) or np.isnan(p.best[j]))
+        # the piece over which the column's normalisation does not move with x
+        if name == "wpm" or norm == "none" or (norm == "minmax" and anchored):
+            a, z = -np.inf, np.inf
+        elif norm == "minmax":
+            a, z = o_lo, o_hi
+        elif b:  # max: x / max
+            a, z = -np.inf, o_hi
+        else:  # max, cost: min / x
+            a, z = o_lo, np.inf
+        rep = min(max(float(x0[q]), a), z)  # a value of the piece: the others' scores there
+        cols = X[:, j].copy()
+        cols[i] = rep
+        g, ok = _safe_column(cs, j, cols[None, :])
+        if not ok[0]:
+            continue
+        g = g[0]
+        v_rep = _value_fn(name, norm, b, anchored, p.worst[j], p.best[j], o_lo, o_hi, rep)
+        rest = g[i] - w[j] * v_rep
+        tr = int(target[q])
+        ahead = np.sort(np.delete(g, i))[::-1]
+        if tr - 1 >= n - 1:
+            continue
+        T = ahead[tr - 1]  # the score the site must reach: the tr-th best of the others
+        v_needed = (T - rest) / w[j]
+        x = _value_inverse(name, norm, b, anchored, p.worst[j], p.best[j], o_lo, o_hi, v_needed)
+        if x is None or not np.isfinite(x):
+            continue
+        # in the direction of improvement, inside the piece and the search range
+        lo_s, hi_s = sorted((float(x0[q]), float(limit[q])))
+        if not (a <= x <= z) or not (lo_s <= x <= hi_s):
+            continue
+        if (x - x0[q]) * (1.0 if b else -1.0) < 0:
+            x = float(x0[q])
+        out[q] = x
+    return out
+
+
+def _value_fn(name: str, norm: str, b: bool, anchored: bool, worst: float, best: float,
+              lo: float, hi: float, x: float) -> float:
+    """The normalised (goodness-oriented) value of x in a fixed piece of its column."""
+    if name == "wpm":
+        return float(np.log(x)) if b else float(-np.log(x))
+    if norm == "none":
+        return x if b else -x
+    if norm == "minmax":
+        if anchored:
+            return float(np.clip((x - worst) / (best - worst), 0.0, 1.0))
+        if hi == lo:
+            return 0.0
+        return (x - lo) / (hi - lo) if b else (hi - x) / (hi - lo)
+    # max
+    return x / hi if b else lo / x
+
+
+def _value_inverse(name: str, norm: str, b: bool, anchored: bool, worst: float, best: float,
+                   lo: float, hi: float, v: float) -> float | None:
+    """x such that the normalised value is v (None where v cannot be reached in the piece)."""
+    if name == "wpm":
+        return float(np.exp(v)) if b else float(np.exp(-v))
+    if norm == "none":
+        return v if b else -v
+    if norm == "minmax":
+        if anchored:
+            if v > 1.0:
+                return None
+            return worst + max(v, 0.0) * (best - worst)
+        if hi == lo or v > 1.0:
+            return None
+        return lo + v * (hi - lo) if b else hi - v * (hi - lo)
+    if b:
+        return v * hi if v <= 1.0 else None
+    return lo / v if v > 0 else None
+
+
+def _safe_column(cs: Any, j: int, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Scores for each variant of column j, and which variants the method could evaluate.
+
+    A batch that raises is split in halves until the rows that raise are found, so a few values
+    outside the method's domain cost a few extra evaluations.
+    """
+    K, n = cols.shape
+    g = np.zeros((K, n))
+    ok = np.zeros(K, dtype=bool)
+    stack = [(0, K)]
+    while stack:
+        a, b = stack.pop()
+        try:
+            with np.errstate(all="ignore"):
+                part = np.asarray(cs.goodness(j, cols[a:b]), float)
+        except _EVAL_ERRORS:
+            if b - a > 1:
+                h = (a + b) // 2
+                stack += [(a, h), (h, b)]
+            continue
+        g[a:b] = part
+        ok[a:b] = np.isfinite(part).all(axis=1)
+    return g, ok
 
 
 def plausible_range(
@@ -358,33 +537,6 @@ def plausible_range(
         lo = np.where(anchored, np.maximum(lo, a_lo), lo)
         hi = np.where(anchored, np.minimum(hi, a_hi), hi)
     return lo, hi
-
-
-def _safe_goodness(
-    ev: Evaluator, W: np.ndarray, Xq: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Scores for each row, and which rows the method could evaluate (finite scores, no error).
-
-    A batch that raises is split in halves until the rows that raise are found, so a few values
-    outside the method's domain cost a few extra evaluations.
-    """
-    K = W.shape[0]
-    g = np.zeros((K, Xq.shape[1]))
-    ok = np.zeros(K, dtype=bool)
-    stack = [(0, K)]
-    while stack:
-        a, b = stack.pop()
-        try:
-            with np.errstate(all="ignore"):
-                part = np.asarray(ev.goodness(W[a:b], Xq[a:b]), float)
-        except _EVAL_ERRORS:
-            if b - a > 1:
-                h = (a + b) // 2
-                stack += [(a, h), (h, b)]
-            continue
-        g[a:b] = part
-        ok[a:b] = np.isfinite(part).all(axis=1)
-    return g, ok
 
 
 def _rank_above(ranks: np.ndarray, r: int) -> int:

@@ -142,6 +142,8 @@ class Evaluator:
         W = np.atleast_2d(W)
         if X is None and self._basis is not None:
             return W @ self._goodness_basis_t
+        if X is None and self.info.name == "topsis":
+            return self._topsis_weights(W)
         if self.batched:
             assert self.info.batch is not None
             out = self.info.batch(self.problem, W, X, **self.params)
@@ -151,6 +153,67 @@ class Evaluator:
             p = self.problem if X is None else _with_x(self.problem, X[k])
             rows.append(self.info.evaluate(p, W[k], **self.params).scores)
         return self.sign * np.array(rows)
+
+    def pair_goodness(
+        self, W: np.ndarray, pa: np.ndarray, pb: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Goodness of site ``pa[q]`` and of site ``pb[q]`` at weights ``W[q]`` (each (K,)).
+
+        TOPSIS scores a site from its own row and the ideal points alone, so only the two
+        sites are scored (O(m) a row, not O(n m)); other methods score every site."""
+        W = np.atleast_2d(W)
+        if self.info.name == "topsis":
+            self._topsis_weights(W[:1])  # fills the cache
+            ap, am, euclid = self._topsis_cache
+            return self._topsis_rows(W, ap, am, euclid, pa), self._topsis_rows(W, ap, am, euclid, pb)
+        g = self.goodness(W)
+        rows = np.arange(W.shape[0])
+        return g[rows, pa], g[rows, pb]
+
+    @staticmethod
+    def _topsis_rows(
+        W: np.ndarray, ap: np.ndarray, am: np.ndarray, euclid: bool, idx: np.ndarray
+    ) -> np.ndarray:
+        if euclid:
+            W2 = W * W
+            dp = np.sqrt(np.maximum(np.einsum("ql,lq->q", W2, ap[:, idx]), 0.0))
+            dm = np.sqrt(np.maximum(np.einsum("ql,lq->q", W2, am[:, idx]), 0.0))
+        else:
+            dp = np.einsum("ql,lq->q", W, ap[:, idx])
+            dm = np.einsum("ql,lq->q", W, am[:, idx])
+        tot = dp + dm
+        with np.errstate(invalid="ignore", divide="ignore"):
+            c = dm / tot
+        return np.where(tot > 0, c, 0.5)
+
+    def _topsis_weights(self, W: np.ndarray) -> np.ndarray:
+        """TOPSIS for many weight vectors on the study's matrix: the squared (or absolute)
+        differences from the ideal and anti-ideal depend only on the matrix, so they are
+        computed once and every batch is two matrix products (see ``topsis_batch``)."""
+        cache = self.__dict__.get("_topsis_cache")
+        if cache is None:
+            from ..methods.normalize import normalize
+
+            p = self.problem
+            norm = str(self.params.get("normalization", "vector"))
+            N = normalize(p.X, p.benefit, norm, worst=p.worst, best=p.best, invert=False)
+            ip = np.where(p.benefit, N.max(axis=0), N.min(axis=0))
+            im = np.where(p.benefit, N.min(axis=0), N.max(axis=0))
+            euclid = self.params.get("metric", "euclidean") == "euclidean"
+            f = np.square if euclid else np.abs
+            cache = (np.ascontiguousarray(f(N - ip).T), np.ascontiguousarray(f(N - im).T), euclid)
+            self._topsis_cache = cache
+        ap, am, euclid = cache
+        if euclid:
+            W2 = W * W
+            dp = np.sqrt(np.maximum(W2 @ ap, 0.0))
+            dm = np.sqrt(np.maximum(W2 @ am, 0.0))
+        else:
+            dp, dm = W @ ap, W @ am
+        tot = dp + dm
+        with np.errstate(invalid="ignore", divide="ignore"):
+            c = dm / tot
+        return np.where(tot > 0, c, 0.5)
 
     def native(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
         """(K, n) scores in the method's native scale (for charts)."""

@@ -347,10 +347,19 @@ def _edge_search(
     if lo.size == 0:
         return np.zeros(0)
     lo, hi = lo.copy(), hi.copy()
+    # closeness lies in [0, 1]: the ranking's tie scale is 1 whatever the other sites score,
+    # so the pair alone decides its sign (ev.pair_goodness scores only the two sites)
+    pairwise = ev.info.name == "topsis" and ev.tie_scale >= 1.0
     while np.max(hi - lo) > TOL:
         mid = 0.5 * (lo + hi)
-        g = ev.goodness(oat_weights(base, k, mid))
-        same = _signs(ev, g, pa, pb, rowwise=True) == keep
+        if pairwise:
+            ga, gb = ev.pair_goodness(oat_weights(base, k, mid), pa, pb)
+            d = ga - gb
+            sign = np.where(np.abs(d) <= tie_tolerance(ev.tie_scale), 0.0, np.sign(d))
+            same = sign == keep
+        else:
+            g = ev.goodness(oat_weights(base, k, mid))
+            same = _signs(ev, g, pa, pb, rowwise=True) == keep
         move_lo = same == keep_lo  # the order holds at mid on the lo side, or fails on the hi side
         lo = np.where(move_lo, mid, lo)
         hi = np.where(move_lo, hi, mid)

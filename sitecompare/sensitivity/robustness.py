@@ -1,6 +1,7 @@
 """Method robustness: the same study ranked by every built-in method and normalisation.
 
-Rank agreement: Kendall's tau-b and Spearman's rho (scipy.stats) for every pair of rankings.
+Rank agreement: Kendall's tau-b and Spearman's rho (as scipy.stats defines them, computed for all
+pairs at once: :func:`rank_correlations`) for every pair of rankings.
 Consensus ranking: Borda (mean rank over the rankings; ties share the better rank).
 ``wsm``/``topsis`` with ``normalization: none`` are left out: they add raw values in different
 units. A method that cannot run on the data (e.g. ``sum`` normalisation with a zero value) is
@@ -277,6 +278,61 @@ def _r(x: float) -> float:
     return float(f"{x:.6g}") if np.isfinite(x) else None  # type: ignore[return-value]
 
 
+def rank_correlations(R: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Kendall's tau-b and Spearman's rho (on average ranks) between every pair of columns of
+    ``R`` (n sites x k rankings), as scipy.stats computes them, in one pass for all pairs: the
+    pair signs sign(x_a - x_b) of each ranking are a vector, and tau-b's numerator for two
+    rankings is half their dot product. NaN where a ranking is constant. Beyond
+    ``_PAIRWISE_MAX`` sites scipy's O(n log n) kendalltau is used pair by pair."""
+    n, k = R.shape
+    kendall = np.eye(k)
+    spearman = np.eye(k)
+    if k == 0:
+        return kendall, spearman
+    const = np.ptp(R, axis=0) == 0
+    avg = np.column_stack([_average_ranks(R[:, j]) for j in range(k)]) if n else R
+    with np.errstate(invalid="ignore", divide="ignore"):
+        c = avg - avg.mean(axis=0)
+        cov = c.T @ c
+        sd = np.sqrt(np.diag(cov))
+        spearman = cov / np.outer(sd, sd)
+    if n <= _PAIRWISE_MAX:
+        S = np.sign(R[:, None, :] - R[None, :, :]).reshape(n * n, k).astype(np.float64)
+        n0 = n * (n - 1) / 2.0
+        ties = ((S == 0).sum(axis=0) - n) / 2.0  # tied pairs of each ranking
+        num = (S.T @ S) / 2.0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            kendall = num / np.sqrt(np.outer(n0 - ties, n0 - ties))
+    else:
+        from scipy import stats  # slow to import; only for very large studies
+
+        for i in range(k):
+            for j in range(i + 1, k):
+                kendall[i, j] = kendall[j, i] = stats.kendalltau(R[:, i], R[:, j]).statistic
+    for M in (kendall, spearman):
+        M[const, :] = np.nan
+        M[:, const] = np.nan
+        np.fill_diagonal(M, 1.0)
+    return kendall, spearman
+
+
+_PAIRWISE_MAX = 2000  # sites: the (n^2, k) sign matrix stays under ~0.5 GB
+
+
+def _average_ranks(x: np.ndarray) -> np.ndarray:
+    """scipy.stats.rankdata(x, method="average")."""
+    order = np.argsort(x, kind="mergesort")
+    xs = x[order]
+    starts = np.r_[True, xs[1:] != xs[:-1]]
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    last = np.r_[first[1:], xs.size] - 1
+    avg = (first + last) / 2.0 + 1.0
+    out = np.empty(x.size)
+    out[order] = avg[group]
+    return out
+
+
 def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS) -> MethodAgreement:
     labels, cols, skips = [], [], []
     for spec in specs:
@@ -288,21 +344,9 @@ def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTN
             continue
         labels.append(label)
         cols.append(out.ranks)
-    from scipy import stats  # slow to import; only needed here
-
     R = np.column_stack(cols) if cols else np.zeros((len(dm.site_ids), 0))
     k = R.shape[1]
-    kendall = np.eye(k)
-    spearman = np.eye(k)
-    for i in range(k):
-        for j in range(i + 1, k):
-            if np.ptp(R[:, i]) == 0 or np.ptp(R[:, j]) == 0:
-                tau = rho = np.nan
-            else:
-                tau = stats.kendalltau(R[:, i], R[:, j]).statistic
-                rho = stats.spearmanr(R[:, i], R[:, j]).statistic
-            kendall[i, j] = kendall[j, i] = tau
-            spearman[i, j] = spearman[j, i] = rho
+    kendall, spearman = rank_correlations(R)
     mean_rank = R.mean(axis=1) if k else np.zeros(len(dm.site_ids))
     consensus = rank_scores(mean_rank, higher_is_better=False)
     return MethodAgreement(
