@@ -35,7 +35,9 @@ def shipped_copy(tmp_path: Path) -> tuple[Path, Path]:
     return sdir, cdir / "default.yaml"
 
 
-def open_page(monkeypatch: pytest.MonkeyPatch, sites: Path, criteria: Path, *, allow_save: bool = False) -> AppTest:
+def open_page(
+    monkeypatch: pytest.MonkeyPatch, sites: Path, criteria: Path, *, allow_save: bool = False
+) -> AppTest:
     for k, v in AppConfig(sites, criteria, allow_save).to_env().items():
         monkeypatch.setenv(k, v)
     at = AppTest.from_file(str(PAGE), default_timeout=120)
@@ -92,7 +94,9 @@ def test_slider_move_reranks_as_rank_weights_does(monkeypatch, shipped_copy) -> 
     at.slider(key="w_compute").set_value(42.5).run()
     rows, weights = ranking_of(at)
     assert "compute=42.5" in weights
-    res = run_cli("rank", "--sites", str(sdir), "--criteria", str(cpath), "--weights", weights, "--format", "json")
+    res = run_cli(
+        "rank", "--sites", str(sdir), "--criteria", str(cpath), "--weights", weights, "--format", "json"
+    )
     assert res.returncode == 0, res.stderr
     import json
 
@@ -134,13 +138,19 @@ def test_method_and_horizon_pickers_rank_as_the_library(monkeypatch, shipped_cop
 def test_sit_out_and_data_quality_panel(monkeypatch, shipped_copy) -> None:
     at = show(open_page(monkeypatch, *shipped_copy), "quality")
     out = table_rows(html_of(at, "sc-sitting-out"))
-    assert [r[0] for r in out] == ["Distance to high-speed rail (KTX/SRT)", "Talent supply", "Firms in the cluster"]
+    assert [r[0] for r in out] == [
+        "Distance to high-speed rail (KTX/SRT)",
+        "Talent supply",
+        "Firms in the cluster",
+    ]
     assert out[0][1:4] == ["3/7", "43%", "50%"]
     assert out[0][4] == "3 of 7 sites have a comparable fact (43%); it needs 50%"
     counts = dict((k, int(n)) for k, n in table_rows(html_of(at, "sc-counts")))
     dm = sc.rank(sc.load_study(*shipped_copy)).matrix
     assert counts["missing"] == int(dm.missing.sum())
-    assert counts["planned"] == sum(1 for c in dm.cells.values() if c.fact is not None and c.fact.status == "plan")
+    assert counts["planned"] == sum(
+        1 for c in dm.cells.values() if c.fact is not None and c.fact.status == "plan"
+    )
     notes = [li.text_content() for li in html_of(at, "sc-notes").xpath(".//li")]
     assert notes == list(dm.warnings)
     # the sliders of the criteria that sit out say so
@@ -170,11 +180,18 @@ def test_a_broken_profile_shows_the_cli_lines_on_the_page(monkeypatch, tmp_path:
     assert "2 problems" in at.error[0].value
 
 
-def test_without_allow_save_there_is_no_save_control_and_nothing_is_written(monkeypatch, shipped_copy) -> None:
+def test_without_allow_save_there_is_no_save_control_and_nothing_is_written(
+    monkeypatch, shipped_copy
+) -> None:
     sdir, cpath = shipped_copy
     before = {p: p.read_bytes() for p in [cpath, *sdir.iterdir()]}
     at = open_page(monkeypatch, sdir, cpath)
-    assert at.radio(key="panel").options == ["Walking weights", "SMAA", "Coverage and data quality", "AHP for a workshop"]
+    assert at.radio(key="panel").options == [
+        "Walking weights",
+        "SMAA",
+        "Coverage and data quality",
+        "AHP for a workshop",
+    ]
     for panel in ("sweep", "smaa", "quality", "ahp"):
         show(at, panel)
         assert all(t.key not in ("save_name", "save_description") for t in at.text_input)
@@ -183,7 +200,9 @@ def test_without_allow_save_there_is_no_save_control_and_nothing_is_written(monk
     assert sorted(p.name for p in cpath.parent.iterdir()) == ["default.yaml"]
 
 
-def test_allow_save_writes_the_scenario_into_the_criteria_file_comments_kept(monkeypatch, shipped_copy) -> None:
+def test_allow_save_writes_the_scenario_into_the_criteria_file_comments_kept(
+    monkeypatch, shipped_copy
+) -> None:
     sdir, cpath = shipped_copy
     original = cpath.read_text(encoding="utf-8")
     at = open_page(monkeypatch, sdir, cpath, allow_save=True)
@@ -235,9 +254,7 @@ def test_ahp_judgments_give_cr_and_repair_hints_and_apply_to_the_sliders(monkeyp
     at.selectbox(key="ahp_rail__talent").set_value("1/3").run()
     from sitecompare.weights.ahp import ahp_weights
 
-    expected = ahp_weights(
-        [[1, 3, 5], ["1/3", 1, "1/3"], ["1/5", 3, 1]], ["compute", "rail", "talent"]
-    )
+    expected = ahp_weights([[1, 3, 5], ["1/3", 1, "1/3"], ["1/5", 3, 1]], ["compute", "rail", "talent"])
     text = " ".join(m.value for m in at.markdown)
     assert f"CR {expected.cr:.4f}" in text and expected.cr > 0.1
     repair = table_rows(html_of(at, "sc-ahp-repair"))
@@ -307,7 +324,11 @@ def test_korean_labels_and_local_names(monkeypatch, shipped_copy) -> None:
     at = open_page(monkeypatch, sdir, cpath)
     at.radio(key="lang").set_value("ko").run()
     table = html_of(at, "sc-ranking")
-    assert [th.text_content() for th in table.xpath(".//thead/tr/th")][:3] == ["순위", "가능 순위 *", "사이트"]
+    assert [th.text_content() for th in table.xpath(".//thead/tr/th")][:3] == [
+        "순위",
+        "가능 순위 *",
+        "사이트",
+    ]
     study = sc.load_study(sdir, cpath)
     local = {s.id: s.name_local or s.name for s in study.sites}
     rows, _ = ranking_of(at)

@@ -73,7 +73,9 @@ def test_sweep_of_the_leading_sites_is_the_full_sweep_among_them(tmp_path: Path,
     full = oat_sweep(Evaluator(dm.problem(), ranking.method), dm.weights, 1, dm.site_ids)
     top = set(dm.site_ids[i] for i in ranking.order[:12])
     names = {sid: study.site(sid).name for sid in dm.site_ids}
-    expected = [(c.weight, names[c.sites[0]], names[c.sites[1]]) for c in full.crossovers if set(c.sites) <= top]
+    expected = [
+        (c.weight, names[c.sites[0]], names[c.sites[1]]) for c in full.crossovers if set(c.sites) <= top
+    ]
     got = [(c["weight"], c["ahead_below"], c["ahead_above"]) for c in s.crossovers]
     assert [g[1:] for g in got] == [e[1:] for e in expected]
     assert [g[0] for g in got] == pytest.approx([e[0] for e in expected], abs=1e-7)
@@ -115,12 +117,14 @@ def test_ahp_points_are_x100_on_the_slider_step() -> None:
 
 
 def test_every_page_label_has_a_korean_translation() -> None:
-    """Every literal passed to L.t(...) in sitecompare/app (also the values of a dict indexed
+    """Every literal passed to L.t(...) or L.nt(...) in sitecompare/app (also the values of a dict indexed
     inside the call) has a Korean entry in the page's table or the workbook's."""
     missing = []
     for path in sorted((Path(logic.__file__).parent).glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "t"):
+            if not (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "t"
+            ):
                 continue
             if not node.args:
                 continue
@@ -176,3 +180,40 @@ def test_save_needs_allow_save(tmp_path: Path) -> None:
     with pytest.raises(sc.SiteCompareError, match="--allow-save"):
         logic.save_scenario(logic.AppConfig(sdir, cpath, False), "x", {"rail": 1})
     assert cpath.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"compute": 40},
+        {"transport": 90, "talent": 0},  # a criterion that sits out gets most of the weight
+        {"power": 0, "funding": 0, "land": 0},
+        {c: 1 for c in ("transport", "talent", "compute", "power", "funding", "land", "cluster")},
+    ],
+)
+def test_a_reweighted_study_gets_the_matrix_a_fresh_build_gives(weights: dict[str, float]) -> None:
+    """build_matrix keeps the last matrices built and re-weights them for a study that differs
+    only in its weights (study.with_weights): the result equals building from scratch."""
+    from sitecompare.matrix import _build, build_matrix
+
+    base = sc.load_study()
+    build_matrix(base)  # kept
+    study = sc.with_weights(base, weights, "test")
+    kept = build_matrix(study)
+    fresh, issues = _build(study)
+    assert not issues and fresh is not None
+    assert np.array_equal(kept.weights, fresh.weights)
+    assert kept.excluded_criteria == fresh.excluded_criteria
+    assert kept.warnings == fresh.warnings
+    assert np.array_equal(kept.X, fresh.X) and kept.site_ids == fresh.site_ids
+    assert not kept.X.flags.writeable  # the kept arrays cannot be changed by a caller
+
+
+def test_a_reweighted_study_whose_weighted_criteria_all_sit_out_is_refused() -> None:
+    from sitecompare.matrix import build_matrix
+
+    base = sc.load_study()
+    build_matrix(base)
+    study = sc.with_weights(base, {c: 0 for c in ("compute", "power", "funding", "land")}, "test")
+    with pytest.raises(sc.ValidationError, match="every weighted criterion sits out"):
+        build_matrix(study)

@@ -21,6 +21,11 @@ SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 PALETTE = "tableau10"
 
 
+# fit the width of the page's column; keep the height as given (Streamlit's default "fit"
+# squeezed the bars to a few pixels when the legend sat under them)
+AUTOSIZE = {"type": "fit-x", "contains": "padding"}
+
+
 def _config() -> dict[str, Any]:
     return {
         "font": FONT,
@@ -40,9 +45,16 @@ def contributions_chart(rows: list[dict[str, Any]], x_title: str, legend_title: 
         "datasets": {"contributions": df},
         "data": {"name": "contributions"},
         "height": max(160, 34 * len(sites)),
+        "autosize": AUTOSIZE,
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {"field": "site", "type": "nominal", "sort": sites, "title": None, "axis": {"labelLimit": 230}},
+            "y": {
+                "field": "site",
+                "type": "nominal",
+                "sort": sites,
+                "title": None,
+                "axis": {"labelLimit": 230},
+            },
             "x": {"field": "value", "type": "quantitative", "aggregate": "sum", "title": x_title},
             "color": {
                 "field": "criterion",
@@ -50,7 +62,7 @@ def contributions_chart(rows: list[dict[str, Any]], x_title: str, legend_title: 
                 "sort": crits,
                 "title": legend_title,
                 "scale": {"scheme": PALETTE},
-                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 220},
+                "legend": {"orient": "bottom", "columns": 1, "labelLimit": 320},
             },
             "order": {"field": "criterion_order", "type": "quantitative"},
             "tooltip": [
@@ -132,16 +144,28 @@ def sweep_chart(s: Sweep, x_title: str, y_title: str, now_label: str) -> dict[st
                     ],
                 },
             },
-            {
-                "data": {"name": "cross"},
-                "mark": {"type": "text", "dy": -12, "fontSize": 12, "fontWeight": "bold", "color": "#222"},
-                "encoding": {
-                    "x": x,
-                    "y": {"field": "score", "type": "quantitative"},
-                    "text": {"field": "label", "type": "nominal"},
-                },
-            },
         ]
+        # labels above their point, or below when a neighbour's label would overlap it
+        for above, dy, baseline in ((True, -9, "bottom"), (False, 9, "top")):
+            layers.append(
+                {
+                    "data": {"name": "cross"},
+                    "transform": [{"filter": "datum.above" if above else "!datum.above"}],
+                    "mark": {
+                        "type": "text",
+                        "dy": dy,
+                        "baseline": baseline,
+                        "fontSize": 12,
+                        "fontWeight": "bold",
+                        "color": "#222",
+                    },
+                    "encoding": {
+                        "x": x,
+                        "y": {"field": "score", "type": "quantitative"},
+                        "text": {"field": "label", "type": "nominal"},
+                    },
+                }
+            )
         first = cross[cross["changes_first"]]
         if len(first):
             datasets["first"] = first
@@ -156,6 +180,7 @@ def sweep_chart(s: Sweep, x_title: str, y_title: str, now_label: str) -> dict[st
         "$schema": SCHEMA,
         "datasets": datasets,
         "height": 380,
+        "autosize": AUTOSIZE,
         "layer": layers,
         "config": _config(),
     }

@@ -37,12 +37,14 @@ APP_KO: dict[str, str] = {
     "{share} of the weight taking part": "참여 가중치의 {share}",
     "sits out: {why}": "순위에서 빠짐: {why}",
     "Sites": "사이트",
+    "PROMETHEE II is left out above {k} sites: it compares every pair of sites, and a slider move would take too long (use sitecompare rank).": "사이트가 {k}곳을 넘으면 PROMETHEE II는 뺍니다: 모든 사이트 쌍을 비교하므로 슬라이더를 움직일 때마다 너무 오래 걸립니다 (sitecompare rank를 쓰십시오).",
     # ranking
     "Could rank": "가능 순위",
     "Found by sampling: the true range may be wider.": "표본 추출로 구함: 실제 범위는 더 넓을 수 있습니다.",
     "Download the comparison workbook (these weights)": "비교 통합 문서 내려받기 (이 가중치)",
     "Every sheet of `sitecompare compare`; its What-if sheet holds the weights on screen.": "`sitecompare compare`의 모든 시트. What-if 시트에 화면의 가중치가 들어 있습니다.",
     "These weights cannot rank the sites:": "이 가중치로는 순위를 매길 수 없습니다:",
+    "{n} problem in the study's files; fix it and reload the page:": "입력 파일에 문제 {n}건이 있습니다. 고친 뒤 페이지를 새로 고치십시오:",
     "{n} problems in the study's files; fix them and reload the page:": "입력 파일에 문제 {n}건이 있습니다. 고친 뒤 페이지를 새로 고치십시오:",
     # panels
     "Panel": "화면",
@@ -101,6 +103,7 @@ APP_KO: dict[str, str] = {
     "Apply the AHP weights to the sliders": "AHP 가중치를 슬라이더에 적용",
     # save
     "Saves the weights on screen as a named scenario into {file}; its comments and key order are kept (the writer of `sitecompare weights ... --into`).": "화면의 가중치를 {file}에 이름 붙인 시나리오로 저장합니다. 파일의 주석과 키 순서는 그대로 유지됩니다 (`sitecompare weights ... --into`와 같은 기록기).",
+    "Weights to save (points):": "저장할 가중치 (점수):",
     "Scenario name": "시나리오 이름",
     "Description": "설명",
     "Save the scenario": "시나리오 저장",

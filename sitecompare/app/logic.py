@@ -14,6 +14,7 @@ which normalises them exactly as ``sitecompare rank --weights k=v,...`` does.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import os
@@ -71,6 +72,8 @@ ENV_CRITERIA = "SITECOMPARE_APP_CRITERIA"
 ENV_ALLOW_SAVE = "SITECOMPARE_APP_ALLOW_SAVE"
 WEIGHT_SOURCE = "weights page"
 SWEEP_SITES = 12  # the walking-weights chart follows at most this many best-placed sites
+PAIRWISE_MAX_SITES = 200  # PROMETHEE II on the page up to this many sites (see method_names)
+CONTRIBUTION_SITES = 30  # bars in the contributions chart (the best-placed sites)
 SLIDER_STEP = 0.1  # points; AHP weights and scenario shares are rounded to it
 # Saaty's scale as the AHP selects offer it ("a over b"); "" = not judged (completed by Harker)
 AHP_VALUES = (
@@ -130,8 +133,9 @@ def issue_lines(exc: SiteCompareError) -> list[str]:
     return [str(i) for i in exc.issues]
 
 
-def fingerprint(config: AppConfig) -> tuple:
-    """Names, sizes and modification times of the study's files: a change reloads the study."""
+def fingerprint(config: AppConfig) -> str:
+    """A digest of the names, sizes and modification times of the study's files: a change
+    reloads the study. (A short text: Streamlit hashes cache keys on every run.)"""
     sdir, cpath = config.paths()
     out: list[tuple[str, int, int]] = []
     paths = [cpath]
@@ -148,7 +152,7 @@ def fingerprint(config: AppConfig) -> tuple:
             out.append((str(p), st.st_size, st.st_mtime_ns))
         except OSError:
             out.append((str(p), -1, -1))
-    return tuple(out)
+    return hashlib.sha256(repr(out).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load(config: AppConfig, horizon: str = "planned") -> Study:
@@ -197,12 +201,15 @@ def weights_text(points: Mapping[str, float]) -> str:
 
 
 # ------------------------------------------------------------------------------ ranking
-def method_names(cs: CriteriaSet) -> list[str]:
+def method_names(cs: CriteriaSet, sites: int = 0) -> list[str]:
     """The methods the page offers: the native ones (each has a vectorised form, so a slider
-    move re-ranks at once), and the criteria file's own method when it is another."""
+    move re-ranks at once), and the criteria file's own method when it is another.
+    PROMETHEE II compares every pair of sites, for the ranking and for each configuration its
+    rank intervals try, so above ``PAIRWISE_MAX_SITES`` sites it is offered only when it is the
+    criteria file's own method (a move would take tens of seconds at 1,000 sites)."""
     from ..report.context import BUILTIN_METHODS
 
-    names = list(BUILTIN_METHODS)
+    names = [m for m in BUILTIN_METHODS if m != "promethee2" or sites <= PAIRWISE_MAX_SITES]
     if cs.method.name not in names:
         names.insert(0, cs.method.name)
     return names
@@ -339,16 +346,18 @@ def headline_text(ranking: Ranking, L: AppLang) -> list[str]:
 
 
 # ------------------------------------------------------------------------ contributions
-def contributions(ranking: Ranking, L: AppLang) -> tuple[list[dict[str, Any]], str, str]:
+def contributions(
+    ranking: Ranking, L: AppLang, *, max_sites: int = CONTRIBUTION_SITES
+) -> tuple[list[dict[str, Any]], str, str]:
     """Each criterion's part of each site's score (the workbook's Contributions sheet): rows of
-    ``{site, criterion, value, order}``, the kind (``wsm``, ``promethee2``, ``wsm-fallback``)
-    and a sentence saying what the bars are."""
+    ``{site, criterion, value, order}`` for the ``max_sites`` best-placed sites, the kind
+    (``wsm``, ``promethee2``, ``wsm-fallback``) and a sentence saying what the bars are."""
     from ..report.context import contribution_view
 
     C, kind = contribution_view(ranking)
     crits = ranking.matrix.criteria
     rows = []
-    for pos, i in enumerate(ranking.order):
+    for pos, i in enumerate(ranking.order[:max_sites]):
         site = L.site_name(ranking.study.site(ranking.site_ids[i]))
         for j, c in enumerate(crits):
             rows.append({"site": site, "criterion": L.crit(c), "value": float(C[i, j]), "order": pos})
@@ -384,7 +393,8 @@ class Sweep:
     shown: int  # sites followed (the best-placed ones)
     sites: int  # sites in the comparison
     curves: list[dict[str, Any]]  # {weight, site, score}
-    crossovers: list[dict[str, Any]]  # {weight, score, ahead_below, ahead_above, rank, changes_first, label}
+    # {weight, score, ahead_below, ahead_above, rank, changes_first, label, above}
+    crossovers: list[dict[str, Any]]
 
 
 def sweep(ranking: Ranking, criterion: str, L: AppLang, *, max_sites: int = SWEEP_SITES) -> Sweep:
@@ -432,6 +442,16 @@ def sweep(ranking: Ranking, criterion: str, L: AppLang, *, max_sites: int = SWEE
                     "label": f"{100 * c.weight:.0f}%",
                 }
             )
+    # a label goes above its point unless the previous one (by weight) sat above and close by
+    prev: dict[str, Any] | None = None
+    for c in sorted(crossovers, key=lambda c: c["weight"]):
+        near = (
+            prev is not None
+            and c["weight"] - prev["weight"] < 0.04
+            and abs(c["score"] - prev["score"]) < 0.08
+        )
+        c["above"] = not (near and prev is not None and prev["above"])
+        prev = c
     return Sweep(
         criterion=criterion,
         current=float(res.current),
@@ -573,10 +593,13 @@ def quality(ranking: Ranking, L: AppLang) -> Quality:
     )
 
 
-def table_html(table_id: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A plain HTML table with escaped text."""
+def table_html(
+    table_id: str, headers: Sequence[str], rows: Sequence[Sequence[object]], *, narrow: bool = False
+) -> str:
+    """A plain HTML table with escaped text (``narrow``: as wide as its content)."""
+    css = "sc-plain sc-narrow" if narrow else "sc-plain"
     out = [
-        f'<table id="{_e(table_id)}" class="sc-plain">',
+        f'<table id="{_e(table_id)}" class="{css}">',
         "<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in headers) + "</tr></thead><tbody>",
     ]
     for r in rows:

@@ -29,6 +29,7 @@ SAMPLINGS = ("uniform", "dirichlet", "ordinal")
 
 CSS = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 table.sc-ranking, table.sc-smaa, table.sc-plain { border-collapse: collapse; width: 100%; }
 table.sc-ranking { font-size: 1.05rem; }
 table.sc-ranking th, table.sc-smaa th, table.sc-plain th {
@@ -43,6 +44,7 @@ table.sc-ranking td.sc-score, table.sc-smaa td.sc-score { text-align: right;
   font-variant-numeric: tabular-nums; width: 6rem; }
 table.sc-ranking td.sc-barcell { width: 18%; }
 table.sc-ranking div.sc-bar { height: 0.9rem; background: #1f77b4; border-radius: 2px; min-width: 1px; }
+table.sc-plain.sc-narrow { width: auto; min-width: 20rem; }
 table.sc-smaa td.sc-acc { text-align: center; font-variant-numeric: tabular-nums; }
 #sc-headline p { margin: 0.3rem 0; }
 #sc-headline p:first-child { font-size: 1.1rem; font-weight: 600; }
@@ -64,7 +66,7 @@ def show_issues(L: AppLang, title: str, lines: list[str]) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def load_cached(sites: str, criteria: str, allow_save: bool, horizon: str, fingerprint: tuple) -> Study:
+def load_cached(sites: str, criteria: str, allow_save: bool, horizon: str, fingerprint: str) -> Study:
     """The study, loaded again when a file changes (``fingerprint``)."""
     config = logic.AppConfig(
         sites=Path(sites) if sites else None,
@@ -92,7 +94,7 @@ def pct(x: float) -> str:
 
 
 # --------------------------------------------------------------------------------- page
-def sidebar_pickers(L: AppLang, cs: CriteriaSet) -> str:
+def sidebar_pickers(L: AppLang, cs: CriteriaSet, sites: int) -> str:
     """Scenario, method and horizon pickers; returns the method's name."""
     sb = st.sidebar
     sb.selectbox(
@@ -104,7 +106,7 @@ def sidebar_pickers(L: AppLang, cs: CriteriaSet) -> str:
         args=(cs,),
         help=L.t("Sets the sliders to a named weight profile of the criteria file."),
     )
-    names = logic.method_names(cs)
+    names = logic.method_names(cs, sites)
     if st.session_state.get("method") not in names:
         st.session_state["method"] = cs.method.name
     from sitecompare.methods import get_method
@@ -115,6 +117,14 @@ def sidebar_pickers(L: AppLang, cs: CriteriaSet) -> str:
         key="method",
         format_func=lambda m: f"{m}: {L.t(get_method(m).title)}",
     )
+    if "promethee2" not in names:
+        sb.caption(
+            L.t(
+                "PROMETHEE II is left out above {k} sites: it compares every pair of sites, "
+                "and a slider move would take too long (use sitecompare rank).",
+                k=logic.PAIRWISE_MAX_SITES,
+            )
+        )
     horizon_radio(L)
     return str(method)
 
@@ -199,10 +209,12 @@ def contributions_section(L: AppLang, ranking: Ranking) -> None:
     st.vega_lite_chart(
         spec=spec,
         width="stretch",
-        height=spec["height"] + 90,  # the bars and the legend under them
         alt=L.t("Contributions to the score"),
     )
     st.caption(what)
+    n = len(ranking.site_ids)
+    if n > logic.CONTRIBUTION_SITES:
+        st.caption(L.t("The {k} best-placed of {n} sites are shown.", k=logic.CONTRIBUTION_SITES, n=n))
 
 
 def download_section(L: AppLang, ranking: Ranking, lang: str) -> None:
@@ -248,7 +260,7 @@ def sweep_tab(L: AppLang, ranking: Ranking) -> None:
     chart = sweep_chart(
         s, L.t("Weight of {crit} (share of the total)", crit=L.crit(by_id[cid])), score_label(L, ranking), now
     )
-    st.vega_lite_chart(spec=chart, width="stretch", height=chart["height"], alt=L.t("Walking weights"))
+    st.vega_lite_chart(spec=chart, width="stretch", alt=L.t("Walking weights"))
     lo, hi = s.stability
     tlo, thi = s.top
     st.markdown(
@@ -405,7 +417,9 @@ def quality_tab(L: AppLang, ranking: Ranking) -> None:
     else:
         st.caption(L.t("None."))
     st.markdown("**" + L.t("Facts used, by kind") + "**")
-    html(logic.table_html("sc-counts", [L.t("Kind"), L.t("Cells")], [[k, n] for k, n in q.counts]))
+    html(
+        logic.table_html("sc-counts", [L.t("Kind"), L.t("Cells")], [[k, n] for k, n in q.counts], narrow=True)
+    )
     if q.excluded:
         st.markdown("**" + L.t("Sites screened out") + "**")
         html(logic.table_html("sc-excluded", [L.t("Site"), L.t("Reason")], q.excluded))
@@ -507,6 +521,7 @@ def save_tab(L: AppLang, points: Mapping[str, float]) -> None:
             file=display_path(cpath),
         )
     )
+    st.markdown(L.t("Weights to save (points):") + " `" + logic.weights_text(points) + "`")
     msg = st.session_state.pop("save_message", None)
     if msg:
         st.success(msg)
@@ -557,9 +572,10 @@ def main() -> None:
         lines = logic.issue_lines(exc)
         show_issues(
             L,
-            L.t(
+            L.nt(
+                "{n} problem in the study's files; fix it and reload the page:",
                 "{n} problems in the study's files; fix them and reload the page:",
-                n=len(lines),
+                len(lines),
             ),
             lines,
         )
@@ -567,7 +583,7 @@ def main() -> None:
     cs = study.criteria_set
     for c in cs.criteria:
         st.session_state.setdefault(weight_key(c.id), logic.base_points(cs)[c.id])
-    method_name = sidebar_pickers(L, cs)
+    method_name = sidebar_pickers(L, cs, len(study.sites))
     points = logic.clean_points({c.id: st.session_state[weight_key(c.id)] for c in cs.criteria})
     ranking: Ranking | None = None
     problem: list[str] = []
