@@ -53,6 +53,9 @@ def bench(label: str, sites: Path | None, criteria: Path | None, moves: int) -> 
             print(f"{'':>10}  {method:<11} not offered with this many sites (pairwise, O(n^2))")
             continue
         at.selectbox(key="method").set_value(method).run()
+        if at.error:  # e.g. wpm with a value of 0: the page shows the command line's message
+            print(f"{'':>10}  {method:<11} cannot rank this study: the page says so ({at.error[0].value})")
+            continue
         times = []
         for i in range(moves):
             at.slider(key=key).set_value(round(top * (0.1 + 0.8 * ((i * 7) % moves) / moves), 1)).run()

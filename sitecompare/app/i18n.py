@@ -43,7 +43,7 @@ APP_KO: dict[str, str] = {
     "Found by sampling: the true range may be wider.": "표본 추출로 구함: 실제 범위는 더 넓을 수 있습니다.",
     "Download the comparison workbook (these weights)": "비교 통합 문서 내려받기 (이 가중치)",
     "Every sheet of `sitecompare compare`; its What-if sheet holds the weights on screen.": "`sitecompare compare`의 모든 시트. What-if 시트에 화면의 가중치가 들어 있습니다.",
-    "These weights cannot rank the sites:": "이 가중치로는 순위를 매길 수 없습니다:",
+    "The sites cannot be ranked with these settings:": "이 설정으로는 순위를 매길 수 없습니다:",
     "{n} problem in the study's files; fix it and reload the page:": "입력 파일에 문제 {n}건이 있습니다. 고친 뒤 페이지를 새로 고치십시오:",
     "{n} problems in the study's files; fix them and reload the page:": "입력 파일에 문제 {n}건이 있습니다. 고친 뒤 페이지를 새로 고치십시오:",
     # panels

@@ -36,6 +36,7 @@ table.sc-ranking th, table.sc-smaa th, table.sc-plain th {
   text-align: left; border-bottom: 2px solid #888; padding: 0.35rem 0.5rem; font-weight: 600; }
 table.sc-ranking td, table.sc-smaa td, table.sc-plain td {
   border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem; vertical-align: middle; }
+table.sc-ranking th { white-space: nowrap; }
 table.sc-ranking td.sc-rank { font-weight: 700; font-size: 1.35rem; text-align: center; width: 3.5rem; }
 table.sc-ranking td.sc-could { text-align: center; width: 6rem; color: #555; }
 table.sc-ranking td.sc-could.sc-moves { color: #b35900; font-weight: 600; }
@@ -593,7 +594,7 @@ def main() -> None:
         problem = logic.issue_lines(exc)
     sliders(L, cs, ranking)
     if ranking is None:
-        show_issues(L, L.t("These weights cannot rank the sites:"), problem)
+        show_issues(L, L.t("The sites cannot be ranked with these settings:"), problem)
         return
     header(L, study, ranking)
     left, right = st.columns([11, 9], gap="large")
