@@ -118,6 +118,9 @@ def test_scenario_picker_sets_the_sliders_to_its_points(monkeypatch, shipped_cop
     assert at.slider(key="w_compute").value == 35 and at.slider(key="w_power").value == 25
     _, weights = ranking_of(at)
     assert weights == "transport=10,talent=10,compute=35,power=25,funding=10,land=5,cluster=5"
+    assert not any("moved away" in c.value for c in at.caption)
+    at.slider(key="w_land").set_value(6.0).run()
+    assert any("moved away from this scenario" in c.value for c in at.caption)
     at.selectbox(key="scenario").set_value("").run()  # back to the criteria file's own points
     assert at.slider(key="w_compute").value == 20
 
@@ -345,3 +348,21 @@ def test_internal_errors_show_one_line_not_a_traceback(monkeypatch, shipped_copy
     at = open_page(monkeypatch, *shipped_copy)
     assert at.error and at.error[-1].value.startswith("sitecompare: internal error: RuntimeError: kaput")
     assert not at.exception
+
+
+def test_text_from_the_files_is_text_on_the_page(monkeypatch, tmp_path: Path) -> None:
+    """A site name with markup is shown as written (escaped), never run as HTML."""
+    sdir, cpath = make_study(
+        tmp_path,
+        {"alpha": {"x": "1 km"}, "beta": {"x": "3 km"}},
+        {"rail": {"fact": "x", "unit": "km", "direction": "min", "weight": 2}},
+    )
+    doc = yaml.safe_load((sdir / "alpha.yaml").read_text())
+    doc["name"] = '<img src=x onerror="alert(1)"> *bold*\n\n<b>two</b>'
+    (sdir / "alpha.yaml").write_text(yaml.safe_dump(doc))
+    at = open_page(monkeypatch, sdir, cpath)
+    table = next(m.value for m in at.markdown if 'id="sc-ranking"' in m.value)
+    assert "<img" not in table and "<b>" not in table
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; *bold* &lt;b&gt;two&lt;/b&gt;" in table
+    rows, _ = ranking_of(at)
+    assert rows[0]["name"] == '<img src=x onerror="alert(1)"> *bold* <b>two</b>'

@@ -29,6 +29,7 @@ class AppLang(Lang):
 APP_KO: dict[str, str] = {
     # sidebar
     "(criteria file weights)": "(기준 파일의 가중치)",
+    "The sliders have moved away from this scenario.": "슬라이더가 이 시나리오에서 바뀌었습니다.",
     "Sets the sliders to a named weight profile of the criteria file.": "슬라이더를 기준 파일에 이름 붙여 둔 가중치 묶음으로 맞춥니다.",
     "planned (plans count as if built)": "계획 포함 (계획을 갖춘 것처럼 셈)",
     "built only (plans set aside)": "구축분만 (계획 제외)",

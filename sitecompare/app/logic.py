@@ -272,7 +272,9 @@ def ranking_rows(ranking: Ranking, L: AppLang) -> list[RankRow]:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text from an input file as HTML text: escaped, on one line (a blank line would end the
+    HTML block that Streamlit's Markdown passes through)."""
+    return html.escape(" ".join(str(text).split()), quote=True)
 
 
 def score_header(ranking: Ranking, L: AppLang) -> str:
