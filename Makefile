@@ -1,6 +1,6 @@
 # Two commands for a new user on a fresh machine:
 #   make demo   creates .venv, installs sitecompare, writes reports/site-comparison.xlsx
-#   make test   creates .venv, installs sitecompare[test] and LibreOffice if missing, runs pytest
+#   make test   creates .venv, installs sitecompare[test], LibreOffice and Chromium if missing, runs pytest
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -18,9 +18,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/sitecompare compare
 
-# LibreOffice is a real spreadsheet program the workbook tests recalculate and render with.
+# LibreOffice is a real spreadsheet program the workbook tests recalculate and render with;
+# Chromium (with its driver) is the browser the weights page's end-to-end test drives.
 system-deps:
-	@command -v soffice >/dev/null 2>&1 || ./.ci/install-system-deps
+	@{ command -v soffice && test -x /usr/bin/chromium && test -x /usr/bin/chromedriver; } >/dev/null 2>&1 \
+		|| ./.ci/install-system-deps
 
 test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest -q
@@ -29,6 +31,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_rank.py
 	$(BIN)/python benchmarks/bench_sensitivity.py
 	$(BIN)/python benchmarks/bench_workbook.py
+	$(BIN)/python benchmarks/bench_app.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sitecompare tests benchmarks

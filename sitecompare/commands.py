@@ -38,6 +38,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Each site's fact coverage: missing, planned, ranged, computed, stale facts.",
     ),
     "methods": ("sitecompare.cli", "methods", "List the ranking methods with a description each."),
+    "app": (
+        "sitecompare.app.command",
+        "app",
+        "Serve the weights page: sliders, live ranking, sweeps, SMAA, AHP (needs sitecompare[app]).",
+    ),
 }
 
 

@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -204,14 +206,82 @@ def collect_matrix_issues(study: Study) -> list[Issue]:
     return issues
 
 
+# The matrix of a study re-weighted by ``study.with_weights`` (the same ``sites`` and
+# ``criteria_set`` objects, other weights) differs only where the weights show: the weight
+# vector, each sitting-out criterion's share, and the sentence saying it. Everything else
+# (conversions, scope and horizon, coverage, bounds, imputation) is kept from the last few
+# matrices built, so a weights page or a scenario table re-weights a 1,000-site study in
+# milliseconds instead of rebuilding it. The kept arrays are read-only.
+_KEPT = 4
+_kept: OrderedDict[tuple, tuple[Study, DecisionMatrix]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _key(study: Study) -> tuple:
+    return (
+        id(study.sites),
+        id(study.criteria_set),
+        study.horizon,
+        study.as_of or dt.date.today(),
+        study.sites_dir,
+    )
+
+
 def build_matrix(study: Study) -> DecisionMatrix:
     from .errors import ValidationError
 
+    key = _key(study)
+    with _kept_lock:
+        hit = _kept.get(key)
+        if hit is not None and hit[0].sites is study.sites and hit[0].criteria_set is study.criteria_set:
+            _kept.move_to_end(key)
+            return _reweighted(hit[1], study)
     dm, issues = _build(study)
     if issues:
         raise ValidationError(issues)
     assert dm is not None
+    for a in (dm.X, dm.low, dm.high, dm.missing, dm.weights, dm.observed_low, dm.observed_high):
+        a.flags.writeable = False
+    with _kept_lock:
+        _kept[key] = (study, dm)
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
     return dm
+
+
+def _reweighted(dm: DecisionMatrix, study: Study) -> DecisionMatrix:
+    """``dm`` (built for the same sites and criteria) under ``study.weights``: what ``_build``
+    gives for them, without building again."""
+    from .errors import ValidationError
+
+    shares = dict(study.weights)
+    out = tuple(replace(x, weight=float(shares.get(x.criterion, 0.0))) for x in dm.excluded_criteria)
+    if out and not any(shares.get(c.id, 0.0) > 0 for c in dm.criteria):
+        raise ValidationError([_all_weighted_out(study.criteria_set.path, out)])
+    said = {_sits_out(x): _sits_out(y) for x, y in zip(dm.excluded_criteria, out, strict=True)}
+    w = np.array([shares[c.id] for c in dm.criteria], dtype=float)
+    w = w / w.sum()
+    w.flags.writeable = False
+    return replace(
+        dm, weights=w, excluded_criteria=out, warnings=tuple(said.get(x, x) for x in dm.warnings)
+    )
+
+
+def _sits_out(x: ExcludedCriterion) -> str:
+    return (
+        f"criterion {x.criterion} sits out: {x.reason}; its weight ({_pct(x.weight)}) is shared "
+        "among the others in proportion"
+    )
+
+
+def _all_weighted_out(path: str, out: Sequence[ExcludedCriterion]) -> Issue:
+    return Issue(
+        path,
+        "min_coverage",
+        "every weighted criterion sits out ("
+        + ", ".join(x.criterion for x in out)
+        + "); the criteria left have weight 0",
+    )
 
 
 def _not_comparable(c: Criterion, fact: Fact, horizon: str) -> str | None:
@@ -303,21 +373,10 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         )
         return None, issues
     if sitting_out and not any(shares.get(c.id, 0.0) > 0 for c in crits):
-        issues.append(
-            Issue(
-                cs.path,
-                "min_coverage",
-                "every weighted criterion sits out ("
-                + ", ".join(x.criterion for x in sitting_out)
-                + "); the criteria left have weight 0",
-            )
-        )
+        issues.append(_all_weighted_out(cs.path, sitting_out))
         return None, issues
     for x in sitting_out:
-        warnings.append(
-            f"criterion {x.criterion} sits out: {x.reason}; its weight ({_pct(x.weight)}) is shared "
-            "among the others in proportion"
-        )
+        warnings.append(_sits_out(x))
 
     # 4. bounds (every criterion: a hard constraint screens even when it sits out)
     for site in study.sites:

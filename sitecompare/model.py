@@ -249,9 +249,14 @@ class Study:
     as_of: dt.date | None = None  # the date "stale" is measured from
     horizon: str = "planned"  # "planned" or "built" (HORIZONS)
     notes: tuple[str, ...] = ()  # about the weights in force (an override on another scale)
+    # the raw points the weights were given in (every criterion of the set), when a caller set
+    # them (``study.with_weights``): the What-if sheet shows them rather than shares x 100
+    weight_points: Mapping[str, float] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))
+        if self.weight_points is not None:
+            object.__setattr__(self, "weight_points", _frozen(self.weight_points))
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

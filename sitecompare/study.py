@@ -355,10 +355,13 @@ def load_study(
 
 
 def with_weights(study: Study, weights: Mapping[str, float], source: str) -> Study:
-    """A copy of ``study`` with other (raw, non-negative) weights, normalised to sum 1."""
+    """A copy of ``study`` with other (raw, non-negative) weights, normalised to sum 1.
+
+    Criteria not in ``weights`` keep their base points; the points in force are kept as
+    ``weight_points`` (the workbook's What-if sheet shows them as typed)."""
     raw = dict(study.criteria_set.base_weights())
     raw.update(weights)
     shares = normalise_weights(raw)
     if not shares:
         raise ValidationError([Issue(source, "", "all weights are zero")])
-    return replace(study, weights=shares, weight_source=source)
+    return replace(study, weights=shares, weight_source=source, weight_points=raw)

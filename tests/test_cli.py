@@ -13,7 +13,7 @@ from conftest import make_study, run_cli
 
 import sitecompare
 
-COMMANDS = ["compare", "rank", "sensitivity", "weights", "validate", "sites", "methods"]
+COMMANDS = ["compare", "rank", "sensitivity", "weights", "validate", "sites", "methods", "app"]
 
 
 def test_rank_json_from_an_empty_folder_uses_the_shipped_study(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "ReportData",
     "build_report_data",
     "score_view",
+    "contribution_view",
     "cell_flags",
 ]
 
@@ -152,6 +153,22 @@ def score_view(ranking: Ranking) -> tuple[np.ndarray, str]:
     return 100.0 * (key - lo) / (hi - lo), "rescaled"
 
 
+def contribution_view(ranking: Ranking, minmax: MethodOutput | None = None) -> tuple[np.ndarray, str]:
+    """Each criterion's contribution to each site's score, ``(n, m)``, and its kind: ``wsm``
+    (points of the 0-100 score), ``promethee2`` (the criterion's share of the net flow), or, for
+    a method without additive contributions, ``wsm-fallback``: the points of the weighted sum of
+    min-max values (``minmax``, that ranking's output when already evaluated)."""
+    out = ranking.output
+    if ranking.method.name == "wsm" and out.contributions is not None:
+        return 100.0 * np.asarray(out.contributions), "wsm"
+    if ranking.method.name == "promethee2" and out.contributions is not None:
+        return np.asarray(out.contributions), "promethee2"
+    if minmax is None:
+        minmax = evaluate_matrix(ranking.matrix, MethodSpec("wsm", {"normalization": "minmax"}))
+    assert minmax.contributions is not None
+    return 100.0 * np.asarray(minmax.contributions), "wsm-fallback"
+
+
 def cell_flags(dm: DecisionMatrix) -> list[Flag]:
     out = []
     for c in dm.criteria:
@@ -229,18 +246,7 @@ def build_report_data(
     wsm_spec = MethodSpec("wsm", {"normalization": norm})
     whatif_out = out if ranking.method == wsm_spec else evaluate_matrix(dm, wsm_spec)
 
-    if ranking.method.name == "wsm" and out.contributions is not None:
-        contributions, ckind = 100.0 * np.asarray(out.contributions), "wsm"
-    elif ranking.method.name == "promethee2" and out.contributions is not None:
-        contributions, ckind = np.asarray(out.contributions), "promethee2"
-    else:
-        minmax = (
-            whatif_out
-            if norm == "minmax"
-            else evaluate_matrix(dm, MethodSpec("wsm", {"normalization": "minmax"}))
-        )
-        assert minmax.contributions is not None
-        contributions, ckind = 100.0 * np.asarray(minmax.contributions), "wsm-fallback"
+    contributions, ckind = contribution_view(ranking, whatif_out if norm == "minmax" else None)
 
     if out.normalized is not None and ranking.method.name != "wpm":
         normalized, nkind = np.asarray(out.normalized), "method"

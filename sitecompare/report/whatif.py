@@ -92,13 +92,16 @@ def _label(L: Lang, key: str) -> str:
 
 
 def _points(data: ReportData) -> dict[str, float]:
-    """The editable weights by criterion id: the criteria file's (or scenario's) raw points when
-    the weights came from there, else the normalised weights x 100. Their shares equal the
-    study's (over every criterion of the set, before any sits out)."""
+    """The editable weights by criterion id: the points the weights were set in
+    (``Study.weight_points``, e.g. the weights page's sliders), or the criteria file's (or
+    scenario's) raw points when the weights came from there, else the normalised weights x 100.
+    Their shares equal the study's (over every criterion of the set, before any sits out)."""
     study = data.study
     cs = study.criteria_set
     raw = cs.base_weights()
-    if study.weight_source == "criteria file" and study.scenario is None:
+    if study.weight_points is not None:
+        raw = dict(study.weight_points)
+    elif study.weight_source == "criteria file" and study.scenario is None:
         pass
     elif study.scenario and study.weight_source == f"scenario {study.scenario}":
         raw.update(cs.scenarios[study.scenario])

@@ -122,10 +122,32 @@ class Evaluator:
         self.batched = self.info.batch is not None
         self.tie_scale = self.info.tie_scale
         self._basis: np.ndarray | None = None
+        self._rows: np.ndarray | None = None  # the sites reported (None: all), see only()
         if self.info.linear_basis is not None:
             self._basis = self.info.linear_basis(problem, **self.params)
             # the goodness basis, oriented (one product per chunk, no extra pass for the sign)
             self._goodness_basis_t = np.ascontiguousarray((self.sign * self._basis).T)
+
+    def only(self, rows: np.ndarray | list[int]) -> Evaluator:
+        """The same evaluator reporting only the sites ``rows`` (columns of every result).
+
+        Scores are still computed over the whole problem (a method's normalisation and ideal
+        points depend on every site), so the chosen sites' scores, and the crossovers among
+        them that :func:`~.oat.oat_sweep` finds, are those of the full comparison: a sweep of
+        a few leading sites out of thousands costs O(shown^2) pairs instead of O(n^2)."""
+        import copy
+
+        rows = np.asarray(rows, dtype=np.intp)
+        view = copy.copy(self)
+        base = self._rows
+        view._rows = rows if base is None else base[rows]
+        if self._basis is not None:
+            view._basis = self._basis[rows]
+            view._goodness_basis_t = np.ascontiguousarray(self._goodness_basis_t[:, rows])
+        return view
+
+    def _pick(self, out: np.ndarray) -> np.ndarray:
+        return out if self._rows is None else out[:, self._rows]
 
     @property
     def linear(self) -> bool:
@@ -147,12 +169,12 @@ class Evaluator:
         if self.batched:
             assert self.info.batch is not None
             out = self.info.batch(self.problem, W, X, **self.params)
-            return self.sign * out
+            return self.sign * self._pick(out)
         rows = []
         for k in range(W.shape[0]):
             p = self.problem if X is None else _with_x(self.problem, X[k])
             rows.append(self.info.evaluate(p, W[k], **self.params).scores)
-        return self.sign * np.array(rows)
+        return self.sign * self._pick(np.array(rows))
 
     def pair_goodness(
         self, W: np.ndarray, pa: np.ndarray, pb: np.ndarray
@@ -220,13 +242,13 @@ class Evaluator:
         W = np.atleast_2d(W)
         if self.batched:
             assert self.info.batch is not None
-            out = self.info.batch(self.problem, W, X, **self.params)
+            out = self._pick(self.info.batch(self.problem, W, X, **self.params))
             return np.exp(out) if self.info.name == "wpm" else out
         rows = []
         for k in range(W.shape[0]):
             p = self.problem if X is None else _with_x(self.problem, X[k])
             rows.append(self.info.evaluate(p, W[k], **self.params).scores)
-        return np.array(rows)
+        return self._pick(np.array(rows))
 
 
 def _with_x(problem: Problem, X: np.ndarray) -> Problem:
