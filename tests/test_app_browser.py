@@ -180,23 +180,24 @@ def test_slider_ranking_equals_rank_cli_and_the_workbook_keeps_the_sliders(serve
     url, folder = server
     driver, downloads = browser
     driver.get(url)
+    # the zone-organisations weight: 10 -> 15 points lifts Daedeok past Gwangju
     slider = wait_for(
-        "the AI accelerators slider",
-        lambda: driver.find_element(By.CSS_SELECTOR, 'input[type="range"][aria-label="AI accelerators"]'),
+        "the Organisations in the zone slider",
+        lambda: driver.find_element(By.CSS_SELECTOR, 'input[type="range"][aria-label="Organisations in the zone"]'),
     )
     first = wait_for("the ranking table", lambda: table_state(driver))
-    assert points_of(first["weights"])["compute"] == 20
+    assert points_of(first["weights"])["cluster"] == 10
     # move the slider with the keyboard on its focused thumb: 50 steps of 0.1 point
     driver.execute_script("arguments[0].focus();", slider)
     ActionChains(driver).send_keys(*([Keys.ARROW_RIGHT] * 50)).perform()
     value = wait_for(
         "the slider to move",
-        lambda: float(slider.get_attribute("value")) == 25 and slider.get_attribute("value"),
+        lambda: float(slider.get_attribute("value")) == 15 and slider.get_attribute("value"),
     )
 
     def settled() -> dict[str, Any] | None:
         state = table_state(driver)
-        if state and points_of(state["weights"])["compute"] == float(value):
+        if state and points_of(state["weights"])["cluster"] == float(value):
             time.sleep(0.5)  # and no later rerun replaces it
             again = table_state(driver)
             return again if again == state else None

@@ -214,6 +214,6 @@ def test_a_reweighted_study_whose_weighted_criteria_all_sit_out_is_refused() -> 
 
     base = sc.load_study()
     build_matrix(base)
-    study = sc.with_weights(base, {c: 0 for c in ("compute", "power", "funding", "land")}, "test")
+    study = sc.with_weights(base, {c: 0 for c in ("compute", "power", "funding", "land", "cluster")}, "test")
     with pytest.raises(sc.ValidationError, match="every weighted criterion sits out"):
         build_matrix(study)

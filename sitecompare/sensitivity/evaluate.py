@@ -165,7 +165,7 @@ class Evaluator:
         if X is None and self._basis is not None:
             return W @ self._goodness_basis_t
         if X is None and self.info.name == "topsis":
-            return self._topsis_weights(W)
+            return self._pick(self._topsis_weights(W))
         if self.batched:
             assert self.info.batch is not None
             out = self.info.batch(self.problem, W, X, **self.params)
@@ -185,6 +185,8 @@ class Evaluator:
         sites are scored (O(m) a row, not O(n m)); other methods score every site."""
         W = np.atleast_2d(W)
         if self.info.name == "topsis":
+            if self._rows is not None:  # a view of some sites (only()): their rows in the whole
+                pa, pb = self._rows[pa], self._rows[pb]
             self._topsis_weights(W[:1])  # fills the cache
             ap, am, euclid = self._topsis_cache
             return self._topsis_rows(W, ap, am, euclid, pa), self._topsis_rows(W, ap, am, euclid, pb)
