@@ -183,7 +183,7 @@ def _why_out(L: AppLang, x: Any) -> str:
 def header(L: AppLang, study: Study, ranking: Ranking) -> None:
     cs = study.criteria_set
     sdir, cpath = CONFIG.paths()
-    st.title(cs.name)
+    st.title(L.criteria_set(cs))
     bits = [
         f"{L.t('Sites')}: {len(ranking.site_ids)} ({display_path(sdir)})",
         f"{L.t('Criteria')}: {display_path(cpath)}",
