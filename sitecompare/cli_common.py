@@ -280,8 +280,7 @@ def print_ranking_table(ranking, out=None, title: str | None = None, head=None) 
     keys = list(res.details)
     for k in keys:
         t.add_column(k, justify="right")
-    for row in ranking.table().itertuples(index=False):
-        d = row._asdict()
+    for d in ranking.rows():
         extra = []
         if iv is not None:
             lo, hi = int(d["rank_best"]), int(d["rank_worst"])

@@ -60,6 +60,10 @@ class Ranking:
         """One row per site in rank order: rank, site, name, score and method details."""
         import pandas as pd
 
+        return pd.DataFrame(self.rows())
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows of :meth:`table` as plain dicts (no pandas: the command line's table)."""
         rows = []
         for i in self.order:
             sid = self.site_ids[i]
@@ -75,7 +79,7 @@ class Ranking:
             if self.intervals is not None:
                 row["rank_best"], row["rank_worst"] = self.intervals.of(int(i))
             rows.append(row)
-        return pd.DataFrame(rows)
+        return rows
 
     def contributions(self) -> pd.DataFrame | None:
         c = self.output.contributions

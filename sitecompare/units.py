@@ -5,23 +5,34 @@ needs exist and nothing converts by accident: bytes are not dimensionless, ``PF`
 petaFLOPS and not a petafarad, ``percent`` is not a count, a person is not a count, and each
 currency is its own dimension. Money converts between currencies only through a rate the
 criteria file states (``currency_rates: {USD/KRW: 1380}`` means 1 USD = 1380 KRW).
+
+pint takes about a sixth of a second to import and build, longer than a whole ranking of the
+shipped study, so the units profiles commonly use are read from a table pint made
+(``data/units.json``: each unit's dimensions and its factor to the base units; a test checks
+it against pint, and ``python -m sitecompare.units`` rewrites it). pint is imported only for a
+unit the table does not hold.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
-
-import pint
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from .errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
     "UnitError",
     "CURRENCIES",
-    "ureg",
+    "Unit",
     "parse_unit",
     "describe_unit",
     "convert",
@@ -80,7 +91,11 @@ _KRW_DEFINITIONS = """
 """
 
 
-def _build_registry() -> pint.UnitRegistry:
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """The pint registry (built on first use)."""
+    import pint
+
     reg = pint.UnitRegistry(None, on_redefinition="raise")
     for line in _DEFINITIONS.strip().splitlines():
         reg.define(line)
@@ -92,24 +107,43 @@ def _build_registry() -> pint.UnitRegistry:
     return reg
 
 
-ureg = _build_registry()
+def __getattr__(name: str) -> Any:
+    if name == "ureg":  # the registry, for callers that used the module attribute
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-_REPLACEMENTS = (("²", "^2"), ("³", "^3"), ("㎡", "m^2"), ("㎢", "km^2"), ("·", "*"))
+
+@dataclass(frozen=True)
+class Unit:
+    """A parsed unit: its dimensions (``{"[length]": 2}``) and the factor taking a value in it
+    to the base units (m^2 -> 1, km^2 -> 1e6, billion KRW -> 1e9)."""
+
+    text: str
+    dims: tuple[tuple[str, int], ...]
+    factor: float
+
+    @property
+    def dimensionality(self) -> dict[str, int]:
+        return dict(self.dims)
 
 
-@lru_cache(maxsize=512)
-def parse_unit(text: str) -> pint.Unit:
-    """Parse a unit string ('' = dimensionless). Raises UnitError with a readable message."""
-    if not isinstance(text, str):
-        raise UnitError(f"unit must be text, got {type(text).__name__}")
-    t = text.strip()
-    for a, b in _REPLACEMENTS:
-        t = t.replace(a, b)
-    if t in ("", "1"):
-        return ureg.dimensionless
-    if re.search(r"\d", re.sub(r"(\^|\*\*)\s*-?\d+", "", t)):
-        # a number inside a unit ("1000 m^2") is a value in the wrong place; exponents are fine
-        raise UnitError(f"{text!r} is not a unit (a number belongs in value)")
+def _unit(text: str, dims: Mapping[str, float], factor: float) -> Unit:
+    return Unit(text, tuple(sorted((str(k), int(v)) for k, v in dims.items() if v)), float(factor))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[dict[str, int], float]]:
+    try:
+        raw = json.loads((resources.files("sitecompare") / "data" / "units.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: (v["dims"], float(v["factor"])) for k, v in raw["units"].items()}
+
+
+def _from_pint(t: str, text: str) -> Unit:
+    import pint
+
+    ureg = registry()
     try:
         q = ureg.Quantity(1, t)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as exc:
@@ -118,7 +152,30 @@ def parse_unit(text: str) -> pint.Unit:
         raise UnitError(f"{text!r} is not a unit") from exc
     if not isinstance(q, pint.Quantity) or q.magnitude != 1:
         raise UnitError(f"{text!r} is not a unit")
-    return q.units
+    base = q.to_base_units()
+    return _unit(t, dict(q.units.dimensionality), float(base.magnitude))
+
+
+_REPLACEMENTS = (("²", "^2"), ("³", "^3"), ("㎡", "m^2"), ("㎢", "km^2"), ("·", "*"))
+
+
+@lru_cache(maxsize=512)
+def parse_unit(text: str) -> Unit:
+    """Parse a unit string ('' = dimensionless). Raises UnitError with a readable message."""
+    if not isinstance(text, str):
+        raise UnitError(f"unit must be text, got {type(text).__name__}")
+    t = text.strip()
+    for a, b in _REPLACEMENTS:
+        t = t.replace(a, b)
+    if t in ("", "1"):
+        return Unit(t, (), 1.0)
+    if re.search(r"\d", re.sub(r"(\^|\*\*)\s*-?\d+", "", t)):
+        # a number inside a unit ("1000 m^2") is a value in the wrong place; exponents are fine
+        raise UnitError(f"{text!r} is not a unit (a number belongs in value)")
+    hit = _table().get(t)
+    if hit is not None:
+        return _unit(t, hit[0], hit[1])
+    return _from_pint(t, text)
 
 
 def _undefined_name(exc: Exception) -> str:
@@ -151,7 +208,7 @@ _KINDS: dict[tuple[tuple[str, int], ...], str] = {
 }
 
 
-def describe_unit(unit: pint.Unit) -> str:
+def describe_unit(unit: Unit) -> str:
     dims = dict(unit.dimensionality)
     key = tuple(sorted((k, int(v)) for k, v in dims.items()))
     if key in _KINDS:
@@ -161,7 +218,8 @@ def describe_unit(unit: pint.Unit) -> str:
         return f"an amount of money in {curr[0][10:-1]}"
     if curr:
         return f"money ({curr[0][10:-1]}) per unit"
-    return f"a quantity of dimension {unit.dimensionality}"
+    shown = " * ".join(f"{k}" if v == 1 else f"{k} ** {v}" for k, v in unit.dims)
+    return f"a quantity of dimension {shown}"
 
 
 # Dimensions whose amounts cannot be negative: a distance, an area, a duration, a power, a
@@ -185,7 +243,7 @@ def value_limits(unit: str) -> tuple[float, float | None, str] | None:
     if not dims:
         return None
     if dims == {"[share]": 1}:
-        top = float(ureg.Quantity(100.0, ureg.percent).to(u).magnitude)
+        top = 1.0 / u.factor  # 100 percent (a whole) in the unit's own terms
         return 0.0, tidy(top), "a share"
     if all(d in _NON_NEGATIVE or d.startswith("[currency_") for d in dims):
         return 0.0, None, describe_unit(u)
@@ -208,7 +266,7 @@ def parse_rate_key(key: str) -> tuple[str, str]:
     return a, b
 
 
-def _currencies(unit: pint.Unit) -> dict[str, int]:
+def _currencies(unit: Unit) -> dict[str, int]:
     return {k[10:-1]: int(v) for k, v in unit.dimensionality.items() if k.startswith("[currency_")}
 
 
@@ -233,8 +291,9 @@ def _conversion_factor(
     src: str, dst: str, rates: Mapping[str, float] | None = None, *, expects: str = ""
 ) -> float:
     su, du = parse_unit(src), parse_unit(dst)
-    q = ureg.Quantity(1.0, su)
-    if su.dimensionality != du.dimensionality:
+    factor = su.factor
+    dims = dict(su.dims)
+    if su.dims != du.dims:
         cs, cd = _currencies(su), _currencies(du)
         if cs and cd and len(cs) == 1 and len(cd) == 1:
             (a, ea), (b, eb) = next(iter(cs.items())), next(iter(cd.items()))
@@ -245,13 +304,15 @@ def _conversion_factor(
                         f"converting {a} to {b} needs a rate: add currency_rates: {{{a}/{b}: ...}} "
                         "to the criteria file"
                     )
-                q = q * (ureg.Quantity(rate, ureg(b).units / ureg(a).units)) ** ea
-        if q.dimensionality != du.dimensionality:
+                factor *= rate**ea  # 1 a = rate b: a value in a is rate times as many b
+                dims.pop(f"[currency_{a}]")
+                dims[f"[currency_{b}]"] = ea
+        if tuple(sorted(dims.items())) != du.dims:
             shown = src if src else "(no unit)"
             target = dst if dst else "a plain number"
             tail = f" ({expects} expects {target})" if expects else f" (expected {target})"
             raise UnitError(f"{shown!r} is not {describe_unit(du)}{tail}")
-    return float(q.to(du).magnitude)
+    return factor / du.factor
 
 
 def _rate(a: str, b: str, rates: Mapping[str, float]) -> float | None:
@@ -297,3 +358,39 @@ def split_quantity(text: str) -> tuple[float, str]:
     if not math.isfinite(value):
         raise UnitError(f"{text!r} is not a finite number")
     return value, m.group(2)
+
+
+# ------------------------------------------------------------------ the table of common units
+def _common_units() -> list[str]:
+    """The unit strings ``data/units.json`` holds: those site profiles and criteria write."""
+    out = ["m", "km", "cm", "mm", "meter", "metre", "m^2", "km^2", "ha", "평", "m**2", "km**2"]
+    out += ["s", "sec", "min", "h", "hr", "hour", "day", "d", "week", "month", "year", "yr"]
+    out += ["W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh", "TWh", "VA", "kVA", "MVA", "GVA"]
+    out += ["FLOPS", "flops"] + [f"{p}FLOPS" for p in ("k", "M", "G", "T", "P", "E")]
+    out += ["PF", "EF", "TF", "B", "byte", "kB", "MB", "GB", "TB", "PB", "EB"]
+    out += ["person", "people", "persons", "person/year", "people/year", "persons/year"]
+    out += ["count", "count/year", "fraction", "percent", "%", "percent/year", "GWh/year", "MWh/year"]
+    mult = ["", "thousand ", "million ", "mn ", "billion ", "bn ", "trillion ", "tn "]
+    for cur in CURRENCIES:
+        out += [f"{m}{cur}" for m in mult]
+        out += [f"{cur}/kWh", f"{cur}/MWh", f"{cur}/m^2", f"{cur}/year"]
+    out += ["원", "만원", "억원", "조원", "원/kWh"]
+    return list(dict.fromkeys(out))
+
+
+def write_table() -> str:
+    """Rewrite ``data/units.json`` from pint (``python -m sitecompare.units``)."""
+    units = {}
+    for t in _common_units():
+        u = _from_pint(t, t)
+        units[t] = {"dims": dict(u.dims), "factor": u.factor}
+    path = resources.files("sitecompare") / "data" / "units.json"
+    doc = {"format": 1, "source": "pint, sitecompare.units.write_table()", "units": units}
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    with open(str(path), "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return str(path)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    print(write_table())

@@ -286,3 +286,40 @@ def test_korean_units_in_a_study(tmp_path: Path) -> None:
     assert bad.stderr.splitlines()[0] == (
         "sites/beta.yaml: facts.land.unit: '억원' is not an area (criterion land expects m^2)"
     )
+
+
+# ------------------------------------------------------------------ the table of common units
+def test_the_shipped_unit_table_is_what_pint_says() -> None:
+    """data/units.json (read instead of importing pint, for a fast start) holds, for every unit
+    it lists, pint's dimensions and factor to the base units; it lists every common unit."""
+    import json
+
+    from sitecompare import units
+
+    table = json.loads((Path(units.__file__).parent / "data" / "units.json").read_text("utf-8"))["units"]
+    assert set(table) == set(units._common_units())
+    for text, entry in table.items():
+        from_pint = units._from_pint(text, text)
+        assert dict(from_pint.dims) == entry["dims"], text
+        assert from_pint.factor == pytest.approx(entry["factor"], rel=1e-15), text
+
+
+def test_ranking_the_shipped_study_imports_neither_pint_nor_pandas(tmp_path: Path) -> None:
+    """The command line's start: `rank` of the shipped study needs neither (they are imported
+    on first use: an unusual unit, a CSV or a notebook DataFrame)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from sitecompare.cli import main\n"
+        "sys.argv = ['sitecompare', 'rank']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', 'pint' in sys.modules, 'pandas' in sys.modules, file=sys.stderr)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip().splitlines()[-1] == "LOADED False False"
