@@ -125,6 +125,25 @@ class IssueCollector:
 def display_path(path: str | Path) -> str:
     """A path as the user typed it (relative to the working folder), or ``<shipped>/...`` for
     the study shipped inside the package."""
+    text = os.fspath(path)
+    cwd = os.getcwd()
+    head, tail = os.path.split(text)
+    if tail in ("", ".", ".."):
+        return _display(text, cwd)
+    # a file: its folder's display (worked out once per folder) and its own name, so a study
+    # of 10,000 profiles resolves one folder, not 10,000 paths
+    folder = _display(head or ".", cwd)
+    if folder == ".":
+        return tail
+    if folder.startswith("<shipped>"):
+        return f"{folder}/{tail}"
+    return os.path.join(folder, tail)
+
+
+@functools.lru_cache(maxsize=65536)
+def _display(path: str, cwd: str) -> str:
+    """:func:`display_path`, once per path and working folder (a run names each file of a
+    large study several times)."""
     p = Path(path)
     # resolve the folder, not the file: a profile that is a symbolic link keeps its own name
     full = _resolved(_absolute(p)) if p.name in ("", ".", "..") else _resolved(_absolute(p.parent)) / p.name

@@ -201,8 +201,11 @@ def _years_between(a: dt.date, b: dt.date) -> float:
 
 
 def collect_matrix_issues(study: Study) -> list[Issue]:
-    """Every unit and missing-value problem of the study, without building the matrix."""
-    _, issues = _build(study)
+    """Every unit and missing-value problem of the study. The matrix built on the way is kept
+    (see ``build_matrix``), so that loading a study and ranking it builds it once."""
+    dm, issues = _build(study)
+    if dm is not None and not issues:
+        _keep(study, dm)
     return issues
 
 
@@ -240,13 +243,17 @@ def build_matrix(study: Study) -> DecisionMatrix:
     if issues:
         raise ValidationError(issues)
     assert dm is not None
+    _keep(study, dm)
+    return dm
+
+
+def _keep(study: Study, dm: DecisionMatrix) -> None:
     for a in (dm.X, dm.low, dm.high, dm.missing, dm.weights, dm.observed_low, dm.observed_high):
         a.flags.writeable = False
     with _kept_lock:
-        _kept[key] = (study, dm)
+        _kept[_key(study)] = (study, dm)
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)
-    return dm
 
 
 def _reweighted(dm: DecisionMatrix, study: Study) -> DecisionMatrix:
@@ -312,6 +319,7 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     excluded: dict[str, str] = {}
     set_aside: list[NotComparable] = []
     horizon = study.horizon
+    factors: dict[tuple[str, str], float] = {}  # (fact unit, criterion): a study uses a few
 
     # 1-2. like with like, then conversion
     for site in study.sites:
@@ -323,13 +331,17 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             if why is not None:
                 set_aside.append(NotComparable(site.id, c.id, c.fact, fact.scope, fact.status, why))
                 continue
-            try:
-                k = conversion_factor(
-                    fact.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}"
-                )
-            except UnitError as exc:
-                issues.append(Issue(site.path, f"facts.{c.fact}.unit", str(exc)))
-                continue
+            pair = (fact.unit, c.id)
+            k = factors.get(pair)
+            if k is None:
+                try:
+                    k = conversion_factor(
+                        fact.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}"
+                    )
+                except UnitError as exc:
+                    issues.append(Issue(site.path, f"facts.{c.fact}.unit", str(exc)))
+                    continue
+                factors[pair] = k
             stale = _years_between(fact.as_of, today) > cs.stale_after_years
             raw[(site.id, c.id)] = Cell(
                 site=site.id,

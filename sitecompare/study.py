@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
 from .matrix import collect_matrix_issues
 from .model import HORIZONS, CriteriaSet, MethodSpec, Site, Study, normalise_weights
-from .profiles import list_profile_files, read_document
+from .profiles import PARSED, list_profile_files, read_document
 from .validate import criteria_from_doc, site_from_doc
 
 __all__ = [
@@ -61,6 +61,15 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
     that a criterion is not blamed for a fact that only a broken profile holds), and those
     profiles' valid facts as partial sites (so that their units are checked in the same run)."""
     files, issues = list_profile_files(directory)
+    try:
+        return _read_sites(files, issues)
+    finally:
+        PARSED.save()  # the documents parsed anew, for the next run (profiles.ParseCache)
+
+
+def _read_sites(
+    files: list[Path], issues: list[Issue]
+) -> tuple[list[Site], list[Issue], set[str], list[Site]]:
     sites: list[Site] = []
     broken: list[Site] = []
     seen: dict[str, str] = {}

@@ -230,6 +230,7 @@ _NON_NEGATIVE = frozenset(
 )
 
 
+@lru_cache(maxsize=512)
 def value_limits(unit: str) -> tuple[float, float | None, str] | None:
     """``(low, high, what)``: the values a quantity in ``unit`` can take, or None when any
     value can make sense (a plain number, a difference of percentages per year).
@@ -341,6 +342,8 @@ def tidy(x: float) -> float:
 
 
 _NUMBER = r"[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NON_FINITE = re.compile(r"\s*[-+]?(nan|inf|infinity)\b", re.IGNORECASE)
+_QUANTITY = re.compile(rf"\s*({_NUMBER})\s*(.*?)\s*")
 
 
 def split_quantity(text: str) -> tuple[float, str]:
@@ -348,9 +351,9 @@ def split_quantity(text: str) -> tuple[float, str]:
 
     Raises UnitError when the text does not start with a number. 'nan'/'inf' are refused.
     """
-    if re.match(r"\s*[-+]?(nan|inf|infinity)\b", text, re.IGNORECASE):
+    if _NON_FINITE.match(text):
         raise UnitError(f"{text!r}: {text.split()[0]} is not a finite number")
-    m = re.fullmatch(rf"\s*({_NUMBER})\s*(.*?)\s*", text)
+    m = _QUANTITY.fullmatch(text)
     if not m:
         raise UnitError(f"{text!r} is not 'VALUE UNIT' (e.g. '360 person/year')")
     num = m.group(1).replace("_", "").replace(",", "")

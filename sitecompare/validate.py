@@ -359,7 +359,7 @@ def _fact(
     ck: Checker, key: str, raw: Any, sources: dict[str, Source], source_keys: list[str]
 ) -> Fact | None:
     f = f"facts.{key}"
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", key):
+    if not FACT_KEY_RE.fullmatch(key):
         ck.add(f, f"fact key {key!r} must be letters, digits and '_'")
         return None
     if isinstance(raw, str):
@@ -469,6 +469,7 @@ def _fact(
 
 
 SCOPE_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+FACT_KEY_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def _scope(ck: Checker, value: Any, field: str) -> str | None:
