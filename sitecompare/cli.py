@@ -15,6 +15,7 @@ from . import __version__
 from .cli_common import (
     CONTEXT,
     console,
+    engine_options,
     handle_errors,
     load_from_options,
     parse_date,
@@ -60,12 +61,29 @@ def main() -> None:
 @click.option(
     "--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side."
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="K",
+    help="Print the best K sites only (JSON says how many were ranked).",
+)
+@engine_options
 @handle_errors
-def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
+def rank(fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any) -> None:
     """Rank the sites (ranking only, to stdout)."""
     from .ranking import rank as do_rank
 
-    study = load_from_options(**kw)
+    if engine == "dask":
+        if all_scenarios:
+            raise click.UsageError("--all-scenarios runs with --engine numpy only")
+        from .engines.command import rank_dask
+
+        rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
+        return
+    if scheduler is not None:
+        raise click.UsageError("--scheduler applies with --engine dask")
+    study = load_from_options(columnar=True, **kw)
     if all_scenarios:
         from .scenarios import rank_all_scenarios
         from .study import weight_scale_notes
@@ -83,23 +101,30 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
             table.print(console())
         return
     result = do_rank(study)
+    if study.table is not None:  # the headline of a table looks at its best sites
+        from .topk import DEFAULT_TOP, table_headline
+
+        head = table_headline(result, max(top or 0, DEFAULT_TOP))
+    else:
+        head = ranking_headline(result)
     if fmt == "json":
         from .headline import headline_sentences
 
-        head = ranking_headline(result)
-        obj = result.to_json()
+        obj = result.to_json(top)
         obj["built_only_leader"] = None if head.built_leader is None else list(head.built_leader)
         obj["headline"] = headline_sentences(head)
         click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(guarded_csv(result.table(), index=False), nl=False)
+        click.echo(guarded_csv(result.table(top), index=False), nl=False)
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
+        if top is not None and result.ranked_count > top:
+            click.echo(f"note: ranked {result.ranked_count:,} sites; the best {top} are shown (--top)", err=True)
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
         for warning in (*study.notes, *result.matrix.warnings):
             click.echo(f"note: {warning}", err=True)
     else:
-        print_ranking_table(result, head=ranking_headline(result))
+        print_ranking_table(result, head=head, top=top)
 
 
 def csv_text(value: Any) -> Any:

@@ -200,6 +200,10 @@ def _years_between(a: dt.date, b: dt.date) -> float:
 
 def collect_matrix_issues(study: Study) -> list[Issue]:
     """Every unit and missing-value problem of the study, without building the matrix."""
+    if study.table is not None and not study.sites:
+        from .columnar import table_matrix_issues
+
+        return table_matrix_issues(study)
     _, issues = _build(study)
     return issues
 
@@ -207,6 +211,10 @@ def collect_matrix_issues(study: Study) -> list[Issue]:
 def build_matrix(study: Study) -> DecisionMatrix:
     from .errors import ValidationError
 
+    if study.table is not None and not study.sites:  # a site table: column by column
+        from .columnar import build_table_matrix
+
+        return build_table_matrix(study)
     dm, issues = _build(study)
     if issues:
         raise ValidationError(issues)

@@ -249,15 +249,24 @@ class Study:
     as_of: dt.date | None = None  # the date "stale" is measured from
     horizon: str = "planned"  # "planned" or "built" (HORIZONS)
     notes: tuple[str, ...] = ()  # about the weights in force (an override on another scale)
+    # a site table (sitecompare.tables.SiteTable) held by column instead of ``sites``: the
+    # matrix is built from its columns, and ``site()`` makes a row's Site when asked
+    table: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))
+
+    @property
+    def site_count(self) -> int:
+        return len(self.table) if self.table is not None else len(self.sites)
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
         return self.criteria_set.criteria
 
     def site(self, sid: str) -> Site:
+        if self.table is not None and not self.sites:
+            return self.table.site(self.table.index_of(sid))
         index = self.__dict__.get("_site_index")
         if index is None:  # built once: a study of 10,000 sites asks for each many times
             index = {s.id: s for s in self.sites}
