@@ -159,20 +159,21 @@ def guarded_csv(frame: Any, *, index: bool) -> str:
     "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
 )
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
+@click.option("--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx site table.")
 @handle_errors
-def validate(sites: Path | None, criteria: Path | None) -> None:
+def validate(sites: Path | None, criteria: Path | None, sheet: str | None) -> None:
     """Check every input file and report every problem in one run."""
     from .errors import display_path
     from .matrix import build_matrix
     from .study import default_paths, load_study, weight_scale_notes
 
     sdir, cpath = default_paths(sites, criteria)
-    study = load_study(sites, criteria)
+    study = load_study(sites, criteria, sheet=sheet)
     dm = build_matrix(study)
     for scen in study.criteria_set.scenarios:
-        load_study(sites, criteria, scenario=scen)
+        load_study(sites, criteria, scenario=scen, sheet=sheet)
     click.echo(
-        f"ok: {len(study.sites)} sites in {display_path(sdir)}, {len(study.criteria)} criteria "
+        f"ok: {study.site_count} sites in {display_path(sdir)}, {len(study.criteria)} criteria "
         f"and {len(study.criteria_set.scenarios)} scenarios in {display_path(cpath)}"
     )
     for sid, reason in dm.excluded:
@@ -199,6 +200,12 @@ def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
 
     read = {c.fact for c in study.criteria}
     out = []
+    if study.table is not None and not study.sites:  # a table: one line per column
+        t = study.table
+        bare = [k for k, f in t.facts.items() if k in read and not f.quote and f.status != "computed"]
+        if bare:
+            fields = ", ".join(f"columns.{k}" for k in bare)
+            out.append(f"{t.meta_path}: {fields}: no quote (add the source's words holding the figure)")
     for site in study.sites:
         bare = [k for k, f in site.facts.items() if k in read and not f.quote and f.status != "computed"]
         if bare:
