@@ -77,7 +77,7 @@ def rank(fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler:
     if engine == "dask":
         if all_scenarios:
             raise click.UsageError("--all-scenarios runs with --engine numpy only")
-        from .engines.command import rank_dask
+        from .dask_command import rank_dask
 
         rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
         return

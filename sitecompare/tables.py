@@ -580,17 +580,20 @@ def _numbers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
 class _Cells:
     """Cell problems of one table, capped per column and kind."""
 
-    def __init__(self, table: str, rows: np.ndarray | None) -> None:
+    def __init__(self, table: str, rows: np.ndarray | None, offset: int = 0) -> None:
         self.table = table
         self.rows = rows
+        self.offset = offset  # rows before this part of the table (a Parquet dataset's piece)
         self.issues: list[Issue] = []
+        self.counts: dict[str, int] = {}  # problems per column, listed or not
 
     def row(self, i: int) -> int:
-        return int(self.rows[i]) if self.rows is not None else FIRST_ROW + int(i)
+        return int(self.rows[i]) if self.rows is not None else FIRST_ROW + self.offset + int(i)
 
     def add(self, idx: np.ndarray, column: str, message: Any, kind: str = "") -> None:
         """``message(i)`` for each row index in ``idx`` (ascending), at most MAX_CELL_ISSUES."""
         idx = np.asarray(idx)
+        self.counts[column] = self.counts.get(column, 0) + len(idx)
         for i in idx[:MAX_CELL_ISSUES]:
             self.issues.append(Issue(f"{self.table}:{self.row(int(i))}:{column}", "", message(int(i))))
         if len(idx) > MAX_CELL_ISSUES:
@@ -645,7 +648,8 @@ def _check_values(
     return bad
 
 
-def _check_ids(cells: _Cells, ids: pa.Array) -> pa.Array:
+def _check_ids(cells: _Cells, ids: pa.Array, duplicates: bool = True) -> pa.Array:
+    """Empty ids, ids that break the profile rule, and (``duplicates``) ids used twice."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -667,6 +671,8 @@ def _check_ids(cells: _Cells, ids: pa.Array) -> pa.Array:
             lambda i: f"{by_row.get(i)!r} must be lower-case letters, digits and '-' ([a-z0-9-]+)",
             "bad id",
         )
+    if not duplicates:
+        return ids
     # duplicates: sort once (faster than hashing a million strings), compare neighbours
     order = pc.sort_indices(ids)
     srt = ids.take(order)

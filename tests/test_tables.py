@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,8 +23,6 @@ from sitecompare.matrix import build_matrix
 from sitecompare.ranking import rank
 from sitecompare.study import load_study
 from sitecompare.units import tidy
-
-from conftest import run_cli
 
 SOURCES = {"reg": {"title": "County register", "date": "2024-05-01"}, "plan": {"title": "Plan", "date": "2024-02-01"}}
 COLUMNS = {

@@ -21,13 +21,13 @@ from ..cli_common import (
 )
 from ..errors import Issue, ValidationError
 from ..headline import built_alongside, headline
-from ..topk import DEFAULT_TOP, restrict
 from ..sensitivity.command import (
     SENSITIVITY_OPTIONS,
     progress_option,
     run_with_progress,
     sensitivity_options,
 )
+from ..topk import DEFAULT_TOP, restrict
 from .i18n import LANGS
 
 __all__ = ["compare", "DEFAULT_OUTPUT"]
