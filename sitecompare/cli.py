@@ -70,7 +70,9 @@ def main() -> None:
 )
 @engine_options
 @handle_errors
-def rank(fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any) -> None:
+def rank(
+    fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any
+) -> None:
     """Rank the sites (ranking only, to stdout)."""
     from .ranking import rank as do_rank
 
@@ -118,7 +120,8 @@ def rank(fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler:
         click.echo(guarded_csv(result.table(top), index=False), nl=False)
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
         if top is not None and result.ranked_count > top:
-            click.echo(f"note: ranked {result.ranked_count:,} sites; the best {top} are shown (--top)", err=True)
+            shown = f"ranked {result.ranked_count:,} sites; the best {top} are shown (--top)"
+            click.echo(f"note: {shown}", err=True)
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
         for warning in (*study.notes, *result.matrix.warnings):

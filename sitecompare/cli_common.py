@@ -299,7 +299,9 @@ def ranking_headline(ranking):  # type: ignore[no-untyped-def]
 EXCLUDED_LISTED = 50  # screened-out sites listed under a table of the best K (--top)
 
 
-def print_ranking_table(ranking, out=None, title: str | None = None, head=None, top: int | None = None) -> None:  # type: ignore[no-untyped-def]
+def print_ranking_table(  # type: ignore[no-untyped-def]
+    ranking, out=None, title: str | None = None, head=None, top: int | None = None
+) -> None:
     """The ranking as a table (its best ``top`` sites only, when given), the headline, the
     weights and the notes."""
     from rich.table import Table

@@ -306,7 +306,9 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                     elif len(observed):
                         fill = float(obs_lo[j] if c.direction == "max" else obs_hi[j])
                         donors = np.flatnonzero(v == fill)
-                        borrowed = f", the value of {_names(kept_ids, donors)} (pessimistic)" if len(donors) else ""
+                        borrowed = (
+                            f", the value of {_names(kept_ids, donors)} (pessimistic)" if len(donors) else ""
+                        )
                 elif c.missing == "median" and len(observed):
                     fill = float(np.median(observed))
                 if fill is None:
@@ -379,7 +381,13 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     )
     object.__setattr__(dm, "table", tbl)
     object.__setattr__(dm, "rows", kept)
-    object.__setattr__(dm, "uses_plans", any(cols[c.id].fact.status == "plan" and cols[c.id].present[kept].any() for c in crits if c.id in cols))
+    object.__setattr__(
+        dm,
+        "uses_plans",
+        any(
+            cols[c.id].fact.status == "plan" and cols[c.id].present[kept].any() for c in crits if c.id in cols
+        ),
+    )
     return dm, []
 
 
@@ -411,7 +419,13 @@ class _Excluded(Sequence[tuple[str, str]]):
         lost: set[tuple[str, str]],
     ) -> None:
         self.tbl, self.cols, self.rows = tbl, cols, rows
-        self.why_out, self.reasons, self.ex_site, self.crits, self.lost = why_out, reasons, ex_site, crits, lost
+        self.why_out, self.reasons, self.ex_site, self.crits, self.lost = (
+            why_out,
+            reasons,
+            ex_site,
+            crits,
+            lost,
+        )
 
     def __len__(self) -> int:
         return len(self.rows)

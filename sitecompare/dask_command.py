@@ -33,7 +33,9 @@ def _method(method: str | None, params: tuple[str, ...], base: Any) -> tuple[Any
         k, v = p.split("=", 1)
         raw[k.strip()] = _parse_param_value(v.strip())
     spec, problems = validate_method(raw)
-    issues += [Issue("--method" if f == "name" else "--param", f if f != "name" else "", m) for f, m in problems]
+    issues += [
+        Issue("--method" if f == "name" else "--param", f if f != "name" else "", m) for f, m in problems
+    ]
     return spec, issues
 
 
@@ -59,7 +61,9 @@ def rank_dask(
 
     issues: list[Issue] = []
     if sites is None:
-        issues.append(Issue("--sites", "", "--engine dask needs --sites TABLE.parquet (a file or a dataset folder)"))
+        issues.append(
+            Issue("--sites", "", "--engine dask needs --sites TABLE.parquet (a file or a dataset folder)")
+        )
     if weights_from is not None:
         issues.append(Issue("--weights-from", "", "applies with --engine numpy only"))
     if sheet is not None:
@@ -105,10 +109,15 @@ def rank_dask(
         from .cli import guarded_csv
 
         frame = pd.DataFrame(
-            [{"rank": r["rank"], "site": r["site"], "name": r["name"], "score": r["score"], **r["details"]} for r in result.rows]
+            [
+                {"rank": r["rank"], "site": r["site"], "name": r["name"], "score": r["score"], **r["details"]}
+                for r in result.rows
+            ]
         )
         click.echo(guarded_csv(frame, index=False), nl=False)
-        click.echo(f"note: ranked {result.ranked:,} sites on Dask; the best {len(result.rows)} are shown", err=True)
+        click.echo(
+            f"note: ranked {result.ranked:,} sites on Dask; the best {len(result.rows)} are shown", err=True
+        )
         return
     from rich.table import Table
 
@@ -117,7 +126,13 @@ def rank_dask(
     for col in ("rank", "site", "name", "score", *((result.rows[0]["details"]) if result.rows else {})):
         t.add_column(col, justify="right" if col not in ("site", "name") else "left")
     for r in result.rows:
-        t.add_row(str(r["rank"]), r["site"], r["name"], f"{r['score']:.4f}", *[f"{v:.4f}" for v in r["details"].values()])
+        t.add_row(
+            str(r["rank"]),
+            r["site"],
+            r["name"],
+            f"{r['score']:.4f}",
+            *[f"{v:.4f}" for v in r["details"].values()],
+        )
     out.print(t)
     e = result.engine
     out.print(f"method: {spec.name} {dict(spec.params) or ''}".rstrip())

@@ -199,13 +199,15 @@ def _kept(plan: _Plan, vals: Mapping[str, np.ndarray], n: int) -> tuple[np.ndarr
     return why, kind, ex
 
 
-def _reason(plan: _Plan, vals: Mapping[str, np.ndarray], i: int, why: np.ndarray, kind: np.ndarray, ex: np.ndarray) -> str:
+def _reason(
+    plan: _Plan, vals: Mapping[str, np.ndarray], i: int, why: np.ndarray, kind: np.ndarray, ex: np.ndarray
+) -> str:
     if why[i] >= 0:
         c = plan.crits[int(why[i])]
         x = float(vals[c.id][i])
-        if kind[i] == 0:
-            return f"{c.fact} = {_fmt(x)} {c.unit} is below the minimum {_fmt(c.bounds_min)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
-        return f"{c.fact} = {_fmt(x)} {c.unit} is above the maximum {_fmt(c.bounds_max)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
+        below = kind[i] == 0
+        limit, where = (c.bounds_min, "below the minimum") if below else (c.bounds_max, "above the maximum")
+        return f"{c.fact} = {_fmt(x)} {c.unit} is {where} {_fmt(limit)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
     c = plan.crits[int(ex[i])]
     return f"no fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
 
@@ -342,7 +344,10 @@ def _score_piece(piece: Piece, sc: _Scoring) -> dict[str, Any]:
     import pyarrow as pa
 
     plan = sc.plan
-    t = _read(piece, ["id", *(["name"] if plan.has_name else []), *{c.fact for c in plan.crits if c.id in plan.factor}])
+    t = _read(
+        piece,
+        ["id", *(["name"] if plan.has_name else []), *{c.fact for c in plan.crits if c.id in plan.factor}],
+    )
     n = t.num_rows
     vals = {c.id: _values(t, c.fact, plan.factor[c.id]) for c in plan.crits if c.id in plan.factor}
     why, _, ex = _kept(plan, vals, n)
@@ -356,7 +361,16 @@ def _score_piece(piece: Piece, sc: _Scoring) -> dict[str, Any]:
         X[:, j] = v
     score, key, details = _evaluate(X, sc)
     if len(key) == 0:
-        return {"kept": 0, "scale": 0.0, "rows": np.zeros(0, np.int64), "key": key, "score": score, "details": {}, "ids": [], "names": []}
+        return {
+            "kept": 0,
+            "scale": 0.0,
+            "rows": np.zeros(0, np.int64),
+            "key": key,
+            "score": score,
+            "details": {},
+            "ids": [],
+            "names": [],
+        }
     scale = float(np.abs(key).max())
     k = min(sc.top, len(key))
     part = np.argpartition(-key, k - 1)[:k]
@@ -374,7 +388,10 @@ def _score_piece(piece: Piece, sc: _Scoring) -> dict[str, Any]:
         "score": score[cand],
         "details": {d: v[cand] for d, v in details.items()},
         "ids": [str(s).strip() for s in ids],
-        "names": [str(x).strip() if x is not None and str(x).strip() else str(s).strip() for x, s in zip(names, ids, strict=True)],
+        "names": [
+            str(x).strip() if x is not None and str(x).strip() else str(s).strip()
+            for x, s in zip(names, ids, strict=True)
+        ],
     }
 
 
@@ -546,7 +563,9 @@ def rank_table(
     name = display_path(p)
     issues = _refuse(method, cs, origin)
     if not (p.suffix.lower() == ".parquet" or p.is_dir()):
-        issues.append(Issue(name, "", "--engine dask reads a Parquet file or dataset folder; use --engine numpy"))
+        issues.append(
+            Issue(name, "", "--engine dask reads a Parquet file or dataset folder; use --engine numpy")
+        )
         raise ValidationError(issues)
     if not p.exists():
         raise ValidationError([*issues, Issue(name, "", "site table not found")])
@@ -557,7 +576,9 @@ def rank_table(
     columns = list(schema.names)
     meta = _read_meta(p, None, columns, issues)
     if "id" not in columns:
-        issues.append(Issue(f"{name}:1:id", "", "no id column (one row per site, its id in a column named id)"))
+        issues.append(
+            Issue(f"{name}:1:id", "", "no id column (one row per site, its id in a column named id)")
+        )
     if meta is None or issues:
         raise ValidationError(issues)
     today = as_of or dt.date.today()
@@ -601,7 +622,9 @@ def rank_table(
             got.update(d)
         for row, first in dups[:MAX_CELL_ISSUES]:
             if got[row] == got[first] and got[row]:
-                id_issues.append(Issue(f"{name}:{row + 2}:id", "", f"{got[row]!r} is also the id of row {first + 2}"))
+                id_issues.append(
+                    Issue(f"{name}:{row + 2}:id", "", f"{got[row]!r} is also the id of row {first + 2}")
+                )
 
     # pass 1
     scans = client.gather([client.submit(_scan, x, plan, pure=False) for x in parts])
@@ -660,7 +683,9 @@ def rank_table(
                 )
             )
         if total > MAX_CELL_ISSUES:
-            miss_issues.append(Issue(name, c.fact, f"{total - MAX_CELL_ISSUES:,} more rows with this problem (missing)"))
+            miss_issues.append(
+                Issue(name, c.fact, f"{total - MAX_CELL_ISSUES:,} more rows with this problem (missing)")
+            )
     if miss_issues:
         raise ValidationError(miss_issues)
     kept = sum(s["kept"] for s in scans)
@@ -694,7 +719,10 @@ def rank_table(
                 fill = float(c.scale_worst) if c.has_scale else (omin if c.direction == "max" else omax)  # type: ignore[arg-type]
                 if not np.isfinite(fill):
                     fill = 0.0
-                notes_out.append(f"criterion {c.id}: {c.fact} missing for {nmiss:,} sites; missing: worst uses {_fmt(fill)} {c.unit}")
+                notes_out.append(
+                    f"criterion {c.id}: {c.fact} missing for {nmiss:,} sites; "
+                    f"missing: worst uses {_fmt(fill)} {c.unit}"
+                )
             else:
                 fill = 0.0
             fills[j] = fill
@@ -713,7 +741,15 @@ def rank_table(
     norm = str(params.get("normalization", {"wsm": "minmax", "wpm": "none", "topsis": "vector"}[method.name]))
     _domain(method.name, norm, taking, lo, benefit, cs, origin)
     nrm = np.sqrt(tot2)
-    prm: dict[str, np.ndarray] = {"lo": lo, "hi": hi, "sum": tot, "suminv": totinv, "nrm": nrm, "worst": worst, "best": best}
+    prm: dict[str, np.ndarray] = {
+        "lo": lo,
+        "hi": hi,
+        "sum": tot,
+        "suminv": totinv,
+        "nrm": nrm,
+        "worst": worst,
+        "best": best,
+    }
     if method.name == "topsis":
         sc0 = _Scoring(plan, method.name, norm, w, benefit, fills, prm, top)
         ext = _normalise(np.vstack([lo, hi]), sc0, False) * w  # the scaled columns' extremes
@@ -783,11 +819,23 @@ def _capped(issues: list[Issue], table: str) -> list[Issue]:
         else:
             more[col] = more.get(col, 0) + 1
     for col, k in more.items():
-        out.append(Issue(table, col, f"{k:,} more rows with problems (the first {MAX_CELL_ISSUES:,} are listed above)"))
+        out.append(
+            Issue(
+                table, col, f"{k:,} more rows with problems (the first {MAX_CELL_ISSUES:,} are listed above)"
+            )
+        )
     return out
 
 
-def _domain(name: str, norm: str, crits: list[Criterion], lo: np.ndarray, benefit: np.ndarray, cs: CriteriaSet, origin: tuple[str, str]) -> None:
+def _domain(
+    name: str,
+    norm: str,
+    crits: list[Criterion],
+    lo: np.ndarray,
+    benefit: np.ndarray,
+    cs: CriteriaSet,
+    origin: tuple[str, str],
+) -> None:
     """The numpy methods' domain checks, on the column minima."""
     where, fld = origin
     for j, c in enumerate(crits):
@@ -829,7 +877,17 @@ class SMAABlocks:
         }
 
 
-def _smaa_block(problem: Any, method: MethodSpec, base: np.ndarray, X: np.ndarray, cells: list, k: int, ss: Any, weight_sampling: str, concentration: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _smaa_block(
+    problem: Any,
+    method: MethodSpec,
+    base: np.ndarray,
+    X: np.ndarray,
+    cells: list,
+    k: int,
+    ss: Any,
+    weight_sampling: str,
+    concentration: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     from .sensitivity.evaluate import Evaluator, chunk_bounds
     from .sensitivity.sample import sample_data, sample_weights
     from .sensitivity.smaa import _chunk_stats
@@ -877,7 +935,19 @@ def smaa(
     problem = dm.problem()
     [pf] = client.scatter([problem], broadcast=True)
     futs = [
-        client.submit(_smaa_block, pf, method, dm.weights, dm.X, cells, k, ss, weight_sampling, concentration, pure=False)
+        client.submit(
+            _smaa_block,
+            pf,
+            method,
+            dm.weights,
+            dm.X,
+            cells,
+            k,
+            ss,
+            weight_sampling,
+            concentration,
+            pure=False,
+        )
         for k, ss in zip(sizes, seqs, strict=True)
     ]
     n, m = dm.X.shape
@@ -904,4 +974,3 @@ def smaa(
         central_weights=central,
         holistic=acc @ alpha,
     )
-

@@ -30,8 +30,10 @@ def _scalar(v: Any) -> str:
         return str(int(v))
     if isinstance(v, dt.date):
         return v.isoformat()
-    return yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6).strip().removesuffix(
-        "\n..."
+    return (
+        yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6)
+        .strip()
+        .removesuffix("\n...")
     )
 
 
@@ -136,7 +138,9 @@ def import_table(
     required=True,
     help="The folder to write the profiles into (created if missing).",
 )
-@click.option("--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx table [default: the first].")
+@click.option(
+    "--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx table [default: the first]."
+)
 @click.option("--force", is_flag=True, help="Replace profiles that exist already.")
 @handle_errors
 def import_command(table: Path, into: Path, sheet: str | None, force: bool) -> None:

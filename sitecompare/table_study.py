@@ -37,7 +37,10 @@ def _typos(tbl: SiteTable, cs: CriteriaSet) -> tuple[list[Issue], set[str]]:
 
 def _about(issue: Issue, tbl: SiteTable, facts: set[str]) -> bool:
     """True when ``issue`` is a cell or column of one of ``facts`` (reported once, as a typo)."""
-    return any(issue.file.endswith(f":{f}") or issue.field == f or issue.field.startswith(f"columns.{f}.") for f in facts)
+    return any(
+        issue.file.endswith(f":{f}") or issue.field == f or issue.field.startswith(f"columns.{f}.")
+        for f in facts
+    )
 
 
 def load_table_study(
@@ -85,7 +88,9 @@ def load_table_study(
         overrides = weights
         for k in weights:
             if k not in cs.ids:
-                issues.append(Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})"))
+                issues.append(
+                    Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})")
+                )
     w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
     issues.extend(r_issues)
     notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []

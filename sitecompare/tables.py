@@ -118,8 +118,7 @@ class LazyIds(Sequence[str]):
         return self.array[int(i)].as_py()
 
     def __iter__(self) -> Iterator[str]:
-        for chunk in self.array.to_pylist():
-            yield chunk
+        yield from self.array.to_pylist()
 
     def __eq__(self, other: object) -> bool:
         try:
@@ -196,7 +195,9 @@ class SiteTable:
         if arr is None:
             return ids
         names = arr.take(rows).to_pylist()
-        return [str(n).strip() if n is not None and str(n).strip() else s for n, s in zip(names, ids, strict=True)]
+        return [
+            str(n).strip() if n is not None and str(n).strip() else s for n, s in zip(names, ids, strict=True)
+        ]
 
     def fact(self, i: int, col: str) -> Fact | None:
         x = self.values[col][i]
@@ -386,7 +387,7 @@ def _cell_text(v: Any) -> str:
 def _meta_from_rows(rows: list[list[Any]]) -> tuple[dict[str, Any], list[str]]:
     """The ``meta`` sheet of a workbook as the sidecar's mapping (docs/reference.md):
 
-    ========== =========== ========= ====== ... 
+    ========== =========== ========= ====== ...
     format     1
     country    KR                               (optional: the default country)
     sources
@@ -654,8 +655,10 @@ def _check_ids(cells: _Cells, ids: pa.Array, duplicates: bool = True) -> pa.Arra
     import pyarrow.compute as pc
 
     if not (pa.types.is_string(ids.type) or pa.types.is_large_string(ids.type)):
-        ids = pc.cast(ids, pa.string()) if not pa.types.is_floating(ids.type) else pc.cast(
-            pc.cast(ids, pa.int64(), safe=False), pa.string()
+        ids = (
+            pc.cast(ids, pa.string())
+            if not pa.types.is_floating(ids.type)
+            else pc.cast(pc.cast(ids, pa.int64(), safe=False), pa.string())
         )
     ids = pc.utf8_trim_whitespace(ids)
     empty = pc.fill_null(pc.equal(ids, ""), True).to_numpy(zero_copy_only=False)
@@ -733,7 +736,9 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> tuple[SiteTable
     for d in raw.duplicates:
         issues.append(Issue(f"{name}:1:{d}", "", "this column name appears twice in the header"))
     if "id" not in raw.columns:
-        issues.append(Issue(f"{name}:1:id", "", "no id column (one row per site, its id in a column named id)"))
+        issues.append(
+            Issue(f"{name}:1:id", "", "no id column (one row per site, its id in a column named id)")
+        )
     for c in raw.order:
         if c not in RESERVED_COLUMNS and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", c):
             shown = c if c else "(empty)"

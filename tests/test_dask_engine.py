@@ -86,7 +86,14 @@ def _criteria(root: Path, **over: dict) -> Path:
         "format": 1,
         "name": "dask test",
         "criteria": {
-            "power": {"fact": "power_mw", "unit": "MW", "direction": "max", "weight": 30, "missing": "exclude-site", "bounds": {"min": 20}},
+            "power": {
+                "fact": "power_mw",
+                "unit": "MW",
+                "direction": "max",
+                "weight": 30,
+                "missing": "exclude-site",
+                "bounds": {"min": 20},
+            },
             "rail": {"fact": "ktx_km", "unit": "m", "direction": "min", "weight": 25},
             "land": {"fact": "land_ha", "unit": "m^2", "direction": "max", "weight": 25, "missing": "worst"},
             "talent": {
@@ -189,12 +196,24 @@ def test_a_duplicate_id_in_another_piece_is_found(client, tmp_path: Path) -> Non
 
 def test_rank_engine_dask_through_the_console_script(client, data: Path) -> None:  # type: ignore[no-untyped-def]
     address = client.scheduler.address
-    args = ["rank", "--sites", str(data / "grid"), "--criteria", str(data / "criteria.yaml"), "--format", "json", "--top", "10"]
+    args = [
+        "rank",
+        "--sites",
+        str(data / "grid"),
+        "--criteria",
+        str(data / "criteria.yaml"),
+        "--format",
+        "json",
+        "--top",
+        "10",
+    ]
     d = run_cli(*args, "--engine", "dask", "--scheduler", address)
     assert d.returncode == 0, d.stderr
     n = run_cli(*args)
     a, b = json.loads(d.stdout), json.loads(n.stdout)
-    assert [(e["site"], e["rank"], e["score"]) for e in a["ranking"]] == [(e["site"], e["rank"], e["score"]) for e in b["ranking"]]
+    assert [(e["site"], e["rank"], e["score"]) for e in a["ranking"]] == [
+        (e["site"], e["rank"], e["score"]) for e in b["ranking"]
+    ]
     assert a["ranked"] == b["ranked"] and a["engine"]["workers"] == 2
     bad = run_cli(*args, "--engine", "dask", "--method", "promethee2", "--scheduler", address)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr

@@ -24,7 +24,10 @@ from sitecompare.ranking import rank
 from sitecompare.study import load_study
 from sitecompare.units import tidy
 
-SOURCES = {"reg": {"title": "County register", "date": "2024-05-01"}, "plan": {"title": "Plan", "date": "2024-02-01"}}
+SOURCES = {
+    "reg": {"title": "County register", "date": "2024-05-01"},
+    "plan": {"title": "Plan", "date": "2024-02-01"},
+}
 COLUMNS = {
     "power_mw": {"unit": "MW", "source": "reg", "scope": "substation-firm"},
     "ktx_km": {"unit": "km", "source": "reg", "status": "computed", "method": "haversine from centroid"},
@@ -147,15 +150,27 @@ def _ranking(stdout: str) -> list[tuple]:
 @pytest.fixture(scope="module")
 def profile_json(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("profiles")
-    r = run_cli("rank", "--sites", str(write_profiles(root)), "--criteria", str(write_criteria(root)), "--format", "json")
+    r = run_cli(
+        "rank",
+        "--sites",
+        str(write_profiles(root)),
+        "--criteria",
+        str(write_criteria(root)),
+        "--format",
+        "json",
+    )
     assert r.returncode == 0, r.stderr
     return r.stdout
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "xlsx-meta", "parquet", "folder"])
-def test_each_format_ranks_as_the_same_rows_written_as_profiles(tmp_path: Path, fmt: str, profile_json: str) -> None:
+def test_each_format_ranks_as_the_same_rows_written_as_profiles(
+    tmp_path: Path, fmt: str, profile_json: str
+) -> None:
     table = write_table(tmp_path, fmt)
-    r = run_cli("rank", "--sites", str(table), "--criteria", str(write_criteria(tmp_path)), "--format", "json")
+    r = run_cli(
+        "rank", "--sites", str(table), "--criteria", str(write_criteria(tmp_path)), "--format", "json"
+    )
     assert r.returncode == 0, r.stderr
     assert _ranking(r.stdout) == _ranking(profile_json)
     a, b = json.loads(r.stdout), json.loads(profile_json)
@@ -223,7 +238,9 @@ def test_a_column_without_unit_or_entry_is_refused(tmp_path: Path) -> None:
     assert r.stderr.startswith("grid.csv: no sidecar grid.meta.yaml beside it")
 
 
-def test_import_writes_profiles_that_validate_and_rank_as_the_table(tmp_path: Path, profile_json: str) -> None:
+def test_import_writes_profiles_that_validate_and_rank_as_the_table(
+    tmp_path: Path, profile_json: str
+) -> None:
     table = write_table(tmp_path, "parquet")
     crit = write_criteria(tmp_path)
     r = run_cli("import", str(table), "--into", str(tmp_path / "out"))
@@ -239,7 +256,9 @@ def test_import_writes_profiles_that_validate_and_rank_as_the_table(tmp_path: Pa
     assert forced.returncode == 0, forced.stderr
 
 
-def test_rank_top_prints_the_best_k_and_json_says_how_many_were_ranked(tmp_path: Path, profile_json: str) -> None:
+def test_rank_top_prints_the_best_k_and_json_says_how_many_were_ranked(
+    tmp_path: Path, profile_json: str
+) -> None:
     table = write_table(tmp_path, "csv")
     crit = write_criteria(tmp_path)
     r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--format", "json", "--top", "2")
@@ -268,12 +287,16 @@ def test_the_workbook_works_from_a_table_and_says_how_many_were_ranked(tmp_path:
     assert any(s.startswith("6 sites were ranked; this workbook shows the best 3.") for s in summary)
     info = {row[0]: row[1] for row in wb["Run info"].iter_rows(values_only=True) if row and row[0]}
     assert info.get("Sites ranked") == 6
-    ranked = [row[1] for row in wb["Ranking"].iter_rows(min_row=1, values_only=True) if isinstance(row[0], int)]
+    ranked = [
+        row[1] for row in wb["Ranking"].iter_rows(min_row=1, values_only=True) if isinstance(row[0], int)
+    ]
     assert len(ranked) == 3
     full = tmp_path / "all.xlsx"
     r = run_cli("compare", "--sites", str(table), "--criteria", str(crit), "-o", str(full))
     assert r.returncode == 0, r.stderr
-    rows = [row for row in load_workbook(full)["Ranking"].iter_rows(values_only=True) if isinstance(row[0], int)]
+    rows = [
+        row for row in load_workbook(full)["Ranking"].iter_rows(values_only=True) if isinstance(row[0], int)
+    ]
     assert len(rows) == 6
 
 
@@ -292,7 +315,9 @@ def _same_matrix(a, b) -> None:  # type: ignore[no-untyped-def]
     for c in a.criteria:
         for s in a.site_ids:
             ca, cb = a.cell(s, c.id), b.cell(s, c.id)
-            assert ca == cb or (ca.fact is not None and cb.fact is not None and ca.fact.value == cb.fact.value)
+            assert ca == cb or (
+                ca.fact is not None and cb.fact is not None and ca.fact.value == cb.fact.value
+            )
 
 
 value = st.one_of(st.none(), st.floats(0.5, 500, allow_nan=False).map(lambda x: round(x, 3)))
@@ -308,7 +333,13 @@ value = st.one_of(st.none(), st.floats(0.5, 500, allow_nan=False).map(lambda x: 
     scope=st.sampled_from(["substation-firm", "zone"]),
 )
 def test_the_columnar_matrix_equals_build_matrix_on_the_same_rows(
-    tmp_path_factory: pytest.TempPathFactory, grid, policies, bound, horizon, method, scope  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory,
+    grid,
+    policies,
+    bound,
+    horizon,
+    method,
+    scope,  # type: ignore[no-untyped-def]
 ) -> None:
     root = tmp_path_factory.mktemp("prop")
     rows = [

@@ -152,7 +152,8 @@ def compare(
             )
         else:
             result = restrict(result, top)
-            summary.append(lambda L, n=n, k=len(result.site_ids): _ranked_line(L, n, k))
+            k = len(result.site_ids)
+            summary.append(lambda L: _ranked_line(L, n, k))
             info["Sites ranked"] = n
     sens = None
     if with_sensitivity:
