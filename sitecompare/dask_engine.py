@@ -132,7 +132,7 @@ def pieces(path: str | Path) -> list[Piece]:
     """The row groups of a Parquet file or dataset folder, in file order (metadata only)."""
     import pyarrow.parquet as pq
 
-    p = Path(path)
+    p = Path(path).resolve()  # the workers may run in another folder
     files = list(_parquet_files(p)) if p.is_dir() else [p]
     out, offset = [], 0
     for f in files:
@@ -604,10 +604,10 @@ def rank_table(
 
     # ids: checks and duplicates across pieces
     hashed = [client.submit(_hash_ids, x, name, pure=False) for x in parts]
-    id_checks = client.gather([client.submit(lambda r: (r[0], r[1]), h) for h in hashed])
+    id_checks = _gather(client, [client.submit(lambda r: (r[0], r[1]), h) for h in hashed])
     id_issues = [i for iss, _ in id_checks for i in iss[:MAX_CELL_ISSUES]]
     by_bucket = [[client.submit(_bucket, h, k, pure=False) for h in hashed] for k in range(BUCKETS)]
-    dup_parts = client.gather([client.submit(_bucket_dups, b, pure=False) for b in by_bucket])
+    dup_parts = _gather(client, [client.submit(_bucket_dups, b, pure=False) for b in by_bucket])
     del by_bucket
     dups = sorted(d for part in dup_parts for d in part)
     del hashed
@@ -618,7 +618,7 @@ def rank_table(
             k = next(i for i, x in enumerate(parts) if x.offset <= r < x.offset + x.rows)
             by_piece.setdefault(k, []).append(r)
         got: dict[int, str] = {}
-        for d in client.gather([client.submit(_ids_at, parts[k], rs) for k, rs in by_piece.items()]):
+        for d in _gather(client, [client.submit(_ids_at, parts[k], rs) for k, rs in by_piece.items()]):
             got.update(d)
         for row, first in dups[:MAX_CELL_ISSUES]:
             if got[row] == got[first] and got[row]:
@@ -627,7 +627,7 @@ def rank_table(
                 )
 
     # pass 1
-    scans = client.gather([client.submit(_scan, x, plan, pure=False) for x in parts])
+    scans = _gather(client, [client.submit(_scan, x, plan, pure=False) for x in parts])
     cell_issues = [i for s in scans for i in s["issues"]]
     if id_issues or cell_issues:
         raise ValidationError(_capped(id_issues + cell_issues, name))
@@ -666,7 +666,7 @@ def rank_table(
         changed = any(c.missing == "exclude-site" for c in cs.criteria if c not in taking)
         plan = _Plan(name, meta.facts, cs.criteria, factor, tuple(c.id for c in taking), plan.has_name)
         if changed:  # the kept sites depend on which exclude-site criteria take part
-            scans = client.gather([client.submit(_scan, x, plan, pure=False) for x in parts])
+            scans = _gather(client, [client.submit(_scan, x, plan, pure=False) for x in parts])
     miss_issues = []
     for c in taking:
         if c.missing != "error":
@@ -759,7 +759,7 @@ def rank_table(
     sc = _Scoring(plan, method.name, norm, w, benefit, fills, prm, top)
 
     # pass 2
-    res = client.gather([client.submit(_score_piece, x, sc, pure=False) for x in parts])
+    res = _gather(client, [client.submit(_score_piece, x, sc, pure=False) for x in parts])
     scale = max((r["scale"] for r in res), default=0.0)
     floor = 1.0 if method.name == "topsis" else 0.0
     rows = np.concatenate([r["rows"] for r in res])
@@ -806,6 +806,23 @@ def rank_table(
             "as_of": today.isoformat(),
         },
     )
+
+
+def _gather(client: Any, futures: Any) -> Any:
+    """``client.gather``, a worker's failure to read the table turned into an input problem."""
+    try:
+        return client.gather(futures)
+    except OSError as exc:
+        raise ValidationError(
+            [
+                Issue(
+                    "--scheduler",
+                    "",
+                    f"a Dask worker cannot read the table: {exc} (the workers must see the same files, "
+                    "at the same absolute path)",
+                )
+            ]
+        ) from exc
 
 
 def _capped(issues: list[Issue], table: str) -> list[Issue]:
@@ -954,7 +971,7 @@ def smaa(
     counts = np.zeros(n * n, dtype=np.int64)
     first_w = np.zeros((n, m))
     first_n = np.zeros(n, dtype=np.int64)
-    for c, fw, fn in client.gather(futs):  # added in block order
+    for c, fw, fn in _gather(client, futs):  # added in block order
         counts += c
         first_w += fw
         first_n += fn
