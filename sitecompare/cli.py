@@ -254,9 +254,14 @@ def sites(
     """Each site's fact coverage: missing, planned, ranged, computed and stale facts."""
     from .coverage import coverage
     from .study import default_paths, load_criteria, load_sites
+    from .tables import is_table, load_table
 
     sdir, cpath = default_paths(sites, criteria)
-    site_list, issues = load_sites(sdir)
+    if is_table(sdir):  # a site table: its rows as sites
+        table, issues = load_table(sdir)
+        site_list = table.sites() if table is not None else []
+    else:
+        site_list, issues = load_sites(sdir)
     cs, c_issues = load_criteria(cpath)
     issues += c_issues
     if issues or cs is None:

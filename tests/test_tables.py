@@ -392,3 +392,31 @@ def test_tidy_array_rounds_as_tidy_bit_for_bit(x: float) -> None:
     want = [tidy(v) for v in (x, x * 1e3, x / 7)]
     for g, w in zip(got, want, strict=True):
         assert (math.isnan(g) and math.isnan(w)) or g == w
+
+
+def test_sensitivity_and_sites_take_a_table_as_its_rows_written_as_profiles(tmp_path: Path) -> None:
+    table = write_table(tmp_path, "csv")
+    crit = write_criteria(tmp_path)
+    prof = write_profiles(tmp_path)
+    args = ["sensitivity", "--criteria", str(crit), "--samples", "500", "--seed", "3", "--format", "json"]
+    a = json.loads(run_cli(*args, "--sites", str(table)).stdout)
+    b = json.loads(run_cli(*args, "--sites", str(prof)).stdout)
+    assert a["smaa"]["rank_acceptability"] == b["smaa"]["rank_acceptability"]
+    sites = json.loads(run_cli("sites", "--sites", str(table), "--criteria", str(crit), "--format", "json").stdout)
+    assert [s["site"] for s in sites["sites"]] == [r["id"] for r in ROWS]
+
+
+def test_sheet_picks_the_sheet_of_a_workbook(tmp_path: Path, profile_json: str) -> None:
+    from openpyxl import load_workbook
+
+    table = write_table(tmp_path, "xlsx")
+    wb = load_workbook(table)
+    wb.create_sheet("notes", 0).append(["not", "sites"])  # now first
+    wb.save(table)
+    crit = write_criteria(tmp_path)
+    r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "sites", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert _ranking(r.stdout) == _ranking(profile_json)
+    r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "nope", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.splitlines()[0] == "grid.xlsx: no sheet 'nope' (sheets: notes, sites)"
