@@ -420,3 +420,26 @@ def test_sheet_picks_the_sheet_of_a_workbook(tmp_path: Path, profile_json: str) 
     r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "nope", cwd=tmp_path)
     assert r.returncode == 1
     assert r.stderr.splitlines()[0] == "grid.xlsx: no sheet 'nope' (sheets: notes, sites)"
+
+
+def test_the_what_if_sheet_of_the_best_k_recalculates_to_the_full_rankings_scores(tmp_path: Path) -> None:
+    """The workbook of the best 3 of 6 sites pins min-max to all 6 sites' extremes: LibreOffice's
+    live What-if scores equal the scores of the whole table's ranking."""
+    from test_workbook_libreoffice import RECALC_ALWAYS, convert, whatif_result
+
+    profile = tmp_path / "lo"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
+    table = write_table(tmp_path, "parquet")
+    crit = write_criteria(tmp_path)
+    out = tmp_path / "top.xlsx"
+    r = run_cli("compare", "--sites", str(table), "--criteria", str(crit), "--top", "3", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    full = rank(load_study(table, crit))
+    want = {full.site_ids[i]: float(full.output.scores[i]) for i in full.order[:3]}
+    (recalculated,) = convert(profile, [out], "xlsx", tmp_path / "lo-out")
+    scores, ranks = whatif_result(recalculated)
+    assert scores.keys() == want.keys()
+    for s, x in want.items():
+        assert scores[s] == pytest.approx(x, abs=1e-9)
+    assert sorted(ranks.values()) == [1, 2, 3]
