@@ -33,6 +33,16 @@ from .i18n import LANGS
 __all__ = ["compare", "DEFAULT_OUTPUT"]
 
 
+def _table_inputs(table: Path) -> list[Path]:
+    """A site table's files for Run info: its sidecar and, for a dataset folder, its files."""
+    from ..tables import _parquet_files, sidecar_path
+
+    out = [sidecar_path(table)] if sidecar_path(table).exists() else []
+    if Path(table).is_dir():
+        out += list(_parquet_files(Path(table)))
+    return out
+
+
 def _ranked_line(L: Any, n: int, k: int) -> str:
     """The Summary's line for a workbook of the best ``k`` of ``n`` sites."""
     if getattr(L, "code", "en") == "ko":
@@ -167,6 +177,8 @@ def compare(
             unknown_missing=unknown_missing,
         )
     extra = [kw["weights_from"]] if kw.get("weights_from") else []
+    if kw.get("sites") is not None and study.table is not None:
+        extra += _table_inputs(kw["sites"])
     built, why = built_alongside(result)
     head = headline(result, built, why)
     path = write_workbook(
