@@ -604,7 +604,7 @@ def rank_table(
 
     # ids: checks and duplicates across pieces
     hashed = [client.submit(_hash_ids, x, name, pure=False) for x in parts]
-    id_checks = _gather(client, [client.submit(lambda r: (r[0], r[1]), h) for h in hashed])
+    id_checks = _gather(client, [client.submit(lambda r: (r[0], r[1]), h, pure=False) for h in hashed])
     id_issues = [i for iss, _ in id_checks for i in iss[:MAX_CELL_ISSUES]]
     by_bucket = [[client.submit(_bucket, h, k, pure=False) for h in hashed] for k in range(BUCKETS)]
     dup_parts = _gather(client, [client.submit(_bucket_dups, b, pure=False) for b in by_bucket])
@@ -618,7 +618,7 @@ def rank_table(
             k = next(i for i, x in enumerate(parts) if x.offset <= r < x.offset + x.rows)
             by_piece.setdefault(k, []).append(r)
         got: dict[int, str] = {}
-        for d in _gather(client, [client.submit(_ids_at, parts[k], rs) for k, rs in by_piece.items()]):
+        for d in _gather(client, [client.submit(_ids_at, parts[k], rs, pure=False) for k, rs in by_piece.items()]):
             got.update(d)
         for row, first in dups[:MAX_CELL_ISSUES]:
             if got[row] == got[first] and got[row]:
@@ -950,7 +950,7 @@ def smaa(
     sizes = [samples // blocks + (1 if b < samples % blocks else 0) for b in range(blocks)]
     cells = uncertain_cells(dm.low, dm.high, dm.missing, dm.observed_low, dm.observed_high, False)
     problem = dm.problem()
-    [pf] = client.scatter([problem], broadcast=True)
+    [pf] = client.scatter([problem], broadcast=True, hash=False)  # a key of its own per run
     futs = [
         client.submit(
             _smaa_block,
