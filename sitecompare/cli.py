@@ -79,7 +79,7 @@ def rank(
     if engine == "dask":
         if all_scenarios:
             raise click.UsageError("--all-scenarios runs with --engine numpy only")
-        from .dask_command import rank_dask
+        from .engines.command import rank_dask
 
         rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
         return

@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Elicit weights: AHP, group AHP, ROC, swing, entropy, CRITIC.",
     ),
     "import": (
-        "sitecompare.importer",
+        "sitecompare.tables.importer",
         "import_command",
         "Write one site profile per row of a site table (.csv, .xlsx, .parquet).",
     ),

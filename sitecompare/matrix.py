@@ -201,7 +201,7 @@ def _years_between(a: dt.date, b: dt.date) -> float:
 def collect_matrix_issues(study: Study) -> list[Issue]:
     """Every unit and missing-value problem of the study, without building the matrix."""
     if study.table is not None and not study.sites:
-        from .columnar import table_matrix_issues
+        from .tables.matrix import table_matrix_issues
 
         return table_matrix_issues(study)
     _, issues = _build(study)
@@ -212,7 +212,7 @@ def build_matrix(study: Study) -> DecisionMatrix:
     from .errors import ValidationError
 
     if study.table is not None and not study.sites:  # a site table: column by column
-        from .columnar import build_table_matrix
+        from .tables.matrix import build_table_matrix
 
         return build_table_matrix(study)
     dm, issues = _build(study)

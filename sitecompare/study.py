@@ -272,7 +272,7 @@ def load_study(
     from .tables import is_table
 
     if sheet is not None or is_table(sites_dir):
-        from .table_study import load_table_study
+        from .tables.study import load_table_study
 
         return load_table_study(
             sites_dir,

@@ -14,7 +14,9 @@ import pytest
 import yaml
 from conftest import run_cli
 
-from sitecompare.dask_engine import pieces, rank_table, smaa
+from sitecompare.engines.dask_rank import rank_table
+from sitecompare.engines.dask_smaa import smaa
+from sitecompare.engines.dask_tasks import pieces
 from sitecompare.errors import ValidationError
 from sitecompare.matrix import build_matrix
 from sitecompare.model import MethodSpec

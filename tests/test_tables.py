@@ -18,10 +18,10 @@ from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitecompare.columnar import tidy_array
 from sitecompare.matrix import build_matrix
 from sitecompare.ranking import rank
 from sitecompare.study import load_study
+from sitecompare.tables.matrix import tidy_array
 from sitecompare.units import tidy
 
 SOURCES = {
@@ -402,7 +402,9 @@ def test_sensitivity_and_sites_take_a_table_as_its_rows_written_as_profiles(tmp_
     a = json.loads(run_cli(*args, "--sites", str(table)).stdout)
     b = json.loads(run_cli(*args, "--sites", str(prof)).stdout)
     assert a["smaa"]["rank_acceptability"] == b["smaa"]["rank_acceptability"]
-    sites = json.loads(run_cli("sites", "--sites", str(table), "--criteria", str(crit), "--format", "json").stdout)
+    sites = json.loads(
+        run_cli("sites", "--sites", str(table), "--criteria", str(crit), "--format", "json").stdout
+    )
     assert [s["site"] for s in sites["sites"]] == [r["id"] for r in ROWS]
 
 
@@ -414,7 +416,9 @@ def test_sheet_picks_the_sheet_of_a_workbook(tmp_path: Path, profile_json: str) 
     wb.create_sheet("notes", 0).append(["not", "sites"])  # now first
     wb.save(table)
     crit = write_criteria(tmp_path)
-    r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "sites", "--format", "json")
+    r = run_cli(
+        "rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "sites", "--format", "json"
+    )
     assert r.returncode == 0, r.stderr
     assert _ranking(r.stdout) == _ranking(profile_json)
     r = run_cli("rank", "--sites", str(table), "--criteria", str(crit), "--sheet", "nope", cwd=tmp_path)

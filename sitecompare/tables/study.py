@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import Issue, ValidationError
-from .matrix import collect_matrix_issues
-from .model import CriteriaSet, MethodSpec, Study
-from .tables import SiteTable, load_table
+from ..errors import Issue, ValidationError
+from ..matrix import collect_matrix_issues
+from ..model import CriteriaSet, MethodSpec, Study
+from . import SiteTable, load_table
 
 __all__ = ["load_table_study"]
 
@@ -55,7 +55,7 @@ def load_table_study(
     as_of: dt.date | None = None,
     horizon: str = "planned",
 ) -> Study:
-    from .study import (
+    from ..study import (
         _partial_criteria,
         load_criteria,
         parse_weights_option,

@@ -15,12 +15,12 @@ from typing import Any
 import click
 import yaml
 
-from .atomic import write_atomic
-from .cli_common import CONTEXT, console, handle_errors
-from .errors import Issue, ValidationError, display_path
-from .model import Fact, Site
-from .profiles import PROFILE_SUFFIXES
-from .tables import FIRST_ROW, SiteTable, read_table
+from ..atomic import write_atomic
+from ..cli_common import CONTEXT, console, handle_errors
+from ..errors import Issue, ValidationError, display_path
+from ..model import Fact, Site
+from ..profiles import PROFILE_SUFFIXES
+from . import FIRST_ROW, SiteTable, read_table
 
 __all__ = ["profile_text", "import_table", "import_command"]
 

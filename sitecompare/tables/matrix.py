@@ -24,11 +24,12 @@ from typing import Any
 
 import numpy as np
 
-from .errors import Issue, ValidationError
-from .matrix import Cell, DecisionMatrix, ExcludedCriterion, NotComparable, _fmt, _not_comparable, _pct
-from .model import Criterion, Fact, Study
-from .tables import LazyIds, SiteTable
-from .units import UnitError, conversion_factor, tidy
+from ..errors import Issue, ValidationError
+from ..matrix import Cell, DecisionMatrix, ExcludedCriterion, NotComparable, _fmt, _not_comparable, _pct
+from ..model import Criterion, Fact, Study
+from ..units import UnitError, conversion_factor, tidy
+from .checks import MAX_CELL_ISSUES
+from .table import LazyIds, SiteTable
 
 __all__ = ["build_table_matrix", "table_matrix_issues", "tidy_array", "LISTED"]
 
@@ -227,8 +228,6 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                 "(add the fact, or set missing: interval, worst, median or exclude-site)"
             )
             lost_why = {x.site: x.reason for x in set_aside if x.criterion == c.id}
-            from .tables import MAX_CELL_ISSUES
-
             for i in rows[:MAX_CELL_ISSUES].tolist():
                 sid = ids[i]
                 head = "not comparable: " + lost_why[sid] if sid in lost_why else "missing"

@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from .cli_common import _parse_param_value, console
-from .errors import Issue, ValidationError
+from ..cli_common import _parse_param_value, console
+from ..errors import Issue, ValidationError
 
 __all__ = ["rank_dask", "DEFAULT_DASK_TOP"]
 
@@ -18,7 +18,7 @@ DEFAULT_DASK_TOP = 100
 
 
 def _method(method: str | None, params: tuple[str, ...], base: Any) -> tuple[Any, list[Issue]]:
-    from .methods import validate_method
+    from ..methods import validate_method
 
     if not method and not params:
         return base, []
@@ -55,9 +55,14 @@ def rank_dask(
     horizon: str,
     sheet: str | None,
 ) -> None:
-    from .dask_engine import close, connect, rank_table
-    from .ranking import method_origin  # noqa: F401 - same origin rule as the numpy engine
-    from .study import default_paths, load_criteria, parse_weights_option, resolve_weights, weight_scale_notes
+    from ..study import (
+        default_paths,
+        load_criteria,
+        parse_weights_option,
+        resolve_weights,
+        weight_scale_notes,
+    )
+    from .dask_rank import close, connect, rank_table
 
     issues: list[Issue] = []
     if sites is None:
@@ -106,7 +111,7 @@ def rank_dask(
     if fmt == "csv":
         import pandas as pd
 
-        from .cli import guarded_csv
+        from ..cli import guarded_csv
 
         frame = pd.DataFrame(
             [
