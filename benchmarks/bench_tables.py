@@ -186,7 +186,7 @@ def bench_dask(root: Path, rows: int, subset: int, workers: int, memory: str) ->
         wpeak = max(peak.values(), default=0) / 2**20
         print(
             f"dask: {wall:6.1f} s whole process (client {rss:.0f} MiB peak RSS); workers: {workers} x "
-            f"{memory} limit, peak RSS of the largest worker {wpeak:.0f} MiB, all workers "
+            f"{memory} limit, peak RSS of the largest worker {wpeak:.0f} MiB, sum of the workers' peaks "
             f"{sum(peak.values()) / 2**20:.0f} MiB; completed: yes"
         )
         dask_full = top(out)
