@@ -25,7 +25,6 @@ TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 # columns that describe the site rather than hold a fact (spec: id, name, lat, lon; the others
 # are the profile's own keys, so that ``import`` writes complete profiles)
 RESERVED_COLUMNS = ("id", "name", "name_local", "country", "region", "lat", "lon")
-TEXT_COLUMNS = ("id", "name", "name_local", "country", "region")
 COLUMN_KEYS = FACT_KEYS - {"value", "low", "high"}
 META_KEYS = {"format", "sources", "columns", "country"}
 META_SHEET = "meta"
