@@ -15,6 +15,7 @@ from . import __version__
 from .cli_common import (
     CONTEXT,
     console,
+    engine_options,
     handle_errors,
     load_from_options,
     parse_date,
@@ -60,12 +61,31 @@ def main() -> None:
 @click.option(
     "--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side."
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="K",
+    help="Print the best K sites only (JSON says how many were ranked).",
+)
+@engine_options
 @handle_errors
-def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
+def rank(
+    fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any
+) -> None:
     """Rank the sites (ranking only, to stdout)."""
     from .ranking import rank as do_rank
 
-    study = load_from_options(**kw)
+    if engine == "dask":
+        if all_scenarios:
+            raise click.UsageError("--all-scenarios runs with --engine numpy only")
+        from .engines.command import rank_dask
+
+        rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
+        return
+    if scheduler is not None:
+        raise click.UsageError("--scheduler applies with --engine dask")
+    study = load_from_options(columnar=True, **kw)
     if all_scenarios:
         from .scenarios import rank_all_scenarios
         from .study import weight_scale_notes
@@ -83,23 +103,31 @@ def rank(fmt: str, all_scenarios: bool, **kw: Any) -> None:
             table.print(console())
         return
     result = do_rank(study)
+    if study.table is not None:  # the headline of a table looks at its best sites
+        from .topk import DEFAULT_TOP, table_headline
+
+        head = table_headline(result, max(top or 0, DEFAULT_TOP))
+    else:
+        head = ranking_headline(result)
     if fmt == "json":
         from .headline import headline_sentences
 
-        head = ranking_headline(result)
-        obj = result.to_json()
+        obj = result.to_json(top)
         obj["built_only_leader"] = None if head.built_leader is None else list(head.built_leader)
         obj["headline"] = headline_sentences(head)
         click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(guarded_csv(result.table(), index=False), nl=False)
+        click.echo(guarded_csv(result.table(top), index=False), nl=False)
         # the CSV holds the ranking only; what was imputed or screened out goes to stderr
+        if top is not None and result.ranked_count > top:
+            shown = f"ranked {result.ranked_count:,} sites; the best {top} are shown (--top)"
+            click.echo(f"note: {shown}", err=True)
         for sid, reason in result.matrix.excluded:
             click.echo(f"excluded: {sid}: {reason}", err=True)
         for warning in (*study.notes, *result.matrix.warnings):
             click.echo(f"note: {warning}", err=True)
     else:
-        print_ranking_table(result, head=ranking_headline(result))
+        print_ranking_table(result, head=head, top=top)
 
 
 def csv_text(value: Any) -> Any:
@@ -134,20 +162,21 @@ def guarded_csv(frame: Any, *, index: bool) -> str:
     "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
 )
 @click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
+@click.option("--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx site table.")
 @handle_errors
-def validate(sites: Path | None, criteria: Path | None) -> None:
+def validate(sites: Path | None, criteria: Path | None, sheet: str | None) -> None:
     """Check every input file and report every problem in one run."""
     from .errors import display_path
     from .matrix import build_matrix
     from .study import default_paths, load_study, weight_scale_notes
 
     sdir, cpath = default_paths(sites, criteria)
-    study = load_study(sites, criteria)
+    study = load_study(sites, criteria, sheet=sheet)
     dm = build_matrix(study)
     for scen in study.criteria_set.scenarios:
-        load_study(sites, criteria, scenario=scen)
+        load_study(sites, criteria, scenario=scen, sheet=sheet)
     click.echo(
-        f"ok: {len(study.sites)} sites in {display_path(sdir)}, {len(study.criteria)} criteria "
+        f"ok: {study.site_count} sites in {display_path(sdir)}, {len(study.criteria)} criteria "
         f"and {len(study.criteria_set.scenarios)} scenarios in {display_path(cpath)}"
     )
     for sid, reason in dm.excluded:
@@ -174,6 +203,12 @@ def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
 
     read = {c.fact for c in study.criteria}
     out = []
+    if study.table is not None and not study.sites:  # a table: one line per column
+        t = study.table
+        bare = [k for k, f in t.facts.items() if k in read and not f.quote and f.status != "computed"]
+        if bare:
+            fields = ", ".join(f"columns.{k}" for k in bare)
+            out.append(f"{t.meta_path}: {fields}: no quote (add the source's words holding the figure)")
     for site in study.sites:
         bare = [k for k, f in site.facts.items() if k in read and not f.quote and f.status != "computed"]
         if bare:
@@ -219,9 +254,14 @@ def sites(
     """Each site's fact coverage: missing, planned, ranged, computed and stale facts."""
     from .coverage import coverage
     from .study import default_paths, load_criteria, load_sites
+    from .tables import is_table, load_table
 
     sdir, cpath = default_paths(sites, criteria)
-    site_list, issues = load_sites(sdir)
+    if is_table(sdir):  # a site table: its rows as sites
+        table, issues = load_table(sdir)
+        site_list = table.sites() if table is not None else []
+    else:
+        site_list, issues = load_sites(sdir)
     cs, c_issues = load_criteria(cpath)
     issues += c_issues
     if issues or cs is None:

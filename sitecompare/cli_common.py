@@ -27,6 +27,7 @@ __all__ = [
     "load_from_options",
     "console",
     "print_ranking_table",
+    "engine_options",
     "parse_date",
 ]
 
@@ -99,7 +100,15 @@ def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             "sites",
             type=click.Path(path_type=Path),
             default=None,
-            help="Folder of site profiles [default: ./sites, else the shipped sites].",
+            help="Folder of site profiles, or a site table: .csv, .xlsx, .parquet or a Parquet "
+            "dataset folder, with its sidecar TABLE.meta.yaml [default: ./sites, else the shipped "
+            "sites].",
+        ),
+        click.option(
+            "--sheet",
+            default=None,
+            metavar="NAME",
+            help="The sheet of an .xlsx site table [default: the first].",
         ),
         click.option(
             "--criteria",
@@ -154,6 +163,24 @@ def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--engine numpy|dask`` and ``--scheduler ADDRESS`` (sitecompare.engines)."""
+    fn = click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="A Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 [default: a local cluster].",
+    )(fn)
+    return click.option(
+        "--engine",
+        type=click.Choice(["numpy", "dask"]),
+        default="numpy",
+        show_default=True,
+        help="numpy: in this process; dask: a Parquet site table larger than memory, on a Dask "
+        "cluster (pip install 'sitecompare[dask]').",
+    )(fn)
+
+
 def _parse_param_value(v: str) -> Any:
     try:
         return int(v)
@@ -175,8 +202,13 @@ def load_from_options(
     params: tuple[str, ...],
     as_of: dt.date | None,
     horizon: str = "planned",
+    sheet: str | None = None,
+    columnar: bool = False,
 ):
-    """The Study the options describe (shared by rank, compare, sensitivity)."""
+    """The Study the options describe (shared by rank, compare, sensitivity).
+
+    A site table stays a table held by column with ``columnar`` (rank, compare: the matrix is
+    built from its columns); otherwise its rows become sites, as if they were profiles."""
     from .methods import validate_method
     from .model import MethodSpec
     from .study import default_paths, load_criteria, load_study, parse_weights_option, scale_note
@@ -233,7 +265,10 @@ def load_from_options(
         method=spec,
         as_of=as_of,
         horizon=horizon,
+        sheet=sheet,
     )
+    if study.table is not None and not columnar:
+        study = replace(study, sites=tuple(study.table.sites()))
     if wb_values is not None and weights_from is not None:
         # facts edited in the What-if sheet are not read back: refuse rather than rank
         # silently with the study's facts (docs/reference.md, --weights-from)
@@ -261,7 +296,14 @@ def ranking_headline(ranking):  # type: ignore[no-untyped-def]
     return headline(ranking, built, why)
 
 
-def print_ranking_table(ranking, out=None, title: str | None = None, head=None) -> None:  # type: ignore[no-untyped-def]
+EXCLUDED_LISTED = 50  # screened-out sites listed under a table of the best K (--top)
+
+
+def print_ranking_table(  # type: ignore[no-untyped-def]
+    ranking, out=None, title: str | None = None, head=None, top: int | None = None
+) -> None:
+    """The ranking as a table (its best ``top`` sites only, when given), the headline, the
+    weights and the notes."""
     from rich.table import Table
 
     out_console = out or console()
@@ -280,7 +322,7 @@ def print_ranking_table(ranking, out=None, title: str | None = None, head=None) 
     keys = list(res.details)
     for k in keys:
         t.add_column(k, justify="right")
-    for d in ranking.rows():
+    for d in ranking.rows(top):
         extra = []
         if iv is not None:
             lo, hi = int(d["rank_best"]), int(d["rank_worst"])
@@ -309,7 +351,17 @@ def print_ranking_table(ranking, out=None, title: str | None = None, head=None) 
             f"fact{'s' if iv.uncertain != 1 else ''} (ranges, unknowns) move within their ranges; "
             + ("exact" if iv.exact else iv.how)
         )
-    for sid, reason in ranking.matrix.excluded:
+    n = ranking.ranked_count
+    if top is not None and n > top:
+        out_console.print(f"ranked: {n:,} sites; the best {top} are shown (--top)")
+    excluded = ranking.matrix.excluded
+    listed = excluded if top is None else excluded[:EXCLUDED_LISTED]
+    for sid, reason in listed:
         out_console.print(f"excluded: {sid}: {reason}")
+    if len(listed) < len(excluded):
+        out_console.print(
+            f"excluded: {len(excluded) - len(listed):,} more sites are screened out "
+            "(rank --format json lists them all)"
+        )
     for warning in (*ranking.study.notes, *ranking.matrix.warnings):
         out_console.print(f"note: {warning}")

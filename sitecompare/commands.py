@@ -31,6 +31,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "weights",
         "Elicit weights: AHP, group AHP, ROC, swing, entropy, CRITIC.",
     ),
+    "import": (
+        "sitecompare.tables.importer",
+        "import_command",
+        "Write one site profile per row of a site table (.csv, .xlsx, .parquet).",
+    ),
     "validate": ("sitecompare.cli", "validate", "Check every input file and report every problem."),
     "sites": (
         "sitecompare.cli",

@@ -203,6 +203,10 @@ def _years_between(a: dt.date, b: dt.date) -> float:
 def collect_matrix_issues(study: Study) -> list[Issue]:
     """Every unit and missing-value problem of the study. The matrix built on the way is kept
     (see ``build_matrix``), so that loading a study and ranking it builds it once."""
+    if study.table is not None and not study.sites:
+        from .tables.matrix import table_matrix_issues
+
+        return table_matrix_issues(study)
     dm, issues = _build(study)
     if dm is not None and not issues:
         _keep(study, dm)
@@ -233,6 +237,10 @@ def _key(study: Study) -> tuple:
 def build_matrix(study: Study) -> DecisionMatrix:
     from .errors import ValidationError
 
+    if study.table is not None and not study.sites:  # a site table: column by column
+        from .tables.matrix import build_table_matrix
+
+        return build_table_matrix(study)
     key = _key(study)
     with _kept_lock:
         hit = _kept.get(key)

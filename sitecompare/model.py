@@ -252,6 +252,9 @@ class Study:
     # the raw points the weights were given in (every criterion of the set), when a caller set
     # them (``study.with_weights``): the What-if sheet shows them rather than shares x 100
     weight_points: Mapping[str, float] | None = None
+    # a site table (sitecompare.tables.SiteTable) held by column instead of ``sites``: the
+    # matrix is built from its columns, and ``site()`` makes a row's Site when asked
+    table: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", _frozen(self.weights))
@@ -259,10 +262,16 @@ class Study:
             object.__setattr__(self, "weight_points", _frozen(self.weight_points))
 
     @property
+    def site_count(self) -> int:
+        return len(self.table) if self.table is not None else len(self.sites)
+
+    @property
     def criteria(self) -> tuple[Criterion, ...]:
         return self.criteria_set.criteria
 
     def site(self, sid: str) -> Site:
+        if self.table is not None and not self.sites:
+            return self.table.site(self.table.index_of(sid))
         index = self.__dict__.get("_site_index")
         if index is None:  # built once: a study of 10,000 sites asks for each many times
             index = {s.id: s for s in self.sites}

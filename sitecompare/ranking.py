@@ -29,6 +29,13 @@ class Ranking:
     info: MethodInfo
     output: MethodOutput
     intervals: RankIntervals | None = None  # best/worst rank with the weights fixed
+    # when this ranking shows only the best sites of a larger one (a site table's top K,
+    # sitecompare.topk): how many sites were ranked in all
+    ranked: int | None = None
+
+    @property
+    def ranked_count(self) -> int:
+        return self.ranked if self.ranked is not None else len(self.matrix.site_ids)
 
     @property
     def site_ids(self) -> tuple[str, ...]:
@@ -37,8 +44,11 @@ class Ranking:
     @property
     def order(self) -> np.ndarray:
         """Site indices in rank order (ties keep file order)."""
-        key = self.output.ranks.astype(float)
-        return np.argsort(key, kind="stable")
+        order = self.__dict__.get("_order")
+        if order is None:  # sorted once: a site table's ranking asks for it several times
+            order = np.argsort(self.output.ranks, kind="stable")
+            object.__setattr__(self, "_order", order)
+        return order
 
     @property
     def scores(self) -> pd.Series:
@@ -56,22 +66,30 @@ class Ranking:
     def leader(self) -> str:
         return self.site_ids[int(self.order[0])]
 
-    def table(self) -> pd.DataFrame:
-        """One row per site in rank order: rank, site, name, score and method details."""
+    def _names(self, idx: np.ndarray) -> list[str]:
+        names = getattr(self.matrix, "names", None)  # a site table's matrix: by column
+        if names is not None:
+            return list(names(idx))
+        return [self.study.site(self.site_ids[i]).name for i in idx]
+
+    def table(self, top: int | None = None) -> pd.DataFrame:
+        """One row per site in rank order (the best ``top`` only, when given): rank, site,
+        name, score and method details."""
         import pandas as pd
 
-        return pd.DataFrame(self.rows())
+        return pd.DataFrame(self.rows(top))
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self, top: int | None = None) -> list[dict[str, Any]]:
         """The rows of :meth:`table` as plain dicts (no pandas: the command line's table)."""
         rows = []
-        for i in self.order:
+        order = self.order if top is None else self.order[:top]
+        names = self._names(order)
+        for i, name in zip(order, names, strict=True):
             sid = self.site_ids[i]
-            site = self.study.site(sid)
             row: dict[str, Any] = {
                 "rank": int(self.output.ranks[i]),
                 "site": sid,
-                "name": site.name,
+                "name": name,
                 "score": float(self.output.scores[i]),
             }
             for k, v in self.output.details.items():
@@ -89,12 +107,13 @@ class Ranking:
 
         return pd.DataFrame(c, index=list(self.site_ids), columns=list(self.matrix.criterion_ids))
 
-    def to_json(self) -> dict[str, Any]:
-        """The spec's ``rank --format json`` object."""
+    def to_json(self, top: int | None = None) -> dict[str, Any]:
+        """The spec's ``rank --format json`` object (``ranking`` holds the best ``top`` sites
+        only, when given; ``ranked`` says how many sites were ranked)."""
         details_keys = list(self.output.details)
         iv = self.intervals
         ranking = []
-        for i in self.order:
+        for i in self.order if top is None else self.order[:top]:
             entry: dict[str, Any] = {
                 "rank": int(self.output.ranks[i]),
                 "site": self.site_ids[i],
@@ -113,6 +132,8 @@ class Ranking:
             "horizon": dm.horizon,
             "weights": {c: _num(w) for c, w in dm.weight_of.items()},
             "weights_by": self.study.criteria_set.weights_by,
+            "ranked": self.ranked_count,
+            "top": top if top is not None else (len(self.site_ids) if self.ranked is not None else None),
             "ranking": ranking,
             "rank_interval_exact": None if iv is None else iv.exact,
             "rank_intervals": None if iv is None else iv.to_json(),

@@ -265,9 +265,12 @@ def load_study(
     method: MethodSpec | None = None,
     as_of: dt.date | None = None,
     horizon: str = "planned",
+    sheet: str | None = None,
 ) -> Study:
     """Load and check everything; raise one ValidationError listing every problem.
 
+    ``sites`` is a folder of profiles or a site table (``.csv``, ``.xlsx`` with ``sheet``,
+    ``.parquet`` or a Parquet dataset folder; :mod:`sitecompare.tables`).
     ``horizon``: ``planned`` (plans count as if built) or ``built`` (a ``status: plan`` fact is
     treated as missing)."""
     if horizon not in HORIZONS:
@@ -275,6 +278,22 @@ def load_study(
             [Issue("--horizon", "", f"{horizon!r} is not a horizon (choose from: {', '.join(HORIZONS)})")]
         )
     sites_dir, criteria_path = default_paths(sites, criteria)
+    from .tables import is_table
+
+    if sheet is not None or is_table(sites_dir):
+        from .tables.study import load_table_study
+
+        return load_table_study(
+            sites_dir,
+            criteria_path,
+            sheet=sheet,
+            scenario=scenario,
+            weights=weights,
+            weights_origin=weights_origin,
+            method=method,
+            as_of=as_of,
+            horizon=horizon,
+        )
     site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)

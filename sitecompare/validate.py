@@ -34,6 +34,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine i
 
 __all__ = [
     "site_from_doc",
+    "sources_from_doc",
     "criteria_from_doc",
     "Checker",
     "PREFERENCE_FUNCTIONS",
@@ -286,38 +287,8 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector, *, partial: bool = Fal
             elif lat is not None and lon is not None:
                 coords = (lat, lon)
 
-    sources: dict[str, Source] = {}
     raw_sources = d.get("sources")
-    if "sources" in d:
-        sd = ck.mapping(raw_sources, "sources", what="a mapping of source keys")
-        if sd is not None and not sd:
-            ck.add("sources", "at least one source is required (every fact names one)")
-        for key, raw in (sd or {}).items():
-            f = f"sources.{key}"
-            src = ck.mapping(raw, f, what="a mapping with title and date")
-            if src is None:
-                continue
-            ck.keys(src, f, SOURCE_KEYS, ("title", "date"))
-            title = ck.text(src.get("title"), f"{f}.title") if "title" in src else None
-            date = (
-                ck.date(src.get("date"), f"{f}.date", past="a source's date")
-                if "date" in src
-                else None
-            )
-            url = ck.text(src.get("url"), f"{f}.url")
-            if url is not None and not re.match(r"https?://", url):
-                ck.add(f"{f}.url", f"{url!r} is not an http(s) URL")
-                url = None
-            if title and date:
-                sources[str(key)] = Source(
-                    str(key),
-                    title,
-                    date,
-                    url,
-                    ck.text(src.get("publisher"), f"{f}.publisher"),
-                    ck.text(src.get("note"), f"{f}.note"),
-                    date_precision=ck.precision(src.get("date")),
-                )
+    sources = sources_from_doc(ck, raw_sources) if "sources" in d else {}
 
     facts: dict[str, Fact] = {}
     raw_facts = d.get("facts", {})
@@ -355,10 +326,53 @@ def site_from_doc(doc: RawDoc, collector: IssueCollector, *, partial: bool = Fal
     )
 
 
+def sources_from_doc(ck: Checker, raw_sources: Any) -> dict[str, Source]:
+    """The ``sources:`` mapping of a profile (or of a table's sidecar): each with a title and a
+    date that is not in the future; every problem goes to ``ck``."""
+    sources: dict[str, Source] = {}
+    sd = ck.mapping(raw_sources, "sources", what="a mapping of source keys")
+    if sd is not None and not sd:
+        ck.add("sources", "at least one source is required (every fact names one)")
+    for key, raw in (sd or {}).items():
+        f = f"sources.{key}"
+        src = ck.mapping(raw, f, what="a mapping with title and date")
+        if src is None:
+            continue
+        ck.keys(src, f, SOURCE_KEYS, ("title", "date"))
+        title = ck.text(src.get("title"), f"{f}.title") if "title" in src else None
+        date = (
+            ck.date(src.get("date"), f"{f}.date", past="a source's date")
+            if "date" in src
+            else None
+        )
+        url = ck.text(src.get("url"), f"{f}.url")
+        if url is not None and not re.match(r"https?://", url):
+            ck.add(f"{f}.url", f"{url!r} is not an http(s) URL")
+            url = None
+        if title and date:
+            sources[str(key)] = Source(
+                str(key),
+                title,
+                date,
+                url,
+                ck.text(src.get("publisher"), f"{f}.publisher"),
+                ck.text(src.get("note"), f"{f}.note"),
+                date_precision=ck.precision(src.get("date")),
+            )
+    return sources
+
+
 def _fact(
-    ck: Checker, key: str, raw: Any, sources: dict[str, Source], source_keys: list[str]
+    ck: Checker,
+    key: str,
+    raw: Any,
+    sources: dict[str, Source],
+    source_keys: list[str],
+    prefix: str = "facts",
 ) -> Fact | None:
-    f = f"facts.{key}"
+    """One fact (``prefix``: where it is written, ``facts`` in a profile, ``columns`` in a
+    table's sidecar, whose column entries are checked here with a placeholder value)."""
+    f = f"{prefix}.{key}"
     if not FACT_KEY_RE.fullmatch(key):
         ck.add(f, f"fact key {key!r} must be letters, digits and '_'")
         return None

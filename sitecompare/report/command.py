@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..cli_common import (
     print_ranking_table,
     study_options,
 )
+from ..errors import Issue, ValidationError
 from ..headline import built_alongside, headline
 from ..sensitivity.command import (
     SENSITIVITY_OPTIONS,
@@ -25,9 +27,30 @@ from ..sensitivity.command import (
     run_with_progress,
     sensitivity_options,
 )
+from ..topk import DEFAULT_TOP, restrict
 from .i18n import LANGS
 
 __all__ = ["compare", "DEFAULT_OUTPUT"]
+
+
+def _table_inputs(table: Path) -> list[Path]:
+    """A site table's files for Run info: its sidecar and, for a dataset folder, its files."""
+    from ..tables.read import _parquet_files, sidecar_path
+
+    out = [sidecar_path(table)] if sidecar_path(table).exists() else []
+    if Path(table).is_dir():
+        out += list(_parquet_files(Path(table)))
+    return out
+
+
+def _ranked_line(L: Any, n: int, k: int) -> str:
+    """The Summary's line for a workbook of the best ``k`` of ``n`` sites."""
+    if getattr(L, "code", "en") == "ko":
+        return f"{n:,}개 부지를 순위화했습니다. 이 통합문서는 상위 {k}개 부지를 보여 줍니다."
+    return (
+        f"{n:,} sites were ranked; this workbook shows the best {k}. Other scenarios, methods, the "
+        "built-only ranking and the What-if sheet rank these sites among themselves."
+    )
 
 DEFAULT_OUTPUT = Path("reports") / "site-comparison.xlsx"
 
@@ -70,6 +93,15 @@ def command_line() -> str:
     help="Add the sensitivity sheets: weight sweeps, critical changes, SMAA-2 rank acceptability, "
     "method agreement (seeded; the seed is recorded).",
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=DEFAULT_TOP,
+    show_default=True,
+    metavar="K",
+    help="A site table of more sites than this: the workbook shows the best K (and says how many "
+    "were ranked).",
+)
 @sensitivity_options
 @progress_option
 @handle_errors
@@ -77,6 +109,7 @@ def compare(
     output: Path,
     lang: str,
     with_sensitivity: bool,
+    top: int,
     samples: int,
     seed: int,
     weight_sampling: str,
@@ -107,8 +140,31 @@ def compare(
         ]
         if given:
             raise click.UsageError(f"{', '.join(given)} only apply with --sensitivity", ctx=ctx)
-    study = load_from_options(**kw)
+    study = load_from_options(columnar=True, **kw)
     result = rank(study)
+    summary: list = []
+    info: dict = {}
+    if study.table is not None:
+        n = len(result.matrix.site_ids)
+        if n <= top:  # a small table: its rows as sites, the workbook as for profiles
+            study = replace(study, sites=tuple(study.table.sites()))
+            result = rank(study)
+        elif with_sensitivity:
+            raise ValidationError(
+                [
+                    Issue(
+                        "--sensitivity",
+                        "",
+                        f"analyses all {n:,} sites of {study.sites_dir} together; it runs on a table "
+                        f"of at most --top {top} sites (raise --top, or rank the table without it)",
+                    )
+                ]
+            )
+        else:
+            result = restrict(result, top)
+            k = len(result.site_ids)
+            summary.append(lambda L: _ranked_line(L, n, k))
+            info["Sites ranked"] = n
     sens = None
     if with_sensitivity:
         sens = run_with_progress(
@@ -121,10 +177,19 @@ def compare(
             unknown_missing=unknown_missing,
         )
     extra = [kw["weights_from"]] if kw.get("weights_from") else []
+    if kw.get("sites") is not None and study.table is not None:
+        extra += _table_inputs(kw["sites"])
     built, why = built_alongside(result)
     head = headline(result, built, why)
     path = write_workbook(
-        output, result, lang=lang, command_line=command_line(), extra_inputs=extra, sensitivity=sens
+        output,
+        result,
+        lang=lang,
+        command_line=command_line(),
+        extra_inputs=extra,
+        sensitivity=sens,
+        summary_lines=summary,
+        run_info=info,
     )
     out = console()
     print_ranking_table(result, out, head=head)

@@ -549,8 +549,18 @@ def sha256_of(path: Path) -> tuple[str, int] | None:
 def input_files(data: ReportData, extra: Sequence[str | Path] = ()) -> list[tuple[str, Path]]:
     study = data.study
     out = [(study.criteria_set.path, resolve_input(study.criteria_set.path))]
-    out += [(s.path, resolve_input(s.path)) for s in sorted(study.sites, key=lambda s: s.path)]
-    out += [(str(p), Path(p)) for p in extra]
+    seen: set[str] = set()
+    for s in sorted(study.sites, key=lambda s: s.path):
+        shown = s.path
+        table, _, row = shown.rpartition(":")  # a site table's row (grid.csv:7): the table, once
+        if row.isdigit() and table and resolve_input(table).exists():
+            shown = table
+        if shown not in seen:
+            seen.add(shown)
+            if resolve_input(shown).is_dir():
+                continue  # a Parquet dataset folder: its files come as extra inputs
+            out.append((shown, resolve_input(shown)))
+    out += [(str(p), Path(p)) for p in extra if str(p) not in seen]
     return out
 
 

@@ -1,0 +1,539 @@
+"""Site table -> decision matrix, column by column, with the semantics of
+:func:`sitecompare.matrix.build_matrix` (whose module docstring lists the order of operations).
+
+A table's metadata is per column, so each step is one array operation per criterion: scope and
+horizon (a column's ``scope`` and ``status``) make a whole column comparable or not; the unit is
+converted with one factor per column; coverage is a count of non-empty cells; bounds, the
+missing-value policies (``error``, ``exclude-site``, ``worst``, ``median``, ``interval``) and
+the clipping to fixed anchors are masks. No Python object is made per site: the ids stay an
+Arrow array, and the matrix's cells (:class:`~sitecompare.matrix.Cell`, with their facts) and
+the screened-out sites' reasons are built only when someone asks for them.
+
+The result is a :class:`~sitecompare.matrix.DecisionMatrix` equal to the one
+``build_matrix`` makes from the same rows written as profiles (``tests/test_tables.py``
+checks it on generated studies), except that lists of site ids inside a warning stop after
+:data:`LISTED` names and say how many more there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..errors import Issue, ValidationError
+from ..matrix import Cell, DecisionMatrix, ExcludedCriterion, NotComparable, _fmt, _not_comparable, _pct
+from ..model import Criterion, Fact, Study
+from ..units import UnitError, conversion_factor, tidy
+from .checks import MAX_CELL_ISSUES
+from .table import LazyIds, SiteTable
+
+__all__ = ["build_table_matrix", "table_matrix_issues", "tidy_array", "LISTED"]
+
+LISTED = 20  # site ids named in one warning; the rest are counted
+
+
+_P = 10.0 ** np.arange(23)  # powers of ten that are exact in binary (up to 1e22)
+
+
+def tidy_array(x: np.ndarray) -> np.ndarray:
+    """:func:`sitecompare.units.tidy` (round to 12 significant digits) on a whole array, with
+    the same result bit for bit.
+
+    Each value is scaled by an exact power of ten so that 12 digits lie before the point,
+    rounded to an integer N (< 2^53, exact) and scaled back: dividing (or multiplying) two exact
+    numbers is correctly rounded, as Python's ``float('%.12g' % x)`` is. Scaling rounds once,
+    so the few values whose scaled fraction lies within 1e-3 of one half, whose digit count the
+    logarithm misjudged, or that lie beyond 1e+-22, are redone one by one with ``tidy``."""
+    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        k = 11.0 - np.floor(np.log10(np.abs(x)))  # digits to keep after the point
+        ok = (k >= -22) & (k <= 22)  # False for 0, NaN, inf and the extremes
+        kk = np.where(ok, k, 0.0).astype(np.int64)
+        neg = kk < 0
+        p = _P[np.abs(kk)]
+        any_neg = bool(neg.any())
+        t = np.where(neg, x / p, x * p) if any_neg else x * p
+        n = np.rint(t)
+        y = np.where(neg, n * p, n / p) if any_neg else n / p
+        an = np.abs(n)
+        redo = ok & ((np.abs(t - np.floor(t) - 0.5) < 1e-3) | (an < 1e11) | (an > 1e12))
+        redo |= ~ok & np.isfinite(x) & (x != 0)
+    y = np.where(ok, y, x)
+    idx = np.flatnonzero(redo)
+    if len(idx):
+        y[idx] = [tidy(float(v)) for v in x[idx]]
+    return y
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A criterion's column after steps 1-2: values in the criterion's unit (NaN: not usable)."""
+
+    values: np.ndarray
+    present: np.ndarray  # bool
+    factor: float
+    fact: Fact  # the column's metadata (value 0)
+    stale: bool
+
+
+def _names(ids: LazyIds, rows: np.ndarray) -> str:
+    shown = ids.take(rows[:LISTED]).array.to_pylist()
+    text = ", ".join(shown)
+    if len(rows) > LISTED:
+        text += f" and {len(rows) - LISTED:,} more"
+    return text
+
+
+def build_table_matrix(study: Study) -> DecisionMatrix:
+    cached = study.__dict__.get("_table_matrix")
+    if cached is not None:  # built when the study was loaded and checked: build it once
+        return cached
+    dm, issues = _build(study)
+    if issues:
+        raise ValidationError(issues)
+    assert dm is not None
+    object.__setattr__(study, "_table_matrix", dm)
+    return dm
+
+
+def table_matrix_issues(study: Study) -> list[Issue]:
+    dm, issues = _build(study)
+    if dm is not None:  # a study is immutable: its matrix is kept for build_matrix
+        object.__setattr__(study, "_table_matrix", dm)
+    return issues
+
+
+def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
+    tbl: SiteTable = study.table  # type: ignore[assignment]
+    cs = study.criteria_set
+    all_crits = cs.criteria
+    issues: list[Issue] = []
+    warnings: list[str] = []
+    today = study.as_of or dt.date.today()
+    horizon = study.horizon
+    ids = tbl.site_ids
+    n_all = len(tbl)
+
+    # 1-2. like with like (a whole column), then one conversion factor per column
+    cols: dict[str, _Column] = {}
+    aside: list[tuple[int, int, NotComparable]] = []  # (row, criterion index, entry)
+    bad_unit: set[str] = set()
+    for j, c in enumerate(all_crits):
+        raw = tbl.values.get(c.fact)
+        if raw is None:
+            continue
+        t = tbl.facts[c.fact]
+        present = ~np.isnan(raw)
+        why = _not_comparable(c, t, horizon)
+        if why is not None:
+            rows = np.flatnonzero(present)
+            for i, sid in zip(rows.tolist(), ids.take(rows), strict=True):
+                aside.append((i, j, NotComparable(sid, c.id, c.fact, t.scope, t.status, why)))
+            continue
+        try:
+            k = conversion_factor(t.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}")
+        except UnitError as exc:
+            issues.append(Issue(tbl.meta_path, f"columns.{c.fact}.unit", str(exc)))
+            bad_unit.add(c.id)
+            continue
+        stale = (today - t.as_of).days / 365.25 > cs.stale_after_years
+        # a profile's value goes through tidy() after conversion; a column in the criterion's
+        # own unit (k = 1) is used as stored (tidy would change only digits past the 12th)
+        vals = raw if k == 1.0 else tidy_array(raw * k)
+        cols[c.id] = _Column(vals, present, k, t, stale)
+    aside.sort(key=lambda x: (x[0], x[1]))
+    set_aside = [x[2] for x in aside]
+
+    # 3. coverage
+    shares = dict(study.weights)
+    sitting_out: list[ExcludedCriterion] = []
+    crits: list[Criterion] = []
+    for c in all_crits:
+        usable = int(cols[c.id].present.sum()) if c.id in cols else 0
+        share = usable / n_all if n_all else 0.0
+        need = cs.min_coverage if c.min_coverage is None else c.min_coverage
+        if n_all and share < need:
+            lost = sum(1 for x in set_aside if x.criterion == c.id)
+            verb = "has" if usable == 1 else "have"
+            has = "no site has" if usable == 0 else f"only {usable} of {n_all} sites {verb}"
+            why = f"{has} a comparable {c.fact} ({_pct(share)}; min_coverage {_pct(need)})"
+            if lost:
+                why += f"; {lost} more {'has' if lost == 1 else 'have'} one that is not comparable"
+            sitting_out.append(
+                ExcludedCriterion(c.id, share, usable, n_all, need, float(shares.get(c.id, 0.0)), why)
+            )
+        else:
+            crits.append(c)
+    if sitting_out and not crits:
+        issues.append(
+            Issue(
+                cs.path,
+                "min_coverage",
+                "every criterion sits out: " + "; ".join(f"{x.criterion}: {x.reason}" for x in sitting_out),
+            )
+        )
+        return None, issues
+    if sitting_out and not any(shares.get(c.id, 0.0) > 0 for c in crits):
+        issues.append(
+            Issue(
+                cs.path,
+                "min_coverage",
+                "every weighted criterion sits out ("
+                + ", ".join(x.criterion for x in sitting_out)
+                + "); the criteria left have weight 0",
+            )
+        )
+        return None, issues
+    for x in sitting_out:
+        warnings.append(
+            f"criterion {x.criterion} sits out: {x.reason}; its weight ({_pct(x.weight)}) is shared "
+            "among the others in proportion"
+        )
+
+    # 4. bounds: the first criterion (in the set's order) a site breaks gives the reason
+    why_out = np.full(n_all, -1, dtype=np.int64)  # index into `reasons`
+    reasons: list[tuple[str, int, Criterion]] = []  # (kind, criterion index, criterion)
+    for j, c in enumerate(all_crits):
+        col = cols.get(c.id)
+        if col is None:
+            continue
+        for kind, limit in (("below", c.bounds_min), ("above", c.bounds_max)):
+            if limit is None:
+                continue
+            with np.errstate(invalid="ignore"):
+                hit = (col.values < limit) if kind == "below" else (col.values > limit)
+            hit &= why_out < 0
+            if hit.any():
+                why_out[hit] = len(reasons)
+                reasons.append((kind, j, c))
+    bounded = np.flatnonzero(why_out >= 0)
+
+    # 5. missing: error / exclude-site
+    lost_pairs = {(x.site, x.criterion) for x in set_aside}
+    for c in crits:
+        if c.id in bad_unit:
+            continue
+        col = cols.get(c.id)
+        miss = np.ones(n_all, dtype=bool) if col is None else ~col.present
+        rows = np.flatnonzero(miss)
+        if not len(rows):
+            continue
+        if c.missing == "error":
+            tail = (
+                f", and criterion {c.id!r} ({cs.path}) has missing: error "
+                "(add the fact, or set missing: interval, worst, median or exclude-site)"
+            )
+            lost_why = {x.site: x.reason for x in set_aside if x.criterion == c.id}
+            for i in rows[:MAX_CELL_ISSUES].tolist():
+                sid = ids[i]
+                head = "not comparable: " + lost_why[sid] if sid in lost_why else "missing"
+                issues.append(Issue(tbl.where(i, c.fact), "", head + tail))
+            if len(rows) > MAX_CELL_ISSUES:
+                issues.append(
+                    Issue(
+                        tbl.path,
+                        c.fact,
+                        f"{len(rows) - MAX_CELL_ISSUES:,} more rows with this problem (missing); "
+                        f"the first {MAX_CELL_ISSUES:,} are listed above",
+                    )
+                )
+    if issues:
+        return None, issues
+    ex_site = np.full(n_all, -1, dtype=np.int64)  # criterion index (into crits) per excluded row
+    for jj, c in enumerate(crits):
+        if c.missing != "exclude-site":
+            continue
+        col = cols.get(c.id)
+        miss = np.ones(n_all, dtype=bool) if col is None else ~col.present
+        hit = miss & (why_out < 0) & (ex_site < 0)
+        ex_site[hit] = jj
+    excluded_rows = np.concatenate([bounded, np.flatnonzero(ex_site >= 0)])
+    excluded = _Excluded(tbl, cols, excluded_rows, why_out, reasons, ex_site, crits, lost_pairs)
+
+    keep_mask = (why_out < 0) & (ex_site < 0)
+    kept = np.flatnonzero(keep_mask)
+    if not len(kept):
+        listed = list(excluded[:LISTED]) if len(excluded) > LISTED else list(excluded)
+        more = f"; and {len(excluded) - LISTED:,} more" if len(excluded) > LISTED else ""
+        return None, [
+            Issue(
+                study.sites_dir or tbl.path,
+                "",
+                "no site is left after screening: " + "; ".join(f"{k}: {v}" for k, v in listed) + more,
+            )
+        ]
+    kept_ids = ids.take(kept)
+    if len(kept) == 1:
+        warnings.append(f"only one site is left after screening ({kept_ids[0]}); nothing to compare")
+
+    n, m = len(kept), len(crits)
+    columns: list[np.ndarray] = []  # stacked into the (n, m) matrix at the end, in one copy
+    miss_cols: list[np.ndarray] = []
+    unknown_cols: dict[int, tuple[float, float]] = {}
+    obs_lo = np.full(m, np.nan)
+    obs_hi = np.full(m, np.nan)
+    fills: list[float | None] = []
+    clipped_cols: dict[int, np.ndarray] = {}
+    every = n == n_all  # nothing screened out: the columns as they are, no copies
+    for j, c in enumerate(crits):
+        col = cols.get(c.id)
+        if col is None:
+            v = np.full(n, np.nan)
+        else:
+            v = col.values if every else col.values[kept]
+        miss = np.isnan(v)
+        n_miss = int(miss.sum())
+        fill: float | None = None
+        if n_miss < n:
+            obs_lo[j], obs_hi[j] = np.fmin.reduce(v), np.fmax.reduce(v)  # NaN (missing) skipped
+        observed = v[~miss] if c.missing == "median" and n_miss else v
+        if n_miss:
+            names = _names(kept_ids, np.flatnonzero(miss))
+            if c.missing == "interval":
+                lo_p, hi_p = float(c.plausible_min), float(c.plausible_max)  # type: ignore[arg-type]
+                unknown_cols[j] = (lo_p, hi_p)
+                fill = lo_p if c.direction == "max" else hi_p
+                warnings.append(
+                    f"criterion {c.id}: {c.fact} unknown for {names}; missing: interval "
+                    f"lets it lie anywhere in {_fmt(lo_p)}..{_fmt(hi_p)} {c.unit} (rank intervals), "
+                    f"the point ranking takes {_fmt(fill)}".rstrip()
+                )
+            else:
+                borrowed = ""
+                if c.missing == "worst":
+                    if c.has_scale:
+                        fill = float(c.scale_worst)  # type: ignore[arg-type]
+                    elif n_miss < n:
+                        fill = float(obs_lo[j] if c.direction == "max" else obs_hi[j])
+                        donors = np.flatnonzero(v == fill)
+                        borrowed = (
+                            f", the value of {_names(kept_ids, donors)} (pessimistic)" if len(donors) else ""
+                        )
+                elif c.missing == "median" and n_miss < n:
+                    fill = float(np.median(observed))
+                if fill is None:
+                    fill = 0.0
+                    warnings.append(
+                        f"criterion {c.id}: no site in the comparison has {c.fact!r}; "
+                        "it does not discriminate"
+                    )
+                else:
+                    warnings.append(
+                        f"criterion {c.id}: {c.fact} missing for {names}; "
+                        f"missing: {c.missing} uses {_fmt(fill)} {c.unit}{borrowed}".rstrip()
+                    )
+            v = np.where(miss, float(fill), v)
+        miss_cols.append(miss)
+        fills.append(fill)
+        columns.append(v)
+        anchors = c.anchors
+        if anchors is not None:
+            lo_a, hi_a = sorted(anchors)
+            out = (v < lo_a) | (v > hi_a)
+            if out.any():
+                clipped_cols[j] = out
+        fixed = j not in unknown_cols or not n_miss
+        if n > 1 and fixed and np.ptp(v) == 0 and anchors is None:
+            warnings.append(f"criterion {c.id}: all sites have the same value; it does not discriminate")
+    X = np.stack(columns, axis=1) if columns else np.empty((n, 0))  # C order, as build_matrix's
+    missing = np.stack(miss_cols, axis=1) if miss_cols else np.zeros((n, 0), dtype=bool)
+    del columns, miss_cols
+    if unknown_cols:
+        low, high = X.copy(), X.copy()
+        for j, (lo_p, hi_p) in unknown_cols.items():
+            low[missing[:, j], j] = lo_p
+            high[missing[:, j], j] = hi_p
+    else:
+        low = high = X  # no uncertain cell: the same array (never written to)
+    for j, c in enumerate(crits):
+        if j in clipped_cols:
+            lo_a, hi_a = c.anchors  # type: ignore[misc]
+            rows = np.flatnonzero(clipped_cols[j])
+            what = "scale" if c.has_scale else "plausible range"
+            end = "anchor" if c.has_scale else "end"
+            verbs = ("lie", "count") if len(rows) > 1 else ("lies", "counts")
+            warnings.append(
+                f"criterion {c.id}: {_names(kept_ids, rows)} {verbs[0]} outside the {what} "
+                f"{_fmt(lo_a)}..{_fmt(hi_a)} {c.unit} and {verbs[1]} as the nearest {end}"
+            )
+    out_crits = {x.criterion for x in sitting_out}
+    excluded_ids = set(excluded.ids()) if len(excluded) and set_aside else set()
+    for x in set_aside:
+        if x.criterion in out_crits or x.site in excluded_ids:
+            continue
+        warnings.append(f"not comparable: {x.site} {x.fact} on criterion {x.criterion}: {x.reason}")
+    w = np.array([shares[c.id] for c in crits], dtype=float)
+    w = w / w.sum()
+    cells = _Cells(tbl, kept, kept_ids, crits, cols, X, low, high, missing, fills, clipped_cols, unknown_cols)
+    dm = TableMatrix(
+        site_ids=kept_ids,  # type: ignore[arg-type]
+        criteria=tuple(crits),
+        X=X,
+        low=low,
+        high=high,
+        missing=missing,
+        weights=w,
+        cells=cells,  # type: ignore[arg-type]
+        excluded=excluded,  # type: ignore[arg-type]
+        warnings=tuple(warnings),
+        observed_low=obs_lo,
+        observed_high=obs_hi,
+        excluded_criteria=tuple(sitting_out),
+        not_comparable=tuple(set_aside),
+        horizon=horizon,
+    )
+    object.__setattr__(dm, "table", tbl)
+    object.__setattr__(dm, "rows", kept)
+    object.__setattr__(
+        dm,
+        "uses_plans",
+        any(
+            cols[c.id].fact.status == "plan" and cols[c.id].present[kept].any() for c in crits if c.id in cols
+        ),
+    )
+    return dm, []
+
+
+class TableMatrix(DecisionMatrix):
+    """A :class:`DecisionMatrix` built from a table: ``rows`` (the table row of each matrix
+    row), ``table``, and ``uses_plans`` (a ``status: plan`` column takes part)."""
+
+    table: SiteTable
+    rows: np.ndarray
+    uses_plans: bool
+
+    def names(self, idx: np.ndarray | Sequence[int]) -> list[str]:
+        return self.table.names(self.rows[np.asarray(idx, dtype=np.int64)])
+
+
+class _Excluded(Sequence[tuple[str, str]]):
+    """The screened-out sites as ``(id, reason)``, in ``build_matrix``'s order (bounds, then
+    ``exclude-site``, each in row order); reasons are written when asked for."""
+
+    def __init__(
+        self,
+        tbl: SiteTable,
+        cols: dict[str, _Column],
+        rows: np.ndarray,
+        why_out: np.ndarray,
+        reasons: list[tuple[str, int, Criterion]],
+        ex_site: np.ndarray,
+        crits: list[Criterion],
+        lost: set[tuple[str, str]],
+    ) -> None:
+        self.tbl, self.cols, self.rows = tbl, cols, rows
+        self.why_out, self.reasons, self.ex_site, self.crits, self.lost = (
+            why_out,
+            reasons,
+            ex_site,
+            crits,
+            lost,
+        )
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def ids(self) -> list[str]:
+        return self.tbl.ids.take(self.rows).to_pylist()
+
+    def _one(self, i: int) -> tuple[str, str]:
+        sid = self.tbl.ids[i].as_py()
+        r = int(self.why_out[i])
+        if r >= 0:
+            kind, _, c = self.reasons[r]
+            value = float(self.cols[c.id].values[i])
+            if kind == "below":
+                return sid, (
+                    f"{c.fact} = {_fmt(value)} {c.unit} is below the minimum "
+                    f"{_fmt(c.bounds_min)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
+                )
+            return sid, (
+                f"{c.fact} = {_fmt(value)} {c.unit} is above the maximum "
+                f"{_fmt(c.bounds_max)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
+            )
+        c = self.crits[int(self.ex_site[i])]
+        comparable = "comparable " if (sid, c.id) in self.lost else ""
+        return sid, f"no {comparable}fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
+
+    def __getitem__(self, k: Any) -> Any:  # type: ignore[override]
+        if isinstance(k, slice):
+            return [self._one(int(i)) for i in self.rows[k]]
+        return self._one(int(self.rows[k]))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for i in self.rows.tolist():
+            yield self._one(i)
+
+
+class _Cells(Mapping[tuple[str, str], Cell]):
+    """The matrix's cells, made on demand (``dm.cell(site, criterion)``), in ``build_matrix``'s
+    order (criterion by criterion, sites in matrix order)."""
+
+    def __init__(self, tbl, kept, kept_ids, crits, cols, X, low, high, missing, fills, clipped, unknown):  # type: ignore[no-untyped-def]
+        self.tbl, self.kept, self.kept_ids, self.crits, self.cols = tbl, kept, kept_ids, crits, cols
+        self.X, self.low, self.high, self.missing, self.fills = X, low, high, missing, fills
+        self.clipped, self.unknown = clipped, unknown
+        self.col_of = {c.id: j for j, c in enumerate(crits)}
+
+    def _pos(self, sid: str) -> int:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {s: i for i, s in enumerate(self.kept_ids.array.to_pylist())}
+            self.__dict__["_index"] = index
+        return index[sid]
+
+    def make(self, i: int, j: int) -> Cell:
+        c = self.crits[j]
+        sid = self.kept_ids[i]
+        clipped = bool(self.clipped[j][i]) if j in self.clipped else False
+        if self.missing[i, j]:
+            unknown = self.unknown.get(j)
+            return Cell(
+                site=sid,
+                criterion=c.id,
+                fact=None,
+                value=float(self.fills[j]),  # type: ignore[arg-type]
+                low=None if unknown is None else unknown[0],
+                high=None if unknown is None else unknown[1],
+                imputed=c.missing,
+                clipped=clipped,
+            )
+        col = self.cols[c.id]
+        row = int(self.kept[i])
+        fact = self.tbl.fact(row, c.fact)
+        return Cell(
+            site=sid,
+            criterion=c.id,
+            fact=fact,
+            value=float(self.X[i, j]),
+            factor=col.factor,
+            stale=col.stale,
+            clipped=clipped,
+        )
+
+    def __getitem__(self, key: tuple[str, str]) -> Cell:
+        sid, cid = key
+        if cid not in self.col_of:
+            raise KeyError(key)
+        return self.make(self._pos(sid), self.col_of[cid])
+
+    def __len__(self) -> int:
+        return self.X.shape[0] * self.X.shape[1]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        ids = self.kept_ids.array.to_pylist()
+        for c in self.crits:
+            for sid in ids:
+                yield (sid, c.id)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            sid, cid = key  # type: ignore[misc]
+            self._pos(sid)
+        except (KeyError, TypeError, ValueError):
+            return False
+        return cid in self.col_of

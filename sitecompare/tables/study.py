@@ -1,0 +1,117 @@
+"""Load a study whose sites are a table (``--sites grid.parquet``): the table, the criteria and
+the weights in force, every problem of every input reported in one run, as
+:func:`sitecompare.study.load_study` does for a folder of profiles (which hands tables here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import Issue, ValidationError
+from ..matrix import collect_matrix_issues
+from ..model import CriteriaSet, MethodSpec, Study
+from . import SiteTable, load_table
+
+__all__ = ["load_table_study"]
+
+
+def _typos(tbl: SiteTable, cs: CriteriaSet) -> tuple[list[Issue], set[str]]:
+    """A criterion whose fact no row has (no such column, or an empty one) is a typo in the
+    criteria file, as for profiles."""
+    issues, facts = [], set()
+    known = sorted(c for c, v in tbl.values.items() if not np.isnan(v).all())
+    for c in cs.criteria:
+        col = tbl.values.get(c.fact)
+        if col is not None and not np.isnan(col).all():
+            continue
+        facts.add(c.fact)
+        hint = difflib.get_close_matches(c.fact, known, n=1)
+        did = f"; did you mean {hint[0]!r}?" if hint else ""
+        issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
+    return issues, facts
+
+
+def _about(issue: Issue, tbl: SiteTable, facts: set[str]) -> bool:
+    """True when ``issue`` is a cell or column of one of ``facts`` (reported once, as a typo)."""
+    return any(
+        issue.file.endswith(f":{f}") or issue.field == f or issue.field.startswith(f"columns.{f}.")
+        for f in facts
+    )
+
+
+def load_table_study(
+    table: str | Path,
+    criteria_path: str | Path,
+    *,
+    sheet: str | None = None,
+    scenario: str | None = None,
+    weights: str | Mapping[str, float] | None = None,
+    weights_origin: str = "--weights",
+    method: MethodSpec | None = None,
+    as_of: dt.date | None = None,
+    horizon: str = "planned",
+) -> Study:
+    from ..study import (
+        _partial_criteria,
+        load_criteria,
+        parse_weights_option,
+        resolve_weights,
+        weight_scale_notes,
+    )
+
+    tbl, issues = load_table(table, sheet=sheet)
+    cs, c_issues = load_criteria(criteria_path)
+    issues = issues + c_issues
+    if tbl is None:
+        raise ValidationError(issues)
+    partial = cs is None
+    if cs is None:
+        cs = _partial_criteria(criteria_path)
+        if cs is None:
+            raise ValidationError(issues)
+    typo_issues, typo = _typos(tbl, cs)
+    issues += typo_issues
+    base = {c: 1.0 / len(cs.ids) for c in cs.ids} if cs.ids else {}
+    if partial:
+        provisional = Study(sites=(), criteria_set=cs, weights=base, method=cs.method, as_of=as_of, table=tbl)
+        m_issues = [i for i in collect_matrix_issues(provisional) if not _about(i, tbl, typo)]
+        raise ValidationError(issues + [i for i in m_issues if i.file != cs.path])
+    overrides: Mapping[str, float] | None = None
+    if isinstance(weights, str):
+        overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
+        issues.extend(w_issues)
+    elif weights is not None:
+        overrides = weights
+        for k in weights:
+            if k not in cs.ids:
+                issues.append(
+                    Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})")
+                )
+    w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
+    issues.extend(r_issues)
+    notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []
+    study = Study(
+        sites=(),
+        criteria_set=cs,
+        weights=w or base,
+        method=method or cs.method,
+        scenario=scenario,
+        weight_source=source,
+        sites_dir=tbl.path,
+        as_of=as_of,
+        horizon=horizon,
+        notes=tuple(notes),
+        table=tbl,
+    )
+    m_issues = [i for i in collect_matrix_issues(study) if not _about(i, tbl, typo)]
+    if issues:
+        # study-wide verdicts (every site screened out) wait until the inputs are fixed
+        verdict = {(cs.path, "min_coverage"), (tbl.path, "")}
+        raise ValidationError(issues + [i for i in m_issues if (i.file, i.field) not in verdict])
+    if m_issues:
+        raise ValidationError(m_issues)
+    return study
