@@ -132,7 +132,7 @@ def display_path(path: str | Path) -> str:
         return _display(text, cwd)
     # a file: its folder's display (worked out once per folder) and its own name, so a study
     # of 10,000 profiles resolves one folder, not 10,000 paths
-    folder = _display(head or ".", cwd)
+    folder = _display(head or ".", cwd, True)
     if folder == ".":
         return tail
     if folder.startswith("<shipped>"):
@@ -141,12 +141,14 @@ def display_path(path: str | Path) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _display(path: str, cwd: str) -> str:
+def _display(path: str, cwd: str, folder: bool = False) -> str:
     """:func:`display_path`, once per path and working folder (a run names each file of a
-    large study several times)."""
+    large study several times). ``folder``: the path is the folder of a file being named, and
+    is resolved whole (``sites/`` linking into the package shows as ``<shipped>/sites``)."""
     p = Path(path)
     # resolve the folder, not the file: a profile that is a symbolic link keeps its own name
-    full = _resolved(_absolute(p)) if p.name in ("", ".", "..") else _resolved(_absolute(p.parent)) / p.name
+    whole = folder or p.name in ("", ".", "..")
+    full = _resolved(_absolute(p)) if whole else _resolved(_absolute(p.parent)) / p.name
     try:
         return "<shipped>/" + full.relative_to(_resolved(Path(__file__).parent / "data")).as_posix()
     except ValueError:
