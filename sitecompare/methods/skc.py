@@ -216,10 +216,11 @@ def _check_params(spec: SkcSpec, given: Mapping[str, Any]) -> dict[str, Any]:
 def _check_domain(spec: SkcSpec, X: np.ndarray, benefit: np.ndarray, criteria: list[str]) -> None:
     if spec.domain is None:
         return
+    bad: np.ndarray
     if spec.domain == "positive":
-        bad, need = (X <= 0).any(axis=0), "values > 0"
+        bad, need = np.asarray((X <= 0).any(axis=0)), "values > 0"
     elif spec.domain == "nonnegative":
-        bad, need = (X < 0).any(axis=0), "values >= 0"
+        bad, need = np.asarray((X < 0).any(axis=0)), "values >= 0"
     else:  # "ratio": x/max for benefit, min/x or 1/x for cost
         bad = (X < 0).any(axis=0) | (~benefit & (X <= 0).any(axis=0))
         bad |= benefit & (X.max(axis=0) <= 0)
