@@ -24,15 +24,22 @@ class Checker:
         self.c = collector
 
     def add(self, field: str, message: str) -> None:
+        """Record one issue at ``field``."""
         self.c.add(field, message)
 
-    def mapping(self, value: Any, field: str, *, what: str = "a mapping") -> dict | None:
+    def mapping(
+        self, value: Any, field: str, *, what: str = "a mapping"
+    ) -> dict[Any, Any] | None:
+        """``value`` if it is a mapping; else an issue saying what was expected, and None."""
         if isinstance(value, dict):
             return value
         self.add(field, f"expected {what}, got {show_value(value)}")
         return None
 
-    def keys(self, d: dict, field: str, allowed: set[str], required: tuple[str, ...] = ()) -> None:
+    def keys(
+        self, d: dict[Any, Any], field: str, allowed: set[str], required: tuple[str, ...] = ()
+    ) -> None:
+        """Record an unknown key (with a 'did you mean' hint) and each missing required key."""
         prefix = f"{field}." if field else ""
         for k in d:
             if not isinstance(k, str):
@@ -48,6 +55,7 @@ class Checker:
                 self.add(f"{prefix}{k}", "required key is missing")
 
     def text(self, value: Any, field: str, *, required: bool = False) -> str | None:
+        """``value`` as stripped text (a number is written out); None if absent or bad."""
         if value is None:
             if required:
                 self.add(field, "required key is missing")
@@ -68,6 +76,7 @@ class Checker:
     def number(
         self, value: Any, field: str, *, minimum: float | None = None, positive: bool = False
     ) -> float | None:
+        """``value`` as a finite float within the limits given; None (and an issue) if not."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(field, f"expected a number, got {show_value(value)}")
             return None
@@ -131,6 +140,7 @@ class Checker:
         return None
 
     def choice(self, value: Any, field: str, choices: tuple[str, ...], what: str) -> str | None:
+        """``value`` if it is one of ``choices``; else an issue listing them, and None."""
         if isinstance(value, str) and value in choices:
             return value
         self.add(
@@ -139,6 +149,7 @@ class Checker:
         return None
 
     def unit(self, value: Any, field: str) -> str | None:
+        """A unit pint can read (``""`` when absent, a plain number); None if bad."""
         if value is None:
             return ""
         if not isinstance(value, str):

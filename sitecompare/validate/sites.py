@@ -181,11 +181,11 @@ def fact_from_raw(
         return None
     if isinstance(raw, str):
         try:
-            value, unit = split_quantity(raw)
+            number, written_unit = split_quantity(raw)
         except Exception as exc:
             ck.add(f, str(exc))
             return None
-        raw = {"value": value, "unit": unit}
+        raw = {"value": number, "unit": written_unit}
         shorthand = True
     elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
         raw = {"value": raw}
@@ -196,52 +196,13 @@ def fact_from_raw(
     if d is None:
         return None
     ck.keys(d, f, FACT_KEYS)
-    ok = True
-    value = low = high = None
-    if "value" in d:
-        value = ck.number(d["value"], f"{f}.value")
-        ok &= value is not None
-    if "low" in d or "high" in d:
-        if "low" not in d or "high" not in d:
-            ck.add(f, "a range needs both low and high")
-            ok = False
-        else:
-            low = ck.number(d["low"], f"{f}.low")
-            high = ck.number(d["high"], f"{f}.high")
-            ok &= low is not None and high is not None
-            if low is not None and high is not None:
-                if low > high:
-                    ck.add(f"{f}.low", f"low ({low:g}) is greater than high ({high:g})")
-                    ok = False
-                elif value is not None and not low <= value <= high:
-                    ck.add(f"{f}.value", f"{value:g} lies outside its range {low:g}..{high:g}")
-                    ok = False
-    if "value" not in d and "low" not in d and "high" not in d:
-        ck.add(f, "needs a value, or a low/high range")
-        ok = False
+    ok, value, low, high = _amounts(ck, f, d)
     unit = ck.unit(d.get("unit"), f"{f}.unit")
     ok &= unit is not None
     if unit is not None:
         ok &= within_limits(ck, f, unit, {"value": value, "low": low, "high": high})
-    src_key = d.get("source")
-    if src_key is None:
-        if len(source_keys) == 1:
-            src_key = source_keys[0]
-        else:
-            how = "the shorthand" if shorthand else "source"
-            ck.add(
-                f"{f}.source" if not shorthand else f,
-                f"{how} needs a single source to default to; this profile has "
-                f"{len(source_keys)} ({', '.join(map(str, source_keys))}): name one with source:",
-            )
-            ok = False
-    elif not isinstance(src_key, str) or (source_keys and src_key not in source_keys):
-        ck.add(
-            f"{f}.source",
-            f"{show_value(src_key)} is not a source of this profile "
-            f"(choose from: {', '.join(map(str, source_keys))})",
-        )
-        ok = False
+    src_key = _source_key(ck, f, d.get("source"), source_keys, shorthand)
+    ok &= src_key is not None
     status = d.get("status", "measured")
     if ck.choice(status, f"{f}.status", STATUSES, "status") is None:
         ok = False
@@ -260,7 +221,7 @@ def fact_from_raw(
     if "quote" in d and not quote:
         ck.add(f"{f}.quote", "must not be empty (the source's words holding the figure)")
         ok = False
-    if not ok:
+    if not ok or src_key is None:
         return None
     src = sources.get(src_key)
     if src is None:  # the source itself was invalid; already reported
@@ -284,6 +245,60 @@ def fact_from_raw(
         quote=quote,
     )
 
+
+
+def _amounts(
+    ck: Checker, f: str, d: dict[str, Any]
+) -> tuple[bool, float | None, float | None, float | None]:
+    """(all good, value, low, high) of a fact: a value, a low/high range, or both."""
+    ok = True
+    value = low = high = None
+    if "value" in d:
+        value = ck.number(d["value"], f"{f}.value")
+        ok &= value is not None
+    if "low" in d or "high" in d:
+        if "low" not in d or "high" not in d:
+            ck.add(f, "a range needs both low and high")
+            ok = False
+        else:
+            low = ck.number(d["low"], f"{f}.low")
+            high = ck.number(d["high"], f"{f}.high")
+            ok &= low is not None and high is not None
+            if low is not None and high is not None:
+                if low > high:
+                    ck.add(f"{f}.low", f"low ({low:g}) is greater than high ({high:g})")
+                    ok = False
+                elif value is not None and not low <= value <= high:
+                    ck.add(f"{f}.value", f"{value:g} lies outside its range {low:g}..{high:g}")
+                    ok = False
+    if "value" not in d and "low" not in d and "high" not in d:
+        ck.add(f, "needs a value, or a low/high range")
+        ok = False
+    return ok, value, low, high
+
+
+def _source_key(
+    ck: Checker, f: str, src_key: Any, source_keys: list[str], shorthand: bool
+) -> str | None:
+    """The fact's source key (the profile's only source when none is named), or None."""
+    if src_key is None:
+        if len(source_keys) == 1:
+            return source_keys[0]
+        how = "the shorthand" if shorthand else "source"
+        ck.add(
+            f"{f}.source" if not shorthand else f,
+            f"{how} needs a single source to default to; this profile has "
+            f"{len(source_keys)} ({', '.join(map(str, source_keys))}): name one with source:",
+        )
+        return None
+    if not isinstance(src_key, str) or (source_keys and src_key not in source_keys):
+        ck.add(
+            f"{f}.source",
+            f"{show_value(src_key)} is not a source of this profile "
+            f"(choose from: {', '.join(map(str, source_keys))})",
+        )
+        return None
+    return src_key
 
 def within_limits(ck: Checker, f: str, unit: str, numbers: dict[str, float | None]) -> bool:
     """Refuse values a quantity of this unit cannot take: a negative length, area, duration,
