@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError, display_path
-from ..matrix import _fmt, _not_comparable, _pct
+from ..matrix_steps import fmt_number as _fmt, not_comparable as _not_comparable, pct as _pct
 from ..methods.ranks import rank_rows
 from ..model import CriteriaSet, Criterion, MethodSpec
 from ..tables.checks import MAX_CELL_ISSUES

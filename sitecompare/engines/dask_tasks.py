@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue
-from ..matrix import _fmt
+from ..matrix_steps import fmt_number as _fmt
 from ..methods.normalize import _safe_div
 from ..model import Criterion, Fact
 from ..tables.checks import MAX_CELL_ISSUES, _Cells, _check_ids, _check_values, _numbers
