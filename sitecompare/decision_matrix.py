@@ -6,7 +6,7 @@ Built by :func:`sitecompare.matrix.build_matrix` (from profiles) or
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -106,15 +106,15 @@ class DecisionMatrix:
     """Sites by criteria in criterion units, with the cells' provenance, the screened-out sites,
     the criteria that sit out, the facts set aside as not comparable, and the warnings."""
 
-    site_ids: tuple[str, ...]
+    site_ids: Sequence[str]  # a tuple, or a table's lazy ids
     criteria: tuple[Criterion, ...]
     X: np.ndarray  # (n, m) values in criterion units, missing imputed
     low: np.ndarray  # (n, m) lower ends (= X where the fact is a point)
     high: np.ndarray
     missing: np.ndarray  # (n, m) bool
     weights: np.ndarray  # (m,) summing to 1
-    cells: dict[tuple[str, str], Cell]
-    excluded: tuple[tuple[str, str], ...]  # (site id, reason)
+    cells: Mapping[tuple[str, str], Cell]  # a dict, or a table's cells made on demand
+    excluded: Sequence[tuple[str, str]]  # (site id, reason)
     warnings: tuple[str, ...]
     observed_low: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per criterion
     observed_high: np.ndarray = field(default_factory=lambda: np.zeros(0))

@@ -88,11 +88,12 @@ def collect_matrix_issues(study: Study) -> list[Issue]:
 # matrices built, so a weights page or a scenario table re-weights a 1,000-site study in
 # milliseconds instead of rebuilding it. The kept arrays are read-only.
 _KEPT = 4
-_kept: OrderedDict[tuple, tuple[Study, DecisionMatrix]] = OrderedDict()
+_Key = tuple[int, int, str, dt.date, str]  # sites, criteria set, horizon, as of, dir
+_kept: OrderedDict[_Key, tuple[Study, DecisionMatrix]] = OrderedDict()
 _kept_lock = threading.Lock()
 
 
-def _key(study: Study) -> tuple:
+def _key(study: Study) -> _Key:
     return (
         id(study.sites),
         id(study.criteria_set),

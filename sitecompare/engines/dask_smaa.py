@@ -7,12 +7,15 @@ cluster."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..model import MethodSpec
 from .dask_rank import gather
+
+if TYPE_CHECKING:
+    from ..sensitivity.sample import UncertainCell
 
 __all__ = ["SMAABlocks", "smaa"]
 
@@ -46,7 +49,7 @@ def _smaa_block(
     method: MethodSpec,
     base: np.ndarray,
     X: np.ndarray,
-    cells: list,
+    cells: list[UncertainCell],
     k: int,
     ss: Any,
     weight_sampling: str,

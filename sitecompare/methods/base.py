@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ class Problem:
 
     X: np.ndarray
     benefit: np.ndarray
-    alternatives: tuple[str, ...]
+    alternatives: Sequence[str]  # a tuple, or a site table's lazy ids
     criteria: tuple[str, ...]
     worst: np.ndarray
     best: np.ndarray

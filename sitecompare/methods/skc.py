@@ -34,7 +34,7 @@ import os
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import metadata
 from typing import Any
 
@@ -181,7 +181,7 @@ def _nonfinite_hint(run: SkcRun, suspects: np.ndarray | None) -> str:
     best = np.where(b, X.max(axis=0), X.min(axis=0))
     worst = np.where(b, X.min(axis=0), X.max(axis=0))
     causes = []
-    for i in np.flatnonzero(suspects):
+    for i in np.flatnonzero(suspects).tolist():
         if (X[i] == best).all():
             causes.append(f"{run.problem.alternatives[i]} is best on every criterion")
         elif (X[i] == worst).all():
@@ -230,7 +230,7 @@ def _check_domain(spec: SkcSpec, X: np.ndarray, benefit: np.ndarray, criteria: l
         raise MethodDomainError(f"{spec.title} needs {need}; not met by criterion {names}")
 
 
-def _as_plain(value: Any, kind: str, criteria: list[str], sites: tuple[str, ...]) -> Any:
+def _as_plain(value: Any, kind: str, criteria: list[str], sites: Sequence[str]) -> Any:
     arr = np.asarray(value)
     if kind == "scalar":
         return arr.item()

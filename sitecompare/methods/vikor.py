@@ -17,6 +17,7 @@ belong to the set.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -78,7 +79,7 @@ def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
 
 
 def _compromise(
-    alts: tuple[str, ...], S: np.ndarray, R: np.ndarray, Q: np.ndarray, ranks: np.ndarray
+    alts: Sequence[str], S: np.ndarray, R: np.ndarray, Q: np.ndarray, ranks: np.ndarray
 ) -> dict[str, Any]:
     n = len(Q)
     order = np.argsort(ranks, kind="stable")

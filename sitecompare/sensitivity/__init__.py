@@ -49,7 +49,7 @@ class SensitivityResult:
     scores: np.ndarray
     oat: dict[str, OATResult]
     weight_changes: list[WeightChange]
-    most_critical: dict
+    most_critical: dict[str, Any]
     data_changes: list[DataChange]
     smaa: SMAAResult
     agreement: MethodAgreement
@@ -195,8 +195,9 @@ def run_sensitivity(
     notes = [f"OAT: {CONVENTION}."]
     if not ev.batched:
         notes.append(f"{spec.name} has no vectorised form; samples are evaluated one at a time")
-    oat = {c.id: oat_sweep(ev, w, j, dm.site_ids) for j, c in enumerate(dm.criteria)}
-    changes = critical_weight_changes(oat, w, dm.criterion_ids, dm.site_ids, out.ranks)
+    sites = tuple(dm.site_ids)
+    oat = {c.id: oat_sweep(ev, w, j, sites) for j, c in enumerate(dm.criteria)}
+    changes = critical_weight_changes(oat, w, dm.criterion_ids, sites, out.ranks)
     factors = np.array([[dm.cell(s, c.id).factor for c in dm.criteria] for s in dm.site_ids])
     best = np.array([c.scale_best if c.has_scale else np.nan for c in dm.criteria], float)
     worst = np.array([c.scale_worst if c.has_scale else np.nan for c in dm.criteria], float)
@@ -205,7 +206,7 @@ def run_sensitivity(
         w,
         dm.X,
         out.ranks,
-        dm.site_ids,
+        sites,
         dm.criterion_ids,
         np.nan_to_num(dm.observed_low),
         np.nan_to_num(dm.observed_high),

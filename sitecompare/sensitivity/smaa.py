@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,7 +72,7 @@ MAX_THREADS = 4  # threads evaluating and counting chunks of samples (batched me
 
 @dataclass(frozen=True)
 class SMAAResult:
-    sites: tuple[str, ...]
+    sites: Sequence[str]
     criteria: tuple[str, ...]
     samples: int
     seed: int
@@ -150,7 +150,7 @@ def run_smaa(
     # same sums, bit for bit, whatever the number of threads.
     workers = _workers(ev, samples, n, m, bool(C))
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
-    pending: deque = deque()
+    pending: deque[tuple[Future[_ChunkStats], int]] = deque()
     try:
         for a, b in chunk_bounds(samples, n, m, per_sample_matrix=bool(C)):
             k = b - a

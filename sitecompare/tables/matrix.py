@@ -18,9 +18,9 @@ checks it on generated studies), except that lists of site ids inside a warning 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import overload
 
 import numpy as np
 
@@ -103,7 +103,7 @@ def _names(ids: LazyIds, rows: np.ndarray) -> str:
 
 def build_table_matrix(study: Study) -> DecisionMatrix:
     """The decision matrix of a study whose sites are a table (built once, then kept)."""
-    cached = study.__dict__.get("_table_matrix")
+    cached: DecisionMatrix | None = study.__dict__.get("_table_matrix")
     if cached is not None:  # built when the study was loaded and checked: build it once
         return cached
     dm, issues = _build(study)
@@ -437,7 +437,13 @@ class _Excluded(Sequence[tuple[str, str]]):
         c = self.crits[int(self.screening.ex_site[i])]
         return sid, exclude_site_reason(c, (sid, c.id) in self.lost)
 
-    def __getitem__(self, k: Any) -> Any:  # type: ignore[override]
+    @overload
+    def __getitem__(self, k: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[str, str]]: ...
+
+    def __getitem__(self, k: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
         if isinstance(k, slice):
             return [self._one(int(i)) for i in self.rows[k]]
         return self._one(int(self.rows[k]))
@@ -466,7 +472,7 @@ class _Cells(Mapping[tuple[str, str], Cell]):
         self.col_of = {c.id: j for j, c in enumerate(crits)}
 
     def _pos(self, sid: str) -> int:
-        index = self.__dict__.get("_index")
+        index: dict[str, int] | None = self.__dict__.get("_index")
         if index is None:
             index = {s: i for i, s in enumerate(self.kept_ids.array.to_pylist())}
             self.__dict__["_index"] = index
@@ -508,7 +514,8 @@ class _Cells(Mapping[tuple[str, str], Cell]):
         return self.make(self._pos(sid), self.col_of[cid])
 
     def __len__(self) -> int:
-        return self.X.shape[0] * self.X.shape[1]
+        n, m = self.X.shape
+        return int(n * m)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         ids = self.kept_ids.array.to_pylist()
@@ -517,9 +524,12 @@ class _Cells(Mapping[tuple[str, str], Cell]):
                 yield (sid, c.id)
 
     def __contains__(self, key: object) -> bool:
+        parts = tuple(key) if isinstance(key, Iterable) else ()
+        if len(parts) != 2:
+            return False
+        sid, cid = parts
         try:
-            sid, cid = key  # type: ignore[misc]
             self._pos(sid)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError):
             return False
         return cid in self.col_of

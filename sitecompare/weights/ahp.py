@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..rounding import rounded
 from .judgments import (
     ROOT_GROUP,
     Hierarchy,
@@ -70,10 +71,6 @@ __all__ = [
 
 CR_THRESHOLD = 0.1
 SAATY_SCALE = tuple(sorted({float(k) for k in range(1, 10)} | {1.0 / k for k in range(2, 10)}))
-
-
-def _r(x: float, nd: int = 6) -> float:
-    return float(round(float(x), nd))
 
 
 @dataclass(frozen=True)
@@ -179,9 +176,9 @@ class AHPResult:
         d.update(
             {
                 "ri_table": self.ri_table,
-                "lambda_max": _r(self.lambda_max, 4),
-                "ci": _r(self.ci, 4),
-                "cr": _r(self.cr, 4),
+                "lambda_max": rounded(self.lambda_max, 4),
+                "ci": rounded(self.ci, 4),
+                "cr": rounded(self.cr, 4),
                 "consistent": self.consistent,
                 "criteria": list(self.criteria),
                 "judgments": [[j.a, j.b, j.text] for j in self.judgments],
@@ -295,14 +292,14 @@ class HierarchyResult:
         d.update(
             {
                 "ri_table": self.ri_table,
-                "cr": _r(self.cr, 4),
+                "cr": rounded(self.cr, 4),
                 "consistency_group": self.consistency_group,
                 "consistent": self.consistent,
                 "groups": {
                     g: {
                         "criteria": list(r.criteria),
-                        "local_weights": {c: _r(w, 4) for c, w in r.weights.items()},
-                        "cr": _r(r.cr, 4),
+                        "local_weights": {c: rounded(w, 4) for c, w in r.weights.items()},
+                        "cr": rounded(r.cr, 4),
                         "judgments": [[j.a, j.b, j.text] for j in r.judgments],
                     }
                     for g, r in self.groups.items()

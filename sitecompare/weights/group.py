@@ -29,7 +29,8 @@ import numpy as np
 from scipy import stats
 
 from ..errors import Issue, ValidationError
-from .ahp import AHPResult, HierarchyResult, _r, solve_hierarchy, solve_judgments
+from ..rounding import rounded
+from .ahp import AHPResult, HierarchyResult, solve_hierarchy, solve_judgments
 from .judgments import (
     Hierarchy,
     Judgment,
@@ -134,15 +135,15 @@ class GroupResult:
             "method": "ahp-group",
             "aggregation": AGGREGATION,
             "ri_table": r.ri_table,
-            "cr": _r(r.cr, 4),
+            "cr": rounded(r.cr, 4),
             "consistent": r.consistent,
             "participants": [
                 {
                     "name": p.name,
                     "file": Path(p.source).name,
-                    "cr": _r(p.result.cr, 4),
-                    "euclidean_distance": _r(p.euclidean, 4),
-                    "kendall_tau": None if p.kendall_tau is None else _r(p.kendall_tau, 4),
+                    "cr": rounded(p.result.cr, 4),
+                    "euclidean_distance": rounded(p.euclidean, 4),
+                    "kendall_tau": None if p.kendall_tau is None else rounded(p.kendall_tau, 4),
                 }
                 for p in self.participants
             ],
