@@ -104,6 +104,7 @@ def _key(study: Study) -> _Key:
 
 
 def build_matrix(study: Study) -> DecisionMatrix:
+    """The study's decision matrix; raises ValidationError listing every problem."""
     from .errors import ValidationError
 
     if study.table is not None and not study.sites:  # a site table: column by column

@@ -132,6 +132,7 @@ class DaskRanking:
     higher_is_better: bool = True
 
     def to_json(self) -> dict[str, Any]:
+        """The ranking as ``rank --engine dask --format json`` writes it."""
         return {
             "method": self.method.as_dict(),
             "criteria_set": self.criteria_set.name,

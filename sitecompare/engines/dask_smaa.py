@@ -35,6 +35,7 @@ class SMAABlocks:
     holistic: np.ndarray
 
     def to_json(self) -> dict[str, Any]:
+        """The SMAA result as JSON, with the seeds of its blocks."""
         return {
             "samples": self.samples,
             "seed": self.seed,

@@ -94,6 +94,7 @@ def unicriterion_flows(
 
 
 def promethee2(problem: Problem, w: np.ndarray) -> MethodOutput:
+    """Net flows phi = phi+ - phi-, their ranks, and each criterion's share of the net flow."""
     plus, minus = unicriterion_flows(problem)
     phi_plus = plus @ w
     phi_minus = minus @ w

@@ -61,6 +61,7 @@ def _q(S: np.ndarray, R: np.ndarray, v: float) -> np.ndarray:
 
 
 def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
+    """VIKOR's Q (lower is better), its ranks, S and R per site, and the compromise set."""
     D = vikor_regret(problem)
     WD = D * w
     S = WD.sum(axis=1)

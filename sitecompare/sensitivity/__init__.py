@@ -57,9 +57,11 @@ class SensitivityResult:
 
     @property
     def leader(self) -> str:
+        """The site ranked first."""
         return self.matrix.site_ids[int(np.argmin(self.ranks))]
 
     def to_json(self) -> dict[str, Any]:
+        """The analysis as ``sensitivity --format json`` writes it."""
         dm, sm = self.matrix, self.smaa
         sites, crits = dm.site_ids, dm.criterion_ids
         crit = {c.id: c for c in dm.criteria}
@@ -162,6 +164,7 @@ def run_sensitivity(
     method: MethodSpec | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SensitivityResult:
+    """Sample, evaluate and analyse: OAT sweeps, critical changes, SMAA and method agreement."""
     spec = method or study.method
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])

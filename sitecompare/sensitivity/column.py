@@ -57,6 +57,7 @@ class ColumnScores:
 
     @property
     def fast(self) -> bool:
+        """True when the method has a per-column shortcut (no full re-evaluation)."""
         return self.name in (*ADDITIVE, "topsis", "vikor")
 
     def goodness(self, j: int, cols: np.ndarray) -> np.ndarray:

@@ -54,6 +54,7 @@ class Crossover:
     tie: tuple[float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """This crossover as ``sensitivity --format json`` writes it."""
         out = {
             "weight": _r(self.weight),
             "sites": list(self.sites),
@@ -73,6 +74,7 @@ class Tie:
     sites: tuple[str, str]
 
     def to_json(self) -> dict[str, Any]:
+        """This tie plateau as JSON."""
         return {"interval": [_r(x) for x in self.interval], "sites": list(self.sites)}
 
 
@@ -89,6 +91,7 @@ class OATResult:
     ties: tuple[Tie, ...] = ()  # tie plateaus that are not crossovers
 
     def to_json(self) -> dict[str, Any]:
+        """This sweep as ``sensitivity --format json`` writes it."""
         out = {
             "current_weight": _r(self.current),
             "stability_interval": [_r(x) for x in self.stability_interval],
@@ -128,6 +131,7 @@ def oat_weights(base: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
 
 
 def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: Sequence[str]) -> OATResult:
+    """One-at-a-time sweep of criterion ``k``'s weight 0..1: crossovers, ties, stability intervals."""
     base = np.asarray(base, float) / np.sum(base)
     t0 = float(base[k])
     n = len(sites)

@@ -336,6 +336,7 @@ def _average_ranks(x: np.ndarray) -> np.ndarray:
 
 
 def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS) -> MethodAgreement:
+    """The ranks under each method of ``specs`` and their pairwise rank correlations."""
     labels, cols, skips = [], [], []
     for spec in specs:
         label = method_label(spec)

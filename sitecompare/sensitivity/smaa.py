@@ -95,10 +95,12 @@ class SMAAResult:
 
     @property
     def first_acceptability(self) -> np.ndarray:
+        """Each site's share of samples in which it ranks first."""
         return self.rank_acceptability[:, 0]
 
     @property
     def expected_rank(self) -> np.ndarray:
+        """Each site's mean rank over the samples."""
         n = len(self.sites)
         return self.rank_acceptability @ np.arange(1, n + 1)
 
@@ -120,6 +122,8 @@ def run_smaa(
     unknown_missing: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> SMAAResult:
+    """SMAA over sampled weights (and uncertain data): rank acceptabilities, central weights,
+    confidence, pairwise winning shares and the value of information of the uncertain cells."""
     n, m = X.shape
     sites, criteria = ev.problem.alternatives, ev.problem.criteria
     rw, rd, rc, rn = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4))

@@ -400,6 +400,7 @@ class TableMatrix(DecisionMatrix):
     uses_plans: bool
 
     def names(self, idx: np.ndarray | Sequence[int]) -> list[str]:
+        """The site names of matrix rows ``idx``."""
         return self.table.names(self.rows[np.asarray(idx, dtype=np.int64)])
 
 

@@ -89,6 +89,7 @@ class WorstJudgment:
     group: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This judgment as ``weights ahp --format json`` writes it."""
         d: dict[str, Any] = {
             "pair": [self.a, self.b],
             "field": self.field,
@@ -132,17 +133,21 @@ class AHPResult:
 
     @property
     def n(self) -> int:
+        """The number of criteria."""
         return len(self.criteria)
 
     @property
     def consistent(self) -> bool:
+        """True when the consistency ratio is at most CR_THRESHOLD."""
         return self.cr <= CR_THRESHOLD
 
     @property
     def completion(self) -> str | None:
+        """``harker`` when missing pairs were completed, else None."""
         return "harker" if self.missing_pairs else None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights ahp --format json`` writes it."""
         return {
             "method": self.method,
             "criteria": list(self.criteria),
@@ -208,10 +213,12 @@ class HierarchyResult:
 
     @property
     def criteria(self) -> tuple[str, ...]:
+        """The leaf criteria, in order."""
         return self.leaves
 
     @property
     def consistency_group(self) -> str:
+        """The group with the highest consistency ratio (the root on a tie)."""
         return max(self.groups, key=lambda g: (self.groups[g].cr, g == ROOT_GROUP))
 
     def _worst(self) -> AHPResult:
@@ -219,42 +226,52 @@ class HierarchyResult:
 
     @property
     def lambda_max(self) -> float:
+        """lambda_max of the least consistent group."""
         return self._worst().lambda_max
 
     @property
     def ci(self) -> float:
+        """The consistency index of the least consistent group."""
         return self._worst().ci
 
     @property
     def ri(self) -> float:
+        """The random index of the least consistent group."""
         return self._worst().ri
 
     @property
     def cr(self) -> float:
+        """The consistency ratio of the least consistent group."""
         return self._worst().cr
 
     @property
     def consistent(self) -> bool:
+        """True when every group is consistent."""
         return all(r.consistent for r in self.groups.values())
 
     @property
     def local_weights(self) -> dict[str, dict[str, float]]:
+        """Each group's local weights of its members."""
         return {g: dict(r.weights) for g, r in self.groups.items()}
 
     @property
     def worst_judgments(self) -> tuple[WorstJudgment, ...]:
+        """The worst-fitting judgments of all groups, largest error first."""
         out = [replace(w, group=g) for g, r in self.groups.items() for w in r.worst_judgments]
         return tuple(sorted(out, key=lambda w: -abs(math.log(w.error))))
 
     @property
     def missing_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The pairs completed by Harker's method, over all groups."""
         return tuple(p for r in self.groups.values() for p in r.missing_pairs)
 
     @property
     def warnings(self) -> tuple[str, ...]:
+        """Every group's warnings, each prefixed with its group."""
         return tuple(f"group {g}: {w}" for g, r in self.groups.items() for w in r.warnings)
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights ahp --format json`` writes it."""
         worst = self._worst()
         return {
             "method": "eigenvector",
@@ -286,6 +303,7 @@ class HierarchyResult:
         }
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         d: dict[str, Any] = {"method": "ahp-hierarchy"}
         if self.source:
             d["source"] = self.source

@@ -63,6 +63,7 @@ class ParticipantResult:
     kendall_tau: float | None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This participant's result and distance to the group, as JSON."""
         r = self.result
         return {
             "name": self.name,
@@ -91,6 +92,7 @@ class Disagreement:
     group: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This disagreement as ``weights group --format json`` writes it."""
         d: dict[str, Any] = {
             "pair": [self.a, self.b],
             "values": {p: v for p, v in self.values},
@@ -110,17 +112,21 @@ class GroupResult:
 
     @property
     def weights(self) -> Any:
+        """The group's weights by criterion."""
         return self.result.weights
 
     @property
     def cr(self) -> float:
+        """The group result's consistency ratio."""
         return self.result.cr
 
     @property
     def consistent(self) -> bool:
+        """True when the group result is consistent."""
         return self.result.consistent
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights group --format json`` writes it."""
         d = self.result.to_json_dict()
         d["source"] = [p.source for p in self.participants]
         d["participant"] = None
@@ -130,6 +136,7 @@ class GroupResult:
         return d
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         r = self.result
         d: dict[str, Any] = {
             "method": "ahp-group",

@@ -39,6 +39,7 @@ class JudgmentSet:
 
     @property
     def n(self) -> int:
+        """The number of criteria compared."""
         return len(self.criteria)
 
     def matrix(self) -> np.ndarray:
@@ -53,6 +54,7 @@ class JudgmentSet:
         return A
 
     def missing_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The pairs no judgment compares, in criteria order."""
         given = {frozenset((j.a, j.b)) for j in self.judgments}
         c = self.criteria
         return tuple(
@@ -75,9 +77,11 @@ class Hierarchy:
         object.__setattr__(self, "groups", MappingProxyType(dict(self.groups)))
 
     def children(self, group: str) -> tuple[str, ...]:
+        """The members of ``group`` (groups and leaf criteria)."""
         return self.groups[group].criteria
 
     def parent_of(self) -> dict[str, str]:
+        """Each member's group, by member name."""
         return {c: g for g, js in self.groups.items() for c in js.criteria}
 
 
@@ -95,9 +99,11 @@ class JudgmentFile:
 
     @property
     def is_hierarchy(self) -> bool:
+        """True when the file groups its criteria (``groups:``)."""
         return isinstance(self.content, Hierarchy)
 
     @property
     def criteria(self) -> tuple[str, ...]:
+        """The criteria weighed: the leaves of a hierarchy, else the compared criteria."""
         c = self.content
         return c.leaves if isinstance(c, Hierarchy) else c.criteria

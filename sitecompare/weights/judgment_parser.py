@@ -30,9 +30,11 @@ class JudgmentParser:
         self.scale = scale
 
     def add(self, fld: str, msg: str) -> None:
+        """Record one issue at field ``fld``."""
         self.c.add(fld, msg)
 
     def value(self, raw: Any, fld: str) -> tuple[float | None, str]:
+        """(value, text as written) of one judgment; value None (and an issue) when invalid."""
         x, text, problem = parse_judgment_value(raw)
         if problem:
             self.add(fld, problem)
@@ -45,6 +47,7 @@ class JudgmentParser:
         return x, text
 
     def criteria(self, raw: Any, fld: str, *, minimum: int) -> tuple[str, ...] | None:
+        """A list of criterion ids (at least ``minimum``), None when unusable."""
         if not isinstance(raw, list):
             self.add(fld, f"expected a list of criterion ids, got {show_value(raw)}")
             return None
@@ -72,6 +75,7 @@ class JudgmentParser:
     def judgment_set(
         self, d: Mapping[str, Any], criteria: tuple[str, ...], prefix: str, source: str
     ) -> JudgmentSet | None:
+        """The comparisons of ``criteria`` from a ``matrix`` or a ``judgments`` list, or None."""
         has_m, has_j = "matrix" in d, "judgments" in d
         if has_m and has_j:
             self.add(f"{prefix}matrix", "give either matrix or judgments, not both")
@@ -89,6 +93,7 @@ class JudgmentParser:
     def matrix(
         self, raw: Any, criteria: tuple[str, ...], prefix: str, source: str
     ) -> JudgmentSet | None:
+        """A reciprocal matrix (empty pairs allowed in mirror) as a judgment set, or None."""
         n = len(criteria)
         fld = f"{prefix}matrix"
         before = len(self.c.issues)
@@ -175,6 +180,7 @@ class JudgmentParser:
     def judgments(
         self, raw: Any, criteria: tuple[str, ...], prefix: str, source: str
     ) -> JudgmentSet | None:
+        """A list of ``[a, b, value]`` as a judgment set, or None."""
         fld = f"{prefix}judgments"
         before = len(self.c.issues)
         if not isinstance(raw, list):

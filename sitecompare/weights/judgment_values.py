@@ -72,6 +72,7 @@ def parse_judgment_value(raw: Any) -> tuple[float | None, str, str | None]:
 
 
 def check_judgment_range(x: float, text: str, scale: str) -> str | None:
+    """Why ``x`` is not an allowed judgment on ``scale`` (None when it is)."""
     if x <= 0:
         return f"a judgment must be greater than 0, got {text}"
     if scale == "saaty" and not (SAATY_MIN * (1 - _SCALE_TOL) <= x <= SAATY_MAX * (1 + _SCALE_TOL)):
@@ -83,4 +84,5 @@ def check_judgment_range(x: float, text: str, scale: str) -> str | None:
 
 
 def outside_saaty(x: float) -> bool:
+    """True when ``x`` lies outside Saaty's 1/9..9 (to 1 %)."""
     return not (SAATY_MIN * (1 - _SCALE_TOL) <= x <= SAATY_MAX * (1 + _SCALE_TOL))
