@@ -54,6 +54,25 @@ from .skc_spec import (
 
 __all__ = ["SPECS"]
 
+# Sources and conventions that two methods of one family share
+_MOORA_2006 = (
+    "Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to "
+    "privatization in a transition economy. Control and Cybernetics 35(2), 445-469."
+)
+_MULTIMOORA_2010 = (
+    "Brauers, W. K. M. & Zavadskas, E. K. (2010). Project management by MULTIMOORA as an "
+    "instrument for transition economies. Technological and Economic Development of Economy "
+    "16(1), 5-24."
+)
+_PROBID_2021 = (
+    "Wang, Z., Rangaiah, G. P. & Wang, X. (2021). Preference ranking on the basis of "
+    "ideal-average distance method for multi-criteria decision-making. Industrial & "
+    "Engineering Chemistry Research 60(30), 11216-11230."
+)
+_PROBID_COST = (
+    f"{VECTOR_TEXT}; cost criteria stay MIN, so the k-th ideal takes the k-th smallest cost value."
+)
+
 SPECS: tuple[SkcSpec, ...] = (
     SkcSpec(
         "skc-wsm",
@@ -126,8 +145,7 @@ SPECS: tuple[SkcSpec, ...] = (
         moora.RatioMOORA,
         "MOORA ratio system (scikit-criteria)",
         "Sum of weighted vector-normalised benefit ratios minus those of cost criteria.",
-        "Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to "
-        "privatization in a transition economy. Control and Cybernetics 35(2), 445-469.",
+        _MOORA_2006,
         f"{VECTOR_TEXT}; weighted cost ratios are subtracted from benefit ratios (objectives kept MIN).",
         "vector",
         "score",
@@ -139,8 +157,7 @@ SPECS: tuple[SkcSpec, ...] = (
         moora.ReferencePointMOORA,
         "MOORA reference point (scikit-criteria)",
         "Largest weighted gap to the best normalised value on any criterion; lower is better.",
-        "Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to "
-        "privatization in a transition economy. Control and Cybernetics 35(2), 445-469.",
+        _MOORA_2006,
         f"{VECTOR_TEXT}; the reference point takes the column max for benefit and the min for cost "
         "(objectives kept MIN).",
         "vector",
@@ -154,9 +171,7 @@ SPECS: tuple[SkcSpec, ...] = (
         moora.FullMultiplicativeForm,
         "MOORA full multiplicative form (scikit-criteria)",
         "Product of benefit values over product of cost values (unweighted); score is its ln.",
-        "Brauers, W. K. M. & Zavadskas, E. K. (2010). Project management by MULTIMOORA as an "
-        "instrument for transition economies. Technological and Economic Development of Economy "
-        "16(1), 5-24.",
+        _MULTIMOORA_2010,
         "Raw values (> 0): cost values divide the product, as published; FMF is unweighted, so "
         "weights are not used except that zero-weight criteria are left out.",
         "raw",
@@ -172,9 +187,7 @@ SPECS: tuple[SkcSpec, ...] = (
         moora.MultiMOORA,
         "MULTIMOORA (scikit-criteria)",
         "Dominance count over the ratio system, reference point and full multiplicative rankings.",
-        "Brauers, W. K. M. & Zavadskas, E. K. (2010). Project management by MULTIMOORA as an "
-        "instrument for transition economies. Technological and Economic Development of Economy "
-        "16(1), 5-24.",
+        _MULTIMOORA_2010,
         f"{VECTOR_TEXT}; each part handles cost natively (subtracted ratios, minimum as reference, "
         "divisor of the product); zero-weight criteria are left out (the product takes log w).",
         "vector",
@@ -464,10 +477,8 @@ SPECS: tuple[SkcSpec, ...] = (
         probid.PROBID,
         "PROBID (scikit-criteria)",
         "Distances to a ladder of ideal solutions and to the average solution.",
-        "Wang, Z., Rangaiah, G. P. & Wang, X. (2021). Preference ranking on the basis of "
-        "ideal-average distance method for multi-criteria decision-making. Industrial & "
-        "Engineering Chemistry Research 60(30), 11216-11230.",
-        f"{VECTOR_TEXT}; cost criteria stay MIN, so the k-th ideal takes the k-th smallest cost value.",
+        _PROBID_2021,
+        _PROBID_COST,
         "vector",
         "score",
         True,
@@ -480,10 +491,8 @@ SPECS: tuple[SkcSpec, ...] = (
         probid.SimplifiedPROBID,
         "Simplified PROBID (scikit-criteria)",
         "Ratio of distances to the bottom-quartile and top-quartile ideal solutions.",
-        "Wang, Z., Rangaiah, G. P. & Wang, X. (2021). Preference ranking on the basis of "
-        "ideal-average distance method for multi-criteria decision-making. Industrial & "
-        "Engineering Chemistry Research 60(30), 11216-11230.",
-        f"{VECTOR_TEXT}; cost criteria stay MIN, so the k-th ideal takes the k-th smallest cost value.",
+        _PROBID_2021,
+        _PROBID_COST,
         "vector",
         "score",
         True,

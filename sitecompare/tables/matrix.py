@@ -24,21 +24,9 @@ from typing import overload
 
 import numpy as np
 
+from .. import matrix_steps as steps
 from ..decision_matrix import Cell, DecisionMatrix, NotComparable
 from ..errors import Issue, ValidationError
-from ..matrix_steps import (
-    SAME_VALUE,
-    apply_coverage,
-    bound_reason,
-    clipped_warning,
-    exclude_site_reason,
-    impute,
-    missing_error,
-    normalised_weights,
-    not_comparable,
-    not_comparable_warnings,
-    sits_out,
-)
 from ..model import Criterion, Fact, Study
 from ..units import UnitError, conversion_factor, tidy
 from .checks import MAX_CELL_ISSUES
@@ -149,10 +137,10 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     def usable(c: Criterion) -> int:
         return int(cols[c.id].present.sum()) if c.id in cols else 0
 
-    crits, sitting_out, fatal = apply_coverage(cs, usable, n_all, shares, set_aside)
+    crits, sitting_out, fatal = steps.apply_coverage(cs, usable, n_all, shares, set_aside)
     if fatal is not None:
         return None, [*issues, fatal]
-    warnings.extend(sits_out(x) for x in sitting_out)
+    warnings.extend(steps.sits_out(x) for x in sitting_out)
 
     why_out, reasons = _bounds(cs.criteria, cols, n_all)
     issues.extend(_missing_errors(tbl, crits, cols, bad_unit, set_aside, cs.path))
@@ -186,7 +174,7 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         warnings.append(f"only one site is left after screening ({kept_ids[0]}); nothing to compare")
     a = _assemble(kept, kept_ids, crits, cols, n_all, warnings)
     excluded_ids = set(excluded.ids()) if len(excluded) and set_aside else set()
-    warnings.extend(not_comparable_warnings(set_aside, sitting_out, excluded_ids))
+    warnings.extend(steps.not_comparable_warnings(set_aside, sitting_out, excluded_ids))
     cells = _Cells(tbl, kept, kept_ids, crits, cols, a)
     dm = TableMatrix(
         site_ids=kept_ids,
@@ -195,7 +183,7 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         low=a.low,
         high=a.high,
         missing=a.missing,
-        weights=normalised_weights(shares, crits),
+        weights=steps.normalised_weights(shares, crits),
         cells=cells,
         excluded=excluded,
         warnings=tuple(warnings),
@@ -228,7 +216,7 @@ def _columns(
             continue
         t = tbl.facts[c.fact]
         present = ~np.isnan(raw)
-        why = not_comparable(c, t, study.horizon)
+        why = steps.not_comparable(c, t, study.horizon)
         if why is not None:
             rows = np.flatnonzero(present)
             for i, sid in zip(rows.tolist(), tbl.site_ids.take(rows), strict=True):
@@ -293,7 +281,7 @@ def _missing_errors(
         lost_why = {x.site: x.reason for x in set_aside if x.criterion == c.id}
         for i in rows[:MAX_CELL_ISSUES].tolist():
             sid = tbl.site_ids[i]
-            issues.append(Issue(tbl.where(i, c.fact), "", missing_error(c, path, lost_why.get(sid))))
+            issues.append(Issue(tbl.where(i, c.fact), "", steps.missing_error(c, path, lost_why.get(sid))))
         if len(rows) > MAX_CELL_ISSUES:
             issues.append(
                 Issue(
@@ -357,7 +345,7 @@ def _assemble(
                 rows = np.flatnonzero(v == value)
                 return _names(kept_ids, rows) if len(rows) else ""
 
-            fill, unknown, warning = impute(c, names, v[~miss], donors)
+            fill, unknown, warning = steps.impute(c, names, v[~miss], donors)
             if unknown is not None:
                 unknown_cols[j] = unknown
             warnings.append(warning)
@@ -373,7 +361,7 @@ def _assemble(
                 clipped_cols[j] = out
         fixed = j not in unknown_cols or not n_miss
         if n > 1 and fixed and np.ptp(v) == 0 and anchors is None:
-            warnings.append(SAME_VALUE.format(c.id))
+            warnings.append(steps.SAME_VALUE.format(c.id))
     X = np.stack(columns, axis=1) if columns else np.empty((n, 0))  # C order, as build_matrix's
     missing = np.stack(miss_cols, axis=1) if miss_cols else np.zeros((n, 0), dtype=bool)
     del columns, miss_cols
@@ -387,7 +375,7 @@ def _assemble(
     for j, c in enumerate(crits):
         if j in clipped_cols:
             rows = np.flatnonzero(clipped_cols[j])
-            warnings.append(clipped_warning(c, _names(kept_ids, rows), len(rows)))
+            warnings.append(steps.clipped_warning(c, _names(kept_ids, rows), len(rows)))
     return _Assembled(X, low, high, missing, obs_lo, obs_hi, fills, clipped_cols, unknown_cols)
 
 
@@ -434,9 +422,9 @@ class _Excluded(Sequence[tuple[str, str]]):
         if r >= 0:
             kind, _, c = self.screening.reasons[r]
             value = float(self.cols[c.id].values[i])
-            return sid, bound_reason(c, value, below=kind == "below")
+            return sid, steps.bound_reason(c, value, below=kind == "below")
         c = self.crits[int(self.screening.ex_site[i])]
-        return sid, exclude_site_reason(c, (sid, c.id) in self.lost)
+        return sid, steps.exclude_site_reason(c, (sid, c.id) in self.lost)
 
     @overload
     def __getitem__(self, k: int) -> tuple[str, str]: ...
