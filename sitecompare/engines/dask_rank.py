@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError, display_path
-from ..matrix_steps import fmt_number, not_comparable, pct
+from ..matrix_steps import fmt_number, not_comparable, pct, plausible_range
 from ..methods.ranks import rank_rows
 from ..model import CriteriaSet, Criterion, MethodSpec
 from ..tables.checks import MAX_CELL_ISSUES
@@ -352,14 +352,18 @@ def _scoring(
         nmiss = kept - sum(x[0] for x in st)
         if nmiss:
             if c.missing == "interval":
-                fill = float(c.plausible_min if c.direction == "max" else c.plausible_max)  # type: ignore[arg-type]
-                span = f"{fmt_number(c.plausible_min)}..{fmt_number(c.plausible_max)} {c.unit}"  # type: ignore[arg-type]
+                lo_p, hi_p = plausible_range(c)
+                fill = lo_p if c.direction == "max" else hi_p
+                span = f"{fmt_number(lo_p)}..{fmt_number(hi_p)} {c.unit}"
                 notes.append(
                     f"criterion {c.id}: {c.fact} unknown for {nmiss:,} sites; missing: interval lets it "
                     f"lie anywhere in {span}, the point ranking takes {fmt_number(fill)}"
                 )
             elif c.missing == "worst":
-                fill = float(c.scale_worst) if c.has_scale else (omin if c.direction == "max" else omax)  # type: ignore[arg-type]
+                if c.has_scale and c.scale_worst is not None:
+                    fill = float(c.scale_worst)
+                else:
+                    fill = omin if c.direction == "max" else omax
                 fill = fill if np.isfinite(fill) else 0.0  # no site has the fact: it does not discriminate
                 notes.append(
                     f"criterion {c.id}: {c.fact} missing for {nmiss:,} sites; "

@@ -137,8 +137,13 @@ def smaa(
         samples=samples,
         seed=seed,
         blocks=blocks,
-        block_seeds=tuple((int(s.entropy), tuple(int(x) for x in s.spawn_key)) for s in seqs),  # type: ignore[arg-type]
+        block_seeds=tuple(_seed_of(s) for s in seqs),
         rank_acceptability=acc,
         central_weights=central,
         holistic=acc @ alpha,
     )
+
+
+def _seed_of(s: np.random.SeedSequence) -> tuple[int, tuple[int, ...]]:
+    """(entropy, spawn key) of one block's seed sequence, as JSON records it."""
+    return int(np.asarray(s.entropy).item()), tuple(int(x) for x in s.spawn_key)
