@@ -27,7 +27,7 @@ from .evaluate import Evaluator
 from .oat import CONVENTION, OATResult, oat_sweep
 from .robustness import MethodAgreement, method_agreement
 from .sample import WEIGHT_SAMPLINGS
-from .smaa import SMAAResult, run_smaa
+from .smaa import SMAAResult, run_smaa_on_matrix
 
 __all__ = [
     "SensitivityResult",
@@ -217,15 +217,10 @@ def run_sensitivity(
         best,
         anchors_worst=worst,
     )
-    smaa = run_smaa(
+    smaa = run_smaa_on_matrix(
+        dm,
         ev,
-        dm.X,
         w,
-        low=dm.low,
-        high=dm.high,
-        missing=dm.missing,
-        observed_low=np.nan_to_num(dm.observed_low),
-        observed_high=np.nan_to_num(dm.observed_high),
         samples=samples,
         seed=seed,
         weight_sampling=weight_sampling,

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..decision_matrix import DecisionMatrix
 from ..methods.ranks import rank_rows
 from .evaluate import Evaluator, chunk_bounds, rank_positions, ranks_from_positions
 from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
@@ -51,6 +52,7 @@ from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
 __all__ = [
     "SMAAResult",
     "run_smaa",
+    "run_smaa_on_matrix",
     "PAIR_SAMPLES",
     "VOI_BINS",
     "VOI_SAMPLES",
@@ -103,6 +105,37 @@ class SMAAResult:
         """Each site's mean rank over the samples."""
         n = len(self.sites)
         return self.rank_acceptability @ np.arange(1, n + 1)
+
+
+def run_smaa_on_matrix(
+    dm: DecisionMatrix,
+    ev: Evaluator,
+    weights: np.ndarray,
+    *,
+    samples: int = 10_000,
+    seed: int = 1,
+    weight_sampling: str = "uniform",
+    concentration: float = 50.0,
+    unknown_missing: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> SMAAResult:
+    """:func:`run_smaa` over a decision matrix: its values, ranges and missing cells."""
+    return run_smaa(
+        ev,
+        dm.X,
+        weights,
+        low=dm.low,
+        high=dm.high,
+        missing=dm.missing,
+        observed_low=np.nan_to_num(dm.observed_low),
+        observed_high=np.nan_to_num(dm.observed_high),
+        samples=samples,
+        seed=seed,
+        weight_sampling=weight_sampling,
+        concentration=concentration,
+        unknown_missing=unknown_missing,
+        progress=progress,
+    )
 
 
 def run_smaa(
