@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError, display_path
-from ..matrix_steps import fmt_number, not_comparable, pct, plausible_range
+from ..matrix_steps import coverage_reason, fmt_number, not_comparable, pct, plausible_range
 from ..methods.ranks import rank_rows
 from ..model import CriteriaSet, Criterion, MethodSpec
 from ..tables.checks import MAX_CELL_ISSUES
@@ -278,9 +278,7 @@ def _coverage(
         if not (n_all and share < need):
             taking.append(c)
             continue
-        verb = "has" if usable == 1 else "have"
-        has = "no site has" if usable == 0 else f"only {usable} of {n_all} sites {verb}"
-        why = f"{has} a comparable {c.fact} ({pct(share)}; min_coverage {pct(need)})"
+        why = coverage_reason(c, usable, n_all, need)
         weight = float(f"{shares.get(c.id, 0.0):.12g}")
         sitting.append(
             {
