@@ -74,12 +74,12 @@ def _broken_numpy_env(tmp_path: Path) -> dict[str, str]:
         textwrap.dedent(
             """
             import numpy as np
-            import sitecompare.methods.simple as simple
+            import sitecompare.methods.normalize as normalize
 
             def broken_normalize(X, benefit, kind, **kw):
                 return np.zeros(3) + np.zeros(2)  # ValueError: operands could not be broadcast
 
-            simple.normalize = broken_normalize
+            normalize.normalize = broken_normalize
             """
         )
     )

@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError, display_path
-from ..matrix import _fmt, _not_comparable, _pct
+from ..matrix_steps import coverage_reason, fmt_number, not_comparable, pct, plausible_range
 from ..methods.ranks import rank_rows
 from ..model import CriteriaSet, Criterion, MethodSpec
 from ..tables.checks import MAX_CELL_ISSUES
@@ -81,7 +81,7 @@ def connect(scheduler: str | None = None, **local: Any) -> Any:
         ) from exc
     if scheduler:
         try:
-            return Client(scheduler, timeout="10s")
+            return Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
         except (OSError, TimeoutError) as exc:
             raise ValidationError(
                 [Issue("--scheduler", "", f"cannot reach the Dask scheduler at {scheduler}: {exc}")]
@@ -94,14 +94,19 @@ def connect(scheduler: str | None = None, **local: Any) -> Any:
         "dashboard_address": None,
         **local,
     }
-    cluster = LocalCluster(**opts)
-    client = Client(cluster)
-    client._sitecompare_cluster = cluster  # closed with the client (see close())
+    cluster = LocalCluster(**opts)  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+    client = Client(cluster)  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+    _CLUSTERS[id(client)] = cluster  # closed with the client (see close())
     return client
 
 
+# the LocalCluster each client of connect() started, by id(client)
+_CLUSTERS: dict[int, Any] = {}
+
+
 def close(client: Any) -> None:
-    cluster = getattr(client, "_sitecompare_cluster", None)
+    """Close a client of :func:`connect`, and the local cluster it started, if any."""
+    cluster = _CLUSTERS.pop(id(client), None)
     client.close()
     if cluster is not None:
         cluster.close()
@@ -127,6 +132,7 @@ class DaskRanking:
     higher_is_better: bool = True
 
     def to_json(self) -> dict[str, Any]:
+        """The ranking as ``rank --engine dask --format json`` writes it."""
         return {
             "method": self.method.as_dict(),
             "criteria_set": self.criteria_set.name,
@@ -216,7 +222,7 @@ def _open(
         f = meta.facts.get(c.fact)
         if f is None:
             issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}"))
-        elif _not_comparable(c, f, horizon) is None:  # a column of another scope: no usable cell
+        elif not_comparable(c, f, horizon) is None:  # a column of another scope: no usable cell
             try:
                 factor[c.id] = conversion_factor(
                     f.unit, c.unit, cs.currency_rates, expects=f"criterion {c.id}"
@@ -272,9 +278,7 @@ def _coverage(
         if not (n_all and share < need):
             taking.append(c)
             continue
-        verb = "has" if usable == 1 else "have"
-        has = "no site has" if usable == 0 else f"only {usable} of {n_all} sites {verb}"
-        why = f"{has} a comparable {c.fact} ({_pct(share)}; min_coverage {_pct(need)})"
+        why = coverage_reason(c, usable, n_all, need)
         weight = float(f"{shares.get(c.id, 0.0):.12g}")
         sitting.append(
             {
@@ -288,7 +292,7 @@ def _coverage(
             }
         )
         notes.append(
-            f"criterion {c.id} sits out: {why}; its weight ({_pct(weight)}) is shared among the "
+            f"criterion {c.id} sits out: {why}; its weight ({pct(weight)}) is shared among the "
             "others in proportion"
         )
     if not taking or not any(shares.get(c.id, 0.0) > 0 for c in taking):
@@ -346,18 +350,22 @@ def _scoring(
         nmiss = kept - sum(x[0] for x in st)
         if nmiss:
             if c.missing == "interval":
-                fill = float(c.plausible_min if c.direction == "max" else c.plausible_max)  # type: ignore[arg-type]
-                span = f"{_fmt(c.plausible_min)}..{_fmt(c.plausible_max)} {c.unit}"  # type: ignore[arg-type]
+                lo_p, hi_p = plausible_range(c)
+                fill = lo_p if c.direction == "max" else hi_p
+                span = f"{fmt_number(lo_p)}..{fmt_number(hi_p)} {c.unit}"
                 notes.append(
                     f"criterion {c.id}: {c.fact} unknown for {nmiss:,} sites; missing: interval lets it "
-                    f"lie anywhere in {span}, the point ranking takes {_fmt(fill)}"
+                    f"lie anywhere in {span}, the point ranking takes {fmt_number(fill)}"
                 )
             elif c.missing == "worst":
-                fill = float(c.scale_worst) if c.has_scale else (omin if c.direction == "max" else omax)  # type: ignore[arg-type]
+                if c.has_scale and c.scale_worst is not None:
+                    fill = float(c.scale_worst)
+                else:
+                    fill = omin if c.direction == "max" else omax
                 fill = fill if np.isfinite(fill) else 0.0  # no site has the fact: it does not discriminate
                 notes.append(
                     f"criterion {c.id}: {c.fact} missing for {nmiss:,} sites; "
-                    f"missing: worst uses {_fmt(fill)} {c.unit}"
+                    f"missing: worst uses {fmt_number(fill)} {c.unit}"
                 )
             else:
                 fill = 0.0
@@ -511,7 +519,9 @@ def gather(client: Any, futures: Any) -> Any:
 
 def _capped(issues: list[Issue], table: str) -> list[Issue]:
     """At most MAX_CELL_ISSUES lines per column over all pieces, then one line with the count."""
-    out, seen, more = [], {}, {}
+    out: list[Issue] = []
+    seen: dict[str, int] = {}
+    more: dict[str, int] = {}
     for i in issues:
         col = i.file.rsplit(":", 1)[-1] if i.file.startswith(table + ":") else i.file + i.field
         seen[col] = seen.get(col, 0) + 1

@@ -7,12 +7,15 @@ cluster."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..model import MethodSpec
 from .dask_rank import gather
+
+if TYPE_CHECKING:
+    from ..sensitivity.sample import UncertainCell
 
 __all__ = ["SMAABlocks", "smaa"]
 
@@ -32,6 +35,7 @@ class SMAABlocks:
     holistic: np.ndarray
 
     def to_json(self) -> dict[str, Any]:
+        """The SMAA result as JSON, with the seeds of its blocks."""
         return {
             "samples": self.samples,
             "seed": self.seed,
@@ -46,7 +50,7 @@ def _smaa_block(
     method: MethodSpec,
     base: np.ndarray,
     X: np.ndarray,
-    cells: list,
+    cells: list[UncertainCell],
     k: int,
     ss: Any,
     weight_sampling: str,
@@ -133,8 +137,13 @@ def smaa(
         samples=samples,
         seed=seed,
         blocks=blocks,
-        block_seeds=tuple((int(s.entropy), tuple(int(x) for x in s.spawn_key)) for s in seqs),  # type: ignore[arg-type]
+        block_seeds=tuple(_seed_of(s) for s in seqs),
         rank_acceptability=acc,
         central_weights=central,
         holistic=acc @ alpha,
     )
+
+
+def _seed_of(s: np.random.SeedSequence) -> tuple[int, tuple[int, ...]]:
+    """(entropy, spawn key) of one block's seed sequence, as JSON records it."""
+    return int(np.asarray(s.entropy).item()), tuple(int(x) for x in s.spawn_key)

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue
-from ..matrix import _fmt
+from ..matrix_steps import bound_reason, exclude_site_reason
 from ..methods.normalize import _safe_div
 from ..model import Criterion, Fact
 from ..tables.checks import MAX_CELL_ISSUES, _Cells, _check_ids, _check_values, _numbers
@@ -113,10 +113,9 @@ def _reason(
         c = plan.crits[int(why[i])]
         x = float(vals[c.id][i])
         below = kind[i] == 0
-        limit, where = (c.bounds_min, "below the minimum") if below else (c.bounds_max, "above the maximum")
-        return f"{c.fact} = {_fmt(x)} {c.unit} is {where} {_fmt(limit)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
+        return bound_reason(c, x, below)
     c = plan.crits[int(ex[i])]
-    return f"no fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
+    return exclude_site_reason(c, lost=False)
 
 
 # --------------------------------------------------------------------------- pass 1
@@ -141,14 +140,15 @@ def _scan(piece: Piece, plan: _Plan) -> dict[str, Any]:
     missing_rows: dict[str, list[int]] = {}
     missing_n: dict[str, int] = {}
     for c in plan.crits:
-        v = vals.get(c.id)
-        miss_all = np.ones(n, dtype=bool) if v is None else np.isnan(v)
+        got = vals.get(c.id)
+        miss_all = np.ones(n, dtype=bool) if got is None else np.isnan(got)
         if c.missing == "error" and c.id in plan.taking:
-            rows = np.flatnonzero(miss_all)
-            missing_rows[c.id] = (rows[:MAX_CELL_ISSUES] + piece.offset).tolist()
-            missing_n[c.id] = len(rows)
-        if v is None:
+            missing = np.flatnonzero(miss_all)
+            missing_rows[c.id] = (missing[:MAX_CELL_ISSUES] + piece.offset).tolist()
+            missing_n[c.id] = len(missing)
+        if got is None:
             continue
+        v = got
         o = v[keep & ~np.isnan(v)]
         with np.errstate(divide="ignore"):
             stats[c.id] = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ class Problem:
 
     X: np.ndarray
     benefit: np.ndarray
-    alternatives: tuple[str, ...]
+    alternatives: Sequence[str]  # a tuple, or a site table's lazy ids
     criteria: tuple[str, ...]
     worst: np.ndarray
     best: np.ndarray
@@ -40,6 +40,7 @@ class Problem:
         best: Any = None,
         preferences: Any = None,
     ) -> Problem:
+        """A problem from plain arrays; names, anchors and preferences default when not given."""
         X = np.asarray(X, dtype=float)
         n, m = X.shape
         return cls(
@@ -54,7 +55,8 @@ class Problem:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.X.shape  # type: ignore[return-value]
+        """``(n, m)``: sites by criteria."""
+        return self.X.shape
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class MethodOutput:
 
 @dataclass(frozen=True)
 class Param:
+    """One method parameter: default, allowed choices or numeric kind and range, help text."""
+
     default: Any
     choices: tuple[Any, ...] | None = None
     kind: type | tuple[type, ...] = object

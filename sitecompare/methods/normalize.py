@@ -31,10 +31,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import NormalizationError
+from .base import Problem
 
-__all__ = ["NORMALIZATIONS", "normalize", "NormalizationError"]
+__all__ = ["NORMALIZATIONS", "NORM_HELP", "normalize", "normalize_problem", "NormalizationError"]
 
 NORMALIZATIONS = ("minmax", "max", "sum", "vector", "none")
+NORM_HELP = "minmax | max | sum | vector | none"
 
 
 def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -97,6 +99,20 @@ def normalize(
         v = _safe_div(X, nrm)
         return np.where(benefit, v, 1.0 - v) if invert else v
     raise ValueError(f"unknown normalization {kind!r}")
+
+
+def normalize_problem(
+    problem: Problem, X: np.ndarray | None, kind: str, *, invert: bool
+) -> np.ndarray:
+    """``problem.X`` (or the batched ``X`` given) normalised with the problem's scale anchors."""
+    return normalize(
+        problem.X if X is None else X,
+        problem.benefit,
+        kind,
+        worst=problem.worst,
+        best=problem.best,
+        invert=invert,
+    )
 
 
 def _require_positive(X: np.ndarray, benefit: np.ndarray, kind: str, *, cost_only: bool) -> None:

@@ -24,10 +24,16 @@ from __future__ import annotations
 import numpy as np
 
 from ..model import Preference
-from .base import MethodOutput, Problem
+from .base import MethodInfo, MethodOutput, Problem
 from .ranks import rank_scores
 
-__all__ = ["promethee2", "promethee2_batch", "unicriterion_flows", "preference_degree"]
+__all__ = [
+    "promethee2",
+    "promethee2_batch",
+    "unicriterion_flows",
+    "preference_degree",
+    "PROMETHEE2_INFO",
+]
 
 _ROW_CHUNK = 512
 
@@ -88,6 +94,7 @@ def unicriterion_flows(
 
 
 def promethee2(problem: Problem, w: np.ndarray) -> MethodOutput:
+    """Net flows phi = phi+ - phi-, their ranks, and each criterion's share of the net flow."""
     plus, minus = unicriterion_flows(problem)
     phi_plus = plus @ w
     phi_minus = minus @ w
@@ -104,12 +111,35 @@ def promethee2(problem: Problem, w: np.ndarray) -> MethodOutput:
 
 
 def promethee2_basis(problem: Problem) -> np.ndarray:
+    """The (n, m) unicriterion net flows; the net flow phi is their weighted row sum."""
     plus, minus = unicriterion_flows(problem)
-    return plus - minus
+    net: np.ndarray = plus - minus
+    return net
 
 
 def promethee2_batch(problem: Problem, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
+    """Net flows for K weight vectors (and optionally K matrices ``X``): shape (K, n)."""
     if X is None:
-        return W @ promethee2_basis(problem).T
-    plus, minus = unicriterion_flows(problem, X)
-    return np.einsum("knm,km->kn", plus - minus, W)
+        flows: np.ndarray = W @ promethee2_basis(problem).T
+    else:
+        plus, minus = unicriterion_flows(problem, X)
+        flows = np.einsum("knm,km->kn", plus - minus, W)
+    return flows
+
+
+PROMETHEE2_INFO = MethodInfo(
+    name="promethee2",
+    title="PROMETHEE II",
+    description="Net outranking flow phi = phi+ - phi- from per-criterion preference "
+    "functions (usual, u-shape, v-shape, level, linear, gaussian).",
+    cost_convention="the difference is reversed for a cost criterion: d = x_b - x_a",
+    reference="Brans & Vincke (1985) Management Science 31:647-656; Brans, Vincke & "
+    "Mareschal (1986) EJOR 24:228-238",
+    higher_is_better=True,
+    params={},
+    evaluate=promethee2,
+    batch=promethee2_batch,
+    linear_basis=promethee2_basis,
+    score_label="net flow",
+    tie_scale=1.0,
+)

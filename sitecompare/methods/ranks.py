@@ -26,7 +26,9 @@ def rank_scores(
     scores: np.ndarray, higher_is_better: bool = True, scale_floor: float = 0.0
 ) -> np.ndarray:
     """Competition ranks ('1224') of a 1-D score vector; ties share the better rank."""
-    return rank_rows(np.asarray(scores, dtype=float)[None, :], higher_is_better, scale_floor)[0]
+    row = np.asarray(scores, dtype=float)[None, :]
+    ranks: np.ndarray = rank_rows(row, higher_is_better, scale_floor)[0]
+    return ranks
 
 
 def rank_rows(

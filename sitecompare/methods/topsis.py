@@ -14,36 +14,31 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import MethodOutput, Problem
-from .normalize import normalize
+from .base import MethodInfo, MethodOutput, Param, Problem
+from .normalize import NORM_HELP, NORMALIZATIONS, normalize_problem
 from .ranks import rank_scores
 
-__all__ = ["topsis", "topsis_batch", "METRICS"]
+__all__ = ["topsis", "topsis_batch", "METRICS", "TOPSIS_INFO"]
 
 METRICS = ("euclidean", "manhattan")
 
 
 def _scaled(problem: Problem, X: np.ndarray | None, normalization: str) -> np.ndarray:
-    return normalize(
-        problem.X if X is None else X,
-        problem.benefit,
-        normalization,
-        worst=problem.worst,
-        best=problem.best,
-        invert=False,
-    )
+    return normalize_problem(problem, X, normalization, invert=False)
 
 
 def _closeness(dp: np.ndarray, dm: np.ndarray) -> np.ndarray:
     tot = dp + dm
     with np.errstate(invalid="ignore", divide="ignore"):
         c = dm / tot
-    return np.where(tot > 0, c, 0.5)
+    closeness: np.ndarray = np.where(tot > 0, c, 0.5)
+    return closeness
 
 
 def topsis(
     problem: Problem, w: np.ndarray, normalization: str = "vector", metric: str = "euclidean"
 ) -> MethodOutput:
+    """Closeness C_i to the ideal site, its ranks and the distances S+ and S-."""
     N = _scaled(problem, None, normalization)
     V = N * w
     ideal = np.where(problem.benefit, V.max(axis=0), V.min(axis=0))
@@ -98,3 +93,23 @@ def topsis_batch(
         dp = (np.abs(N - ip) * Wk).sum(axis=2)
         dm = (np.abs(N - im) * Wk).sum(axis=2)
     return _closeness(dp, dm)
+
+
+TOPSIS_INFO = MethodInfo(
+    name="topsis",
+    title="TOPSIS",
+    description="Relative closeness to the ideal site: S-/(S+ + S-), vector normalisation, "
+    "Euclidean distance.",
+    cost_convention="ideal takes the minimum and anti-ideal the maximum of a cost criterion "
+    "(no inversion)",
+    reference="Hwang & Yoon (1981) Multiple Attribute Decision Making, Springer, pp. 128-140",
+    higher_is_better=True,
+    params={
+        "normalization": Param("vector", NORMALIZATIONS, str, help=NORM_HELP),
+        "metric": Param("euclidean", METRICS, str, help="euclidean | manhattan"),
+    },
+    evaluate=topsis,
+    batch=topsis_batch,
+    score_label="closeness",
+    tie_scale=1.0,
+)

@@ -17,12 +17,15 @@ belong to the set.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
-from .base import MethodOutput, Problem
+from .base import MethodInfo, MethodOutput, Param, Problem
 from .ranks import rank_scores, tie_tolerance
 
-__all__ = ["vikor", "vikor_batch", "vikor_regret"]
+__all__ = ["vikor", "vikor_batch", "vikor_regret", "VIKOR_INFO"]
 
 _CHUNK_ELEMENTS = 4_000_000  # bound the (K, n, m) temporary of R to ~32 MB
 
@@ -58,6 +61,7 @@ def _q(S: np.ndarray, R: np.ndarray, v: float) -> np.ndarray:
 
 
 def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
+    """VIKOR's Q (lower is better), its ranks, S and R per site, and the compromise set."""
     D = vikor_regret(problem)
     WD = D * w
     S = WD.sum(axis=1)
@@ -76,8 +80,8 @@ def vikor(problem: Problem, w: np.ndarray, v: float = 0.5) -> MethodOutput:
 
 
 def _compromise(
-    alts: tuple[str, ...], S: np.ndarray, R: np.ndarray, Q: np.ndarray, ranks: np.ndarray
-) -> dict:
+    alts: Sequence[str], S: np.ndarray, R: np.ndarray, Q: np.ndarray, ranks: np.ndarray
+) -> dict[str, Any]:
     n = len(Q)
     order = np.argsort(ranks, kind="stable")
     if n < 2:
@@ -116,3 +120,29 @@ def vikor_batch(
         WD = Dc[None, :, :] * Wc[:, None, :] if D.ndim == 2 else Dc * Wc[:, None, :]
         out[a : a + step] = _q(WD.sum(axis=2), WD.max(axis=2), v)
     return out
+
+
+VIKOR_INFO = MethodInfo(
+    name="vikor",
+    title="VIKOR",
+    description="Compromise ranking by Q from group utility S and individual regret R "
+    "(lower Q is better).",
+    cost_convention="f* = min and f- = max of a cost criterion in the linear normalisation "
+    "(f* - f)/(f* - f-)",
+    reference="Opricovic & Tzeng (2004) EJOR 156:445-455",
+    higher_is_better=False,
+    params={
+        "v": Param(
+            0.5,
+            None,
+            (int, float),
+            0.0,
+            1.0,
+            "weight of the strategy of maximum group utility, 0..1",
+        )
+    },
+    evaluate=vikor,
+    batch=vikor_batch,
+    score_label="Q",
+    tie_scale=1.0,
+)

@@ -27,7 +27,7 @@ from .evaluate import Evaluator
 from .oat import CONVENTION, OATResult, oat_sweep
 from .robustness import MethodAgreement, method_agreement
 from .sample import WEIGHT_SAMPLINGS
-from .smaa import SMAAResult, run_smaa
+from .smaa import SMAAResult, run_smaa_on_matrix
 
 __all__ = [
     "SensitivityResult",
@@ -49,7 +49,7 @@ class SensitivityResult:
     scores: np.ndarray
     oat: dict[str, OATResult]
     weight_changes: list[WeightChange]
-    most_critical: dict
+    most_critical: dict[str, Any]
     data_changes: list[DataChange]
     smaa: SMAAResult
     agreement: MethodAgreement
@@ -57,9 +57,11 @@ class SensitivityResult:
 
     @property
     def leader(self) -> str:
+        """The site ranked first."""
         return self.matrix.site_ids[int(np.argmin(self.ranks))]
 
     def to_json(self) -> dict[str, Any]:
+        """The analysis as ``sensitivity --format json`` writes it."""
         dm, sm = self.matrix, self.smaa
         sites, crits = dm.site_ids, dm.criterion_ids
         crit = {c.id: c for c in dm.criteria}
@@ -162,6 +164,7 @@ def run_sensitivity(
     method: MethodSpec | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SensitivityResult:
+    """Sample, evaluate and analyse: OAT sweeps, critical changes, SMAA and method agreement."""
     spec = method or study.method
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])
@@ -195,8 +198,9 @@ def run_sensitivity(
     notes = [f"OAT: {CONVENTION}."]
     if not ev.batched:
         notes.append(f"{spec.name} has no vectorised form; samples are evaluated one at a time")
-    oat = {c.id: oat_sweep(ev, w, j, dm.site_ids) for j, c in enumerate(dm.criteria)}
-    changes = critical_weight_changes(oat, w, dm.criterion_ids, dm.site_ids, out.ranks)
+    sites = tuple(dm.site_ids)
+    oat = {c.id: oat_sweep(ev, w, j, sites) for j, c in enumerate(dm.criteria)}
+    changes = critical_weight_changes(oat, w, dm.criterion_ids, sites, out.ranks)
     factors = np.array([[dm.cell(s, c.id).factor for c in dm.criteria] for s in dm.site_ids])
     best = np.array([c.scale_best if c.has_scale else np.nan for c in dm.criteria], float)
     worst = np.array([c.scale_worst if c.has_scale else np.nan for c in dm.criteria], float)
@@ -205,7 +209,7 @@ def run_sensitivity(
         w,
         dm.X,
         out.ranks,
-        dm.site_ids,
+        sites,
         dm.criterion_ids,
         np.nan_to_num(dm.observed_low),
         np.nan_to_num(dm.observed_high),
@@ -213,15 +217,10 @@ def run_sensitivity(
         best,
         anchors_worst=worst,
     )
-    smaa = run_smaa(
+    smaa = run_smaa_on_matrix(
+        dm,
         ev,
-        dm.X,
         w,
-        low=dm.low,
-        high=dm.high,
-        missing=dm.missing,
-        observed_low=np.nan_to_num(dm.observed_low),
-        observed_high=np.nan_to_num(dm.observed_high),
         samples=samples,
         seed=seed,
         weight_sampling=weight_sampling,

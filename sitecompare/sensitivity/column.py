@@ -57,6 +57,7 @@ class ColumnScores:
 
     @property
     def fast(self) -> bool:
+        """True when the method has a per-column shortcut (no full re-evaluation)."""
         return self.name in (*ADDITIVE, "topsis", "vikor")
 
     def goodness(self, j: int, cols: np.ndarray) -> np.ndarray:
@@ -73,7 +74,8 @@ class ColumnScores:
             assert self.ev.info.batch is not None
             W1 = np.broadcast_to(wj, (cols.shape[0], 1))
             part = self.ev.info.batch(p1, W1, cols[:, :, None], **self.params)
-            return self.ev.sign * (rest[None, :] + part)
+            goodness: np.ndarray = self.ev.sign * (rest[None, :] + part)
+            return goodness
         if self.name == "topsis":
             return self._topsis(j, p1, cols)
         return -self._vikor(j, p1, cols)  # Q: lower is better

@@ -156,6 +156,7 @@ class Evaluator:
 
     @property
     def basis(self) -> np.ndarray:
+        """The method's linear basis B (score monotone in B @ w)."""
         assert self._basis is not None
         return self._basis
 

@@ -22,7 +22,9 @@ plateau bound the stability interval (and the top interval when the leader is in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -51,7 +53,8 @@ class Crossover:
     # then the edge nearest the current weight. None for a crossing at a point.
     tie: tuple[float, float] | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """This crossover as ``sensitivity --format json`` writes it."""
         out = {
             "weight": _r(self.weight),
             "sites": list(self.sites),
@@ -70,7 +73,8 @@ class Tie:
     interval: tuple[float, float]  # the weights just outside the tie (0 or 1 at an end)
     sites: tuple[str, str]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """This tie plateau as JSON."""
         return {"interval": [_r(x) for x in self.interval], "sites": list(self.sites)}
 
 
@@ -86,7 +90,8 @@ class OATResult:
     curves: np.ndarray  # (G, n) native scores along the sweep
     ties: tuple[Tie, ...] = ()  # tie plateaus that are not crossovers
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """This sweep as ``sensitivity --format json`` writes it."""
         out = {
             "current_weight": _r(self.current),
             "stability_interval": [_r(x) for x in self.stability_interval],
@@ -97,6 +102,10 @@ class OATResult:
         if self.ties:
             out["ties"] = [t.to_json() for t in self.ties]
         return out
+
+
+def _plateau(p: tuple[float, float] | None) -> tuple[float, float] | None:
+    return None if p is None else (float(p[0]), float(p[1]))
 
 
 def _r(x: float) -> float:
@@ -117,10 +126,12 @@ def oat_weights(base: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
     t = np.asarray(t, float)[:, None]
     e = np.zeros(m)
     e[k] = 1.0
-    return t * e + (1.0 - t) * r
+    lines: np.ndarray = t * e + (1.0 - t) * r
+    return lines
 
 
-def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: tuple[str, ...]) -> OATResult:
+def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: Sequence[str]) -> OATResult:
+    """One-at-a-time sweep of criterion ``k``'s weight 0..1: crossovers, ties, stability intervals."""
     base = np.asarray(base, float) / np.sum(base)
     t0 = float(base[k])
     n = len(sites)
@@ -168,7 +179,7 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: tuple[str, ...]) -
                     (sites[first], sites[second]),
                     pos,
                     pos == 1,
-                    None if plateaus[q] is None else (float(plateaus[q][0]), float(plateaus[q][1])),
+                    _plateau(plateaus[q]),
                 )
             )
     crossovers.sort(key=lambda c: (c.weight, c.sites))

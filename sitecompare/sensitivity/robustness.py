@@ -12,7 +12,7 @@ zero makes all of them fail; :meth:`MethodAgreement.skipped_by_method` lists suc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,7 +213,7 @@ def diagnose_skip(dm: DecisionMatrix, spec: MethodSpec, exc: Exception) -> Skip:
 @dataclass(frozen=True)
 class MethodAgreement:
     labels: tuple[str, ...]
-    sites: tuple[str, ...]
+    sites: Sequence[str]
     ranks: np.ndarray  # (n, k)
     kendall: np.ndarray  # (k, k)
     spearman: np.ndarray  # (k, k)
@@ -227,7 +227,7 @@ class MethodAgreement:
         normalisation for the same values are one entry, labelled ``wpm (none, max, sum,
         vector)``; any other spec is an entry of its own."""
         out: list[tuple[list[Skip], Skip]] = []
-        groups: dict[tuple, list[Skip]] = {}
+        groups: dict[tuple[Any, ...], list[Skip]] = {}
         for sk in self.skips:
             if sk.every_normalization:
                 key = (sk.method, sk.op, sk.values)
@@ -247,8 +247,10 @@ class MethodAgreement:
                 result.append((f"{first.method} ({norms})", first))
         return tuple(result)
 
-    def to_json(self) -> dict:
-        def mat(a: np.ndarray) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The agreement as ``--format json`` writes it (correlations to 6 significant digits)."""
+
+        def mat(a: np.ndarray) -> dict[str, dict[str, float | None]]:
             return {
                 self.labels[i]: {self.labels[j]: _r(a[i, j]) for j in range(len(self.labels))}
                 for i in range(len(self.labels))
@@ -274,8 +276,8 @@ class MethodAgreement:
         }
 
 
-def _r(x: float) -> float:
-    return float(f"{x:.6g}") if np.isfinite(x) else None  # type: ignore[return-value]
+def _r(x: float) -> float | None:
+    return float(f"{x:.6g}") if np.isfinite(x) else None
 
 
 def rank_correlations(R: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -334,6 +336,7 @@ def _average_ranks(x: np.ndarray) -> np.ndarray:
 
 
 def method_agreement(dm: DecisionMatrix, specs: tuple[MethodSpec, ...] = ROBUSTNESS_SPECS) -> MethodAgreement:
+    """The ranks under each method of ``specs`` and their pairwise rank correlations."""
     labels, cols, skips = [], [], []
     for spec in specs:
         label = method_label(spec)

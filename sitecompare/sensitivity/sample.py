@@ -109,6 +109,8 @@ def uncertain_cells(
     observed_high: np.ndarray,
     unknown_missing: bool,
 ) -> list[UncertainCell]:
+    """The cells the data sampling draws: ranged facts, ``missing: interval`` cells, and with
+    ``unknown_missing`` other imputed cells (over the observed range), each with its range."""
     cells = []
     n, m = low.shape
     for i in range(n):

@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..decision_matrix import DecisionMatrix
 from ..methods.ranks import rank_rows
 from .evaluate import Evaluator, chunk_bounds, rank_positions, ranks_from_positions
 from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
@@ -51,6 +52,7 @@ from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
 __all__ = [
     "SMAAResult",
     "run_smaa",
+    "run_smaa_on_matrix",
     "PAIR_SAMPLES",
     "VOI_BINS",
     "VOI_SAMPLES",
@@ -72,7 +74,7 @@ MAX_THREADS = 4  # threads evaluating and counting chunks of samples (batched me
 
 @dataclass(frozen=True)
 class SMAAResult:
-    sites: tuple[str, ...]
+    sites: Sequence[str]
     criteria: tuple[str, ...]
     samples: int
     seed: int
@@ -95,12 +97,45 @@ class SMAAResult:
 
     @property
     def first_acceptability(self) -> np.ndarray:
+        """Each site's share of samples in which it ranks first."""
         return self.rank_acceptability[:, 0]
 
     @property
     def expected_rank(self) -> np.ndarray:
+        """Each site's mean rank over the samples."""
         n = len(self.sites)
         return self.rank_acceptability @ np.arange(1, n + 1)
+
+
+def run_smaa_on_matrix(
+    dm: DecisionMatrix,
+    ev: Evaluator,
+    weights: np.ndarray,
+    *,
+    samples: int = 10_000,
+    seed: int = 1,
+    weight_sampling: str = "uniform",
+    concentration: float = 50.0,
+    unknown_missing: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> SMAAResult:
+    """:func:`run_smaa` over a decision matrix: its values, ranges and missing cells."""
+    return run_smaa(
+        ev,
+        dm.X,
+        weights,
+        low=dm.low,
+        high=dm.high,
+        missing=dm.missing,
+        observed_low=np.nan_to_num(dm.observed_low),
+        observed_high=np.nan_to_num(dm.observed_high),
+        samples=samples,
+        seed=seed,
+        weight_sampling=weight_sampling,
+        concentration=concentration,
+        unknown_missing=unknown_missing,
+        progress=progress,
+    )
 
 
 def run_smaa(
@@ -120,6 +155,8 @@ def run_smaa(
     unknown_missing: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> SMAAResult:
+    """SMAA over sampled weights (and uncertain data): rank acceptabilities, central weights,
+    confidence, pairwise winning shares and the value of information of the uncertain cells."""
     n, m = X.shape
     sites, criteria = ev.problem.alternatives, ev.problem.criteria
     rw, rd, rc, rn = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4))
@@ -150,7 +187,7 @@ def run_smaa(
     # same sums, bit for bit, whatever the number of threads.
     workers = _workers(ev, samples, n, m, bool(C))
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
-    pending: deque = deque()
+    pending: deque[tuple[Future[_ChunkStats], int]] = deque()
     try:
         for a, b in chunk_bounds(samples, n, m, per_sample_matrix=bool(C)):
             k = b - a

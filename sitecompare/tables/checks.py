@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import Issue, IssueCollector
-from ..validate import Checker, _within_limits
+from ..validate import Checker, within_limits
 from .read import FIRST_ROW
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _check_values(
         cells.add(
             idx,
             column,
-            lambda i: _message(lambda ck: _within_limits(ck, "x", unit, {"value": float(v[i])})),
+            lambda i: _message(lambda ck: within_limits(ck, "x", unit, {"value": float(v[i])})),
             "outside the unit's range",
         )
         bad |= out

@@ -18,14 +18,15 @@ checks it on generated studies), except that lists of site ids inside a warning 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import overload
 
 import numpy as np
 
+from .. import matrix_steps as steps
+from ..decision_matrix import Cell, DecisionMatrix, NotComparable
 from ..errors import Issue, ValidationError
-from ..matrix import Cell, DecisionMatrix, ExcludedCriterion, NotComparable, _fmt, _not_comparable, _pct
 from ..model import Criterion, Fact, Study
 from ..units import UnitError, conversion_factor, tidy
 from .checks import MAX_CELL_ISSUES
@@ -89,7 +90,8 @@ def _names(ids: LazyIds, rows: np.ndarray) -> str:
 
 
 def build_table_matrix(study: Study) -> DecisionMatrix:
-    cached = study.__dict__.get("_table_matrix")
+    """The decision matrix of a study whose sites are a table (built once, then kept)."""
+    cached: DecisionMatrix | None = study.__dict__.get("_table_matrix")
     if cached is not None:  # built when the study was loaded and checked: build it once
         return cached
     dm, issues = _build(study)
@@ -101,37 +103,123 @@ def build_table_matrix(study: Study) -> DecisionMatrix:
 
 
 def table_matrix_issues(study: Study) -> list[Issue]:
+    """Every unit and missing-value problem of a table study; the matrix is kept if built."""
     dm, issues = _build(study)
     if dm is not None:  # a study is immutable: its matrix is kept for build_matrix
         object.__setattr__(study, "_table_matrix", dm)
     return issues
 
 
+@dataclass
+class _Screening:
+    """Steps 4-5's screening: per table row, the bound broken (index into ``reasons``) and the
+    ``exclude-site`` criterion (index into the criteria taking part), -1 where none."""
+
+    why_out: np.ndarray
+    reasons: list[tuple[str, int, Criterion]]  # (kind, criterion index, criterion)
+    ex_site: np.ndarray
+
+
 def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
-    tbl: SiteTable = study.table  # type: ignore[assignment]
+    tbl = study.table
+    if not isinstance(tbl, SiteTable):
+        raise TypeError("a table study needs its SiteTable")
     cs = study.criteria_set
-    all_crits = cs.criteria
     issues: list[Issue] = []
     warnings: list[str] = []
-    today = study.as_of or dt.date.today()
-    horizon = study.horizon
     ids = tbl.site_ids
     n_all = len(tbl)
+    cols, set_aside, bad_unit = _columns(study, tbl, issues)
 
-    # 1-2. like with like (a whole column), then one conversion factor per column
+    # 3. coverage
+    shares = dict(study.weights)
+
+    def usable(c: Criterion) -> int:
+        return int(cols[c.id].present.sum()) if c.id in cols else 0
+
+    crits, sitting_out, fatal = steps.apply_coverage(cs, usable, n_all, shares, set_aside)
+    if fatal is not None:
+        return None, [*issues, fatal]
+    warnings.extend(steps.sits_out(x) for x in sitting_out)
+
+    why_out, reasons = _bounds(cs.criteria, cols, n_all)
+    issues.extend(_missing_errors(tbl, crits, cols, bad_unit, set_aside, cs.path))
+    if issues:
+        return None, issues
+    ex_site = np.full(n_all, -1, dtype=np.int64)  # criterion index (into crits) per excluded row
+    for jj, c in enumerate(crits):
+        if c.missing != "exclude-site":
+            continue
+        col = cols.get(c.id)
+        miss = np.ones(n_all, dtype=bool) if col is None else ~col.present
+        ex_site[miss & (why_out < 0) & (ex_site < 0)] = jj
+    screening = _Screening(why_out, reasons, ex_site)
+    excluded_rows = np.concatenate([np.flatnonzero(why_out >= 0), np.flatnonzero(ex_site >= 0)])
+    lost_pairs = {(x.site, x.criterion) for x in set_aside}
+    excluded = _Excluded(tbl, cols, excluded_rows, screening, crits, lost_pairs)
+
+    kept = np.flatnonzero((why_out < 0) & (ex_site < 0))
+    if not len(kept):
+        listed = list(excluded[:LISTED]) if len(excluded) > LISTED else list(excluded)
+        more = f"; and {len(excluded) - LISTED:,} more" if len(excluded) > LISTED else ""
+        return None, [
+            Issue(
+                study.sites_dir or tbl.path,
+                "",
+                "no site is left after screening: " + "; ".join(f"{k}: {v}" for k, v in listed) + more,
+            )
+        ]
+    kept_ids = ids.take(kept)
+    if len(kept) == 1:
+        warnings.append(f"only one site is left after screening ({kept_ids[0]}); nothing to compare")
+    a = _assemble(kept, kept_ids, crits, cols, n_all, warnings)
+    excluded_ids = set(excluded.ids()) if len(excluded) and set_aside else set()
+    warnings.extend(steps.not_comparable_warnings(set_aside, sitting_out, excluded_ids))
+    cells = _Cells(tbl, kept, kept_ids, crits, cols, a)
+    dm = TableMatrix(
+        site_ids=kept_ids,
+        criteria=tuple(crits),
+        X=a.X,
+        low=a.low,
+        high=a.high,
+        missing=a.missing,
+        weights=steps.normalised_weights(shares, crits),
+        cells=cells,
+        excluded=excluded,
+        warnings=tuple(warnings),
+        observed_low=a.obs_lo,
+        observed_high=a.obs_hi,
+        excluded_criteria=tuple(sitting_out),
+        not_comparable=tuple(set_aside),
+        horizon=study.horizon,
+    )
+    object.__setattr__(dm, "table", tbl)
+    object.__setattr__(dm, "rows", kept)
+    used = (cols[c.id] for c in crits if c.id in cols)
+    object.__setattr__(dm, "uses_plans", any(x.fact.status == "plan" and x.present[kept].any() for x in used))
+    return dm, []
+
+
+def _columns(
+    study: Study, tbl: SiteTable, issues: list[Issue]
+) -> tuple[dict[str, _Column], list[NotComparable], set[str]]:
+    """Steps 1-2, a whole column at a time: (the usable columns in criterion units, the facts
+    set aside as not comparable in row order, the criteria whose unit does not convert)."""
+    cs = study.criteria_set
+    today = study.as_of or dt.date.today()
     cols: dict[str, _Column] = {}
     aside: list[tuple[int, int, NotComparable]] = []  # (row, criterion index, entry)
     bad_unit: set[str] = set()
-    for j, c in enumerate(all_crits):
+    for j, c in enumerate(cs.criteria):
         raw = tbl.values.get(c.fact)
         if raw is None:
             continue
         t = tbl.facts[c.fact]
         present = ~np.isnan(raw)
-        why = _not_comparable(c, t, horizon)
+        why = steps.not_comparable(c, t, study.horizon)
         if why is not None:
             rows = np.flatnonzero(present)
-            for i, sid in zip(rows.tolist(), ids.take(rows), strict=True):
+            for i, sid in zip(rows.tolist(), tbl.site_ids.take(rows), strict=True):
                 aside.append((i, j, NotComparable(sid, c.id, c.fact, t.scope, t.status, why)))
             continue
         try:
@@ -146,55 +234,13 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         vals = raw if k == 1.0 else tidy_array(raw * k)
         cols[c.id] = _Column(vals, present, k, t, stale)
     aside.sort(key=lambda x: (x[0], x[1]))
-    set_aside = [x[2] for x in aside]
+    return cols, [x[2] for x in aside], bad_unit
 
-    # 3. coverage
-    shares = dict(study.weights)
-    sitting_out: list[ExcludedCriterion] = []
-    crits: list[Criterion] = []
-    for c in all_crits:
-        usable = int(cols[c.id].present.sum()) if c.id in cols else 0
-        share = usable / n_all if n_all else 0.0
-        need = cs.min_coverage if c.min_coverage is None else c.min_coverage
-        if n_all and share < need:
-            lost = sum(1 for x in set_aside if x.criterion == c.id)
-            verb = "has" if usable == 1 else "have"
-            has = "no site has" if usable == 0 else f"only {usable} of {n_all} sites {verb}"
-            why = f"{has} a comparable {c.fact} ({_pct(share)}; min_coverage {_pct(need)})"
-            if lost:
-                why += f"; {lost} more {'has' if lost == 1 else 'have'} one that is not comparable"
-            sitting_out.append(
-                ExcludedCriterion(c.id, share, usable, n_all, need, float(shares.get(c.id, 0.0)), why)
-            )
-        else:
-            crits.append(c)
-    if sitting_out and not crits:
-        issues.append(
-            Issue(
-                cs.path,
-                "min_coverage",
-                "every criterion sits out: " + "; ".join(f"{x.criterion}: {x.reason}" for x in sitting_out),
-            )
-        )
-        return None, issues
-    if sitting_out and not any(shares.get(c.id, 0.0) > 0 for c in crits):
-        issues.append(
-            Issue(
-                cs.path,
-                "min_coverage",
-                "every weighted criterion sits out ("
-                + ", ".join(x.criterion for x in sitting_out)
-                + "); the criteria left have weight 0",
-            )
-        )
-        return None, issues
-    for x in sitting_out:
-        warnings.append(
-            f"criterion {x.criterion} sits out: {x.reason}; its weight ({_pct(x.weight)}) is shared "
-            "among the others in proportion"
-        )
 
-    # 4. bounds: the first criterion (in the set's order) a site breaks gives the reason
+def _bounds(
+    all_crits: Sequence[Criterion], cols: Mapping[str, _Column], n_all: int
+) -> tuple[np.ndarray, list[tuple[str, int, Criterion]]]:
+    """Step 4: the first criterion (in the set's order) a site breaks gives the reason."""
     why_out = np.full(n_all, -1, dtype=np.int64)  # index into `reasons`
     reasons: list[tuple[str, int, Criterion]] = []  # (kind, criterion index, criterion)
     for j, c in enumerate(all_crits):
@@ -210,73 +256,75 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             if hit.any():
                 why_out[hit] = len(reasons)
                 reasons.append((kind, j, c))
-    bounded = np.flatnonzero(why_out >= 0)
+    return why_out, reasons
 
-    # 5. missing: error / exclude-site
-    lost_pairs = {(x.site, x.criterion) for x in set_aside}
+
+def _missing_errors(
+    tbl: SiteTable,
+    crits: list[Criterion],
+    cols: Mapping[str, _Column],
+    bad_unit: set[str],
+    set_aside: list[NotComparable],
+    path: str,
+) -> list[Issue]:
+    """Step 5's ``missing: error``: an issue per missing cell, up to MAX_CELL_ISSUES a column."""
+    issues: list[Issue] = []
+    n_all = len(tbl)
     for c in crits:
         if c.id in bad_unit:
             continue
         col = cols.get(c.id)
         miss = np.ones(n_all, dtype=bool) if col is None else ~col.present
         rows = np.flatnonzero(miss)
-        if not len(rows):
+        if not len(rows) or c.missing != "error":
             continue
-        if c.missing == "error":
-            tail = (
-                f", and criterion {c.id!r} ({cs.path}) has missing: error "
-                "(add the fact, or set missing: interval, worst, median or exclude-site)"
-            )
-            lost_why = {x.site: x.reason for x in set_aside if x.criterion == c.id}
-            for i in rows[:MAX_CELL_ISSUES].tolist():
-                sid = ids[i]
-                head = "not comparable: " + lost_why[sid] if sid in lost_why else "missing"
-                issues.append(Issue(tbl.where(i, c.fact), "", head + tail))
-            if len(rows) > MAX_CELL_ISSUES:
-                issues.append(
-                    Issue(
-                        tbl.path,
-                        c.fact,
-                        f"{len(rows) - MAX_CELL_ISSUES:,} more rows with this problem (missing); "
-                        f"the first {MAX_CELL_ISSUES:,} are listed above",
-                    )
+        lost_why = {x.site: x.reason for x in set_aside if x.criterion == c.id}
+        for i in rows[:MAX_CELL_ISSUES].tolist():
+            sid = tbl.site_ids[i]
+            issues.append(Issue(tbl.where(i, c.fact), "", steps.missing_error(c, path, lost_why.get(sid))))
+        if len(rows) > MAX_CELL_ISSUES:
+            issues.append(
+                Issue(
+                    tbl.path,
+                    c.fact,
+                    f"{len(rows) - MAX_CELL_ISSUES:,} more rows with this problem (missing); "
+                    f"the first {MAX_CELL_ISSUES:,} are listed above",
                 )
-    if issues:
-        return None, issues
-    ex_site = np.full(n_all, -1, dtype=np.int64)  # criterion index (into crits) per excluded row
-    for jj, c in enumerate(crits):
-        if c.missing != "exclude-site":
-            continue
-        col = cols.get(c.id)
-        miss = np.ones(n_all, dtype=bool) if col is None else ~col.present
-        hit = miss & (why_out < 0) & (ex_site < 0)
-        ex_site[hit] = jj
-    excluded_rows = np.concatenate([bounded, np.flatnonzero(ex_site >= 0)])
-    excluded = _Excluded(tbl, cols, excluded_rows, why_out, reasons, ex_site, crits, lost_pairs)
-
-    keep_mask = (why_out < 0) & (ex_site < 0)
-    kept = np.flatnonzero(keep_mask)
-    if not len(kept):
-        listed = list(excluded[:LISTED]) if len(excluded) > LISTED else list(excluded)
-        more = f"; and {len(excluded) - LISTED:,} more" if len(excluded) > LISTED else ""
-        return None, [
-            Issue(
-                study.sites_dir or tbl.path,
-                "",
-                "no site is left after screening: " + "; ".join(f"{k}: {v}" for k, v in listed) + more,
             )
-        ]
-    kept_ids = ids.take(kept)
-    if len(kept) == 1:
-        warnings.append(f"only one site is left after screening ({kept_ids[0]}); nothing to compare")
+    return issues
 
+
+@dataclass
+class _Assembled:
+    """The matrix's arrays, with what the cells are made from on demand."""
+
+    X: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    missing: np.ndarray
+    obs_lo: np.ndarray
+    obs_hi: np.ndarray
+    fills: list[float]
+    clipped: dict[int, np.ndarray]  # criterion index: rows outside the anchors
+    unknown: dict[int, tuple[float, float]]  # criterion index: the range of an unknown value
+
+
+def _assemble(
+    kept: np.ndarray,
+    kept_ids: LazyIds,
+    crits: list[Criterion],
+    cols: Mapping[str, _Column],
+    n_all: int,
+    warnings: list[str],
+) -> _Assembled:
+    """The rest of step 5 (imputation) and step 6, column by column."""
     n, m = len(kept), len(crits)
     columns: list[np.ndarray] = []  # stacked into the (n, m) matrix at the end, in one copy
     miss_cols: list[np.ndarray] = []
     unknown_cols: dict[int, tuple[float, float]] = {}
     obs_lo = np.full(m, np.nan)
     obs_hi = np.full(m, np.nan)
-    fills: list[float | None] = []
+    fills: list[float] = []
     clipped_cols: dict[int, np.ndarray] = {}
     every = n == n_all  # nothing screened out: the columns as they are, no copies
     for j, c in enumerate(crits):
@@ -287,46 +335,21 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
             v = col.values if every else col.values[kept]
         miss = np.isnan(v)
         n_miss = int(miss.sum())
-        fill: float | None = None
+        fill = 0.0
         if n_miss < n:
             obs_lo[j], obs_hi[j] = np.fmin.reduce(v), np.fmax.reduce(v)  # NaN (missing) skipped
-        observed = v[~miss] if c.missing == "median" and n_miss else v
         if n_miss:
             names = _names(kept_ids, np.flatnonzero(miss))
-            if c.missing == "interval":
-                lo_p, hi_p = float(c.plausible_min), float(c.plausible_max)  # type: ignore[arg-type]
-                unknown_cols[j] = (lo_p, hi_p)
-                fill = lo_p if c.direction == "max" else hi_p
-                warnings.append(
-                    f"criterion {c.id}: {c.fact} unknown for {names}; missing: interval "
-                    f"lets it lie anywhere in {_fmt(lo_p)}..{_fmt(hi_p)} {c.unit} (rank intervals), "
-                    f"the point ranking takes {_fmt(fill)}".rstrip()
-                )
-            else:
-                borrowed = ""
-                if c.missing == "worst":
-                    if c.has_scale:
-                        fill = float(c.scale_worst)  # type: ignore[arg-type]
-                    elif n_miss < n:
-                        fill = float(obs_lo[j] if c.direction == "max" else obs_hi[j])
-                        donors = np.flatnonzero(v == fill)
-                        borrowed = (
-                            f", the value of {_names(kept_ids, donors)} (pessimistic)" if len(donors) else ""
-                        )
-                elif c.missing == "median" and n_miss < n:
-                    fill = float(np.median(observed))
-                if fill is None:
-                    fill = 0.0
-                    warnings.append(
-                        f"criterion {c.id}: no site in the comparison has {c.fact!r}; "
-                        "it does not discriminate"
-                    )
-                else:
-                    warnings.append(
-                        f"criterion {c.id}: {c.fact} missing for {names}; "
-                        f"missing: {c.missing} uses {_fmt(fill)} {c.unit}{borrowed}".rstrip()
-                    )
-            v = np.where(miss, float(fill), v)
+
+            def donors(value: float, v: np.ndarray = v) -> str:
+                rows = np.flatnonzero(v == value)
+                return _names(kept_ids, rows) if len(rows) else ""
+
+            fill, unknown, warning = steps.impute(c, names, v[~miss], donors)
+            if unknown is not None:
+                unknown_cols[j] = unknown
+            warnings.append(warning)
+            v = np.where(miss, fill, v)
         miss_cols.append(miss)
         fills.append(fill)
         columns.append(v)
@@ -338,7 +361,7 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
                 clipped_cols[j] = out
         fixed = j not in unknown_cols or not n_miss
         if n > 1 and fixed and np.ptp(v) == 0 and anchors is None:
-            warnings.append(f"criterion {c.id}: all sites have the same value; it does not discriminate")
+            warnings.append(steps.SAME_VALUE.format(c.id))
     X = np.stack(columns, axis=1) if columns else np.empty((n, 0))  # C order, as build_matrix's
     missing = np.stack(miss_cols, axis=1) if miss_cols else np.zeros((n, 0), dtype=bool)
     del columns, miss_cols
@@ -351,51 +374,9 @@ def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
         low = high = X  # no uncertain cell: the same array (never written to)
     for j, c in enumerate(crits):
         if j in clipped_cols:
-            lo_a, hi_a = c.anchors  # type: ignore[misc]
             rows = np.flatnonzero(clipped_cols[j])
-            what = "scale" if c.has_scale else "plausible range"
-            end = "anchor" if c.has_scale else "end"
-            verbs = ("lie", "count") if len(rows) > 1 else ("lies", "counts")
-            warnings.append(
-                f"criterion {c.id}: {_names(kept_ids, rows)} {verbs[0]} outside the {what} "
-                f"{_fmt(lo_a)}..{_fmt(hi_a)} {c.unit} and {verbs[1]} as the nearest {end}"
-            )
-    out_crits = {x.criterion for x in sitting_out}
-    excluded_ids = set(excluded.ids()) if len(excluded) and set_aside else set()
-    for x in set_aside:
-        if x.criterion in out_crits or x.site in excluded_ids:
-            continue
-        warnings.append(f"not comparable: {x.site} {x.fact} on criterion {x.criterion}: {x.reason}")
-    w = np.array([shares[c.id] for c in crits], dtype=float)
-    w = w / w.sum()
-    cells = _Cells(tbl, kept, kept_ids, crits, cols, X, low, high, missing, fills, clipped_cols, unknown_cols)
-    dm = TableMatrix(
-        site_ids=kept_ids,  # type: ignore[arg-type]
-        criteria=tuple(crits),
-        X=X,
-        low=low,
-        high=high,
-        missing=missing,
-        weights=w,
-        cells=cells,  # type: ignore[arg-type]
-        excluded=excluded,  # type: ignore[arg-type]
-        warnings=tuple(warnings),
-        observed_low=obs_lo,
-        observed_high=obs_hi,
-        excluded_criteria=tuple(sitting_out),
-        not_comparable=tuple(set_aside),
-        horizon=horizon,
-    )
-    object.__setattr__(dm, "table", tbl)
-    object.__setattr__(dm, "rows", kept)
-    object.__setattr__(
-        dm,
-        "uses_plans",
-        any(
-            cols[c.id].fact.status == "plan" and cols[c.id].present[kept].any() for c in crits if c.id in cols
-        ),
-    )
-    return dm, []
+            warnings.append(steps.clipped_warning(c, _names(kept_ids, rows), len(rows)))
+    return _Assembled(X, low, high, missing, obs_lo, obs_hi, fills, clipped_cols, unknown_cols)
 
 
 class TableMatrix(DecisionMatrix):
@@ -407,6 +388,7 @@ class TableMatrix(DecisionMatrix):
     uses_plans: bool
 
     def names(self, idx: np.ndarray | Sequence[int]) -> list[str]:
+        """The site names of matrix rows ``idx``."""
         return self.table.names(self.rows[np.asarray(idx, dtype=np.int64)])
 
 
@@ -419,47 +401,38 @@ class _Excluded(Sequence[tuple[str, str]]):
         tbl: SiteTable,
         cols: dict[str, _Column],
         rows: np.ndarray,
-        why_out: np.ndarray,
-        reasons: list[tuple[str, int, Criterion]],
-        ex_site: np.ndarray,
+        screening: _Screening,
         crits: list[Criterion],
         lost: set[tuple[str, str]],
     ) -> None:
         self.tbl, self.cols, self.rows = tbl, cols, rows
-        self.why_out, self.reasons, self.ex_site, self.crits, self.lost = (
-            why_out,
-            reasons,
-            ex_site,
-            crits,
-            lost,
-        )
+        self.screening, self.crits, self.lost = screening, crits, lost
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def ids(self) -> list[str]:
-        return self.tbl.ids.take(self.rows).to_pylist()
+        """The screened-out sites' ids, in order."""
+        ids: list[str] = self.tbl.ids.take(self.rows).to_pylist()
+        return ids
 
     def _one(self, i: int) -> tuple[str, str]:
-        sid = self.tbl.ids[i].as_py()
-        r = int(self.why_out[i])
+        sid: str = self.tbl.ids[i].as_py()
+        r = int(self.screening.why_out[i])
         if r >= 0:
-            kind, _, c = self.reasons[r]
+            kind, _, c = self.screening.reasons[r]
             value = float(self.cols[c.id].values[i])
-            if kind == "below":
-                return sid, (
-                    f"{c.fact} = {_fmt(value)} {c.unit} is below the minimum "
-                    f"{_fmt(c.bounds_min)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
-                )
-            return sid, (
-                f"{c.fact} = {_fmt(value)} {c.unit} is above the maximum "
-                f"{_fmt(c.bounds_max)} {c.unit} (criterion {c.id})"  # type: ignore[arg-type]
-            )
-        c = self.crits[int(self.ex_site[i])]
-        comparable = "comparable " if (sid, c.id) in self.lost else ""
-        return sid, f"no {comparable}fact {c.fact!r} (criterion {c.id} has missing: exclude-site)"
+            return sid, steps.bound_reason(c, value, below=kind == "below")
+        c = self.crits[int(self.screening.ex_site[i])]
+        return sid, steps.exclude_site_reason(c, (sid, c.id) in self.lost)
 
-    def __getitem__(self, k: Any) -> Any:  # type: ignore[override]
+    @overload
+    def __getitem__(self, k: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[str, str]]: ...
+
+    def __getitem__(self, k: int | slice) -> tuple[str, str] | list[tuple[str, str]]:
         if isinstance(k, slice):
             return [self._one(int(i)) for i in self.rows[k]]
         return self._one(int(self.rows[k]))
@@ -473,14 +446,22 @@ class _Cells(Mapping[tuple[str, str], Cell]):
     """The matrix's cells, made on demand (``dm.cell(site, criterion)``), in ``build_matrix``'s
     order (criterion by criterion, sites in matrix order)."""
 
-    def __init__(self, tbl, kept, kept_ids, crits, cols, X, low, high, missing, fills, clipped, unknown):  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        tbl: SiteTable,
+        kept: np.ndarray,
+        kept_ids: LazyIds,
+        crits: list[Criterion],
+        cols: dict[str, _Column],
+        a: _Assembled,
+    ) -> None:
         self.tbl, self.kept, self.kept_ids, self.crits, self.cols = tbl, kept, kept_ids, crits, cols
-        self.X, self.low, self.high, self.missing, self.fills = X, low, high, missing, fills
-        self.clipped, self.unknown = clipped, unknown
+        self.X, self.missing, self.fills = a.X, a.missing, a.fills
+        self.clipped, self.unknown = a.clipped, a.unknown
         self.col_of = {c.id: j for j, c in enumerate(crits)}
 
     def _pos(self, sid: str) -> int:
-        index = self.__dict__.get("_index")
+        index: dict[str, int] | None = self.__dict__.get("_index")
         if index is None:
             index = {s: i for i, s in enumerate(self.kept_ids.array.to_pylist())}
             self.__dict__["_index"] = index
@@ -496,7 +477,7 @@ class _Cells(Mapping[tuple[str, str], Cell]):
                 site=sid,
                 criterion=c.id,
                 fact=None,
-                value=float(self.fills[j]),  # type: ignore[arg-type]
+                value=float(self.fills[j]),
                 low=None if unknown is None else unknown[0],
                 high=None if unknown is None else unknown[1],
                 imputed=c.missing,
@@ -522,7 +503,8 @@ class _Cells(Mapping[tuple[str, str], Cell]):
         return self.make(self._pos(sid), self.col_of[cid])
 
     def __len__(self) -> int:
-        return self.X.shape[0] * self.X.shape[1]
+        n, m = self.X.shape
+        return int(n * m)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         ids = self.kept_ids.array.to_pylist()
@@ -531,9 +513,12 @@ class _Cells(Mapping[tuple[str, str], Cell]):
                 yield (sid, c.id)
 
     def __contains__(self, key: object) -> bool:
+        parts = tuple(key) if isinstance(key, Iterable) else ()
+        if len(parts) != 2:
+            return False
+        sid, cid = parts
         try:
-            sid, cid = key  # type: ignore[misc]
             self._pos(sid)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError):
             return False
         return cid in self.col_of

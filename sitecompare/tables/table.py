@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
@@ -29,17 +29,24 @@ class LazyIds(Sequence[str]):
     def __len__(self) -> int:
         return len(self.array)
 
-    def __getitem__(self, i: Any) -> Any:  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> LazyIds: ...
+
+    def __getitem__(self, i: int | slice) -> str | LazyIds:
         if isinstance(i, slice):
             return LazyIds(self.array[i])
-        return self.array[int(i)].as_py()
+        sid: str = self.array[int(i)].as_py()
+        return sid
 
     def __iter__(self) -> Iterator[str]:
         yield from self.array.to_pylist()
 
     def __eq__(self, other: object) -> bool:
         try:
-            return len(self) == len(other) and list(self) == list(other)  # type: ignore[arg-type]
+            return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
         except TypeError:
             return NotImplemented
 
@@ -50,6 +57,7 @@ class LazyIds(Sequence[str]):
         return f"LazyIds({len(self)} sites)"
 
     def take(self, rows: np.ndarray) -> LazyIds:
+        """The ids at ``rows`` (an index array), still lazy."""
         return LazyIds(self.array.take(rows))
 
 
@@ -76,9 +84,11 @@ class SiteTable:
 
     @property
     def columns(self) -> tuple[str, ...]:
+        """The fact columns' names, in table order."""
         return tuple(self.values)
 
     def row_number(self, i: int) -> int:
+        """The spreadsheet row of table row ``i`` (as messages name it)."""
         return int(self.rows[i]) if self.rows is not None else FIRST_ROW + int(i)
 
     def where(self, i: int, column: str) -> str:
@@ -87,10 +97,12 @@ class SiteTable:
 
     @property
     def site_ids(self) -> LazyIds:
+        """The site ids, lazily."""
         return LazyIds(self.ids)
 
     def index_of(self, sid: str) -> int:
-        index = self.__dict__.get("_index")
+        """The table row of site ``sid`` (KeyError if none)."""
+        index: dict[str, int] | None = self.__dict__.get("_index")
         if index is None:  # built once, when a caller asks for sites by id
             index = {s: i for i, s in enumerate(self.ids.to_pylist())}
             object.__setattr__(self, "_index", index)
@@ -104,10 +116,13 @@ class SiteTable:
         return None if v is None or str(v).strip() == "" else str(v).strip()
 
     def name_of(self, i: int) -> str:
-        return self._text("name", i) or self.ids[i].as_py()
+        """Row ``i``'s site name (its id when the name is empty)."""
+        sid: str = self.ids[i].as_py()
+        return self._text("name", i) or sid
 
     def names(self, rows: np.ndarray) -> list[str]:
-        ids = self.ids.take(rows).to_pylist()
+        """The site names of ``rows`` (ids where a name is empty)."""
+        ids: list[str] = self.ids.take(rows).to_pylist()
         arr = self.text.get("name")
         if arr is None:
             return ids
@@ -117,6 +132,7 @@ class SiteTable:
         ]
 
     def fact(self, i: int, col: str) -> Fact | None:
+        """Row ``i``'s fact in column ``col`` (the column's metadata), None for an empty cell."""
         x = self.values[col][i]
         if np.isnan(x):
             return None
@@ -147,6 +163,7 @@ class SiteTable:
         )
 
     def sites(self, rows: Sequence[int] | np.ndarray | None = None) -> list[Site]:
+        """Rows ``rows`` (every row by default) as the model's :class:`Site`."""
         idx = range(len(self)) if rows is None else rows
         return [self.site(int(i)) for i in idx]
 

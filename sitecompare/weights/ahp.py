@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..rounding import rounded
 from .judgments import (
     ROOT_GROUP,
     Hierarchy,
@@ -72,10 +73,6 @@ CR_THRESHOLD = 0.1
 SAATY_SCALE = tuple(sorted({float(k) for k in range(1, 10)} | {1.0 / k for k in range(2, 10)}))
 
 
-def _r(x: float, nd: int = 6) -> float:
-    return float(round(float(x), nd))
-
-
 @dataclass(frozen=True)
 class WorstJudgment:
     """A stated judgment that departs most from the priorities, and what would fix it."""
@@ -92,6 +89,7 @@ class WorstJudgment:
     group: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This judgment as ``weights ahp --format json`` writes it."""
         d: dict[str, Any] = {
             "pair": [self.a, self.b],
             "field": self.field,
@@ -135,17 +133,21 @@ class AHPResult:
 
     @property
     def n(self) -> int:
+        """The number of criteria."""
         return len(self.criteria)
 
     @property
     def consistent(self) -> bool:
+        """True when the consistency ratio is at most CR_THRESHOLD."""
         return self.cr <= CR_THRESHOLD
 
     @property
     def completion(self) -> str | None:
+        """``harker`` when missing pairs were completed, else None."""
         return "harker" if self.missing_pairs else None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights ahp --format json`` writes it."""
         return {
             "method": self.method,
             "criteria": list(self.criteria),
@@ -179,9 +181,9 @@ class AHPResult:
         d.update(
             {
                 "ri_table": self.ri_table,
-                "lambda_max": _r(self.lambda_max, 4),
-                "ci": _r(self.ci, 4),
-                "cr": _r(self.cr, 4),
+                "lambda_max": rounded(self.lambda_max, 4),
+                "ci": rounded(self.ci, 4),
+                "cr": rounded(self.cr, 4),
                 "consistent": self.consistent,
                 "criteria": list(self.criteria),
                 "judgments": [[j.a, j.b, j.text] for j in self.judgments],
@@ -211,10 +213,12 @@ class HierarchyResult:
 
     @property
     def criteria(self) -> tuple[str, ...]:
+        """The leaf criteria, in order."""
         return self.leaves
 
     @property
     def consistency_group(self) -> str:
+        """The group with the highest consistency ratio (the root on a tie)."""
         return max(self.groups, key=lambda g: (self.groups[g].cr, g == ROOT_GROUP))
 
     def _worst(self) -> AHPResult:
@@ -222,42 +226,52 @@ class HierarchyResult:
 
     @property
     def lambda_max(self) -> float:
+        """lambda_max of the least consistent group."""
         return self._worst().lambda_max
 
     @property
     def ci(self) -> float:
+        """The consistency index of the least consistent group."""
         return self._worst().ci
 
     @property
     def ri(self) -> float:
+        """The random index of the least consistent group."""
         return self._worst().ri
 
     @property
     def cr(self) -> float:
+        """The consistency ratio of the least consistent group."""
         return self._worst().cr
 
     @property
     def consistent(self) -> bool:
+        """True when every group is consistent."""
         return all(r.consistent for r in self.groups.values())
 
     @property
     def local_weights(self) -> dict[str, dict[str, float]]:
+        """Each group's local weights of its members."""
         return {g: dict(r.weights) for g, r in self.groups.items()}
 
     @property
     def worst_judgments(self) -> tuple[WorstJudgment, ...]:
+        """The worst-fitting judgments of all groups, largest error first."""
         out = [replace(w, group=g) for g, r in self.groups.items() for w in r.worst_judgments]
         return tuple(sorted(out, key=lambda w: -abs(math.log(w.error))))
 
     @property
     def missing_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The pairs completed by Harker's method, over all groups."""
         return tuple(p for r in self.groups.values() for p in r.missing_pairs)
 
     @property
     def warnings(self) -> tuple[str, ...]:
+        """Every group's warnings, each prefixed with its group."""
         return tuple(f"group {g}: {w}" for g, r in self.groups.items() for w in r.warnings)
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights ahp --format json`` writes it."""
         worst = self._worst()
         return {
             "method": "eigenvector",
@@ -289,20 +303,21 @@ class HierarchyResult:
         }
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         d: dict[str, Any] = {"method": "ahp-hierarchy"}
         if self.source:
             d["source"] = self.source
         d.update(
             {
                 "ri_table": self.ri_table,
-                "cr": _r(self.cr, 4),
+                "cr": rounded(self.cr, 4),
                 "consistency_group": self.consistency_group,
                 "consistent": self.consistent,
                 "groups": {
                     g: {
                         "criteria": list(r.criteria),
-                        "local_weights": {c: _r(w, 4) for c, w in r.weights.items()},
-                        "cr": _r(r.cr, 4),
+                        "local_weights": {c: rounded(w, 4) for c, w in r.weights.items()},
+                        "cr": rounded(r.cr, 4),
                         "judgments": [[j.a, j.b, j.text] for j in r.judgments],
                     }
                     for g, r in self.groups.items()

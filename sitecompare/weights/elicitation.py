@@ -60,9 +60,11 @@ class ElicitationResult:
 
     @property
     def reference(self) -> str:
+        """The published source of the method."""
         return _REFS[self.method]
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as the weights command's ``--format json`` writes it."""
         d: dict[str, Any] = {
             "method": self.method,
             "reference": self.reference,
@@ -75,6 +77,7 @@ class ElicitationResult:
         return d
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         d: dict[str, Any] = {"method": self.method}
         if self.order:
             d["order"] = [g[0] if len(g) == 1 else list(g) for g in self.order]

@@ -29,7 +29,8 @@ import numpy as np
 from scipy import stats
 
 from ..errors import Issue, ValidationError
-from .ahp import AHPResult, HierarchyResult, _r, solve_hierarchy, solve_judgments
+from ..rounding import rounded
+from .ahp import AHPResult, HierarchyResult, solve_hierarchy, solve_judgments
 from .judgments import (
     Hierarchy,
     Judgment,
@@ -62,6 +63,7 @@ class ParticipantResult:
     kendall_tau: float | None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This participant's result and distance to the group, as JSON."""
         r = self.result
         return {
             "name": self.name,
@@ -90,6 +92,7 @@ class Disagreement:
     group: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
+        """This disagreement as ``weights group --format json`` writes it."""
         d: dict[str, Any] = {
             "pair": [self.a, self.b],
             "values": {p: v for p, v in self.values},
@@ -109,17 +112,21 @@ class GroupResult:
 
     @property
     def weights(self) -> Any:
+        """The group's weights by criterion."""
         return self.result.weights
 
     @property
     def cr(self) -> float:
+        """The group result's consistency ratio."""
         return self.result.cr
 
     @property
     def consistent(self) -> bool:
+        """True when the group result is consistent."""
         return self.result.consistent
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights group --format json`` writes it."""
         d = self.result.to_json_dict()
         d["source"] = [p.source for p in self.participants]
         d["participant"] = None
@@ -129,20 +136,21 @@ class GroupResult:
         return d
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         r = self.result
         d: dict[str, Any] = {
             "method": "ahp-group",
             "aggregation": AGGREGATION,
             "ri_table": r.ri_table,
-            "cr": _r(r.cr, 4),
+            "cr": rounded(r.cr, 4),
             "consistent": r.consistent,
             "participants": [
                 {
                     "name": p.name,
                     "file": Path(p.source).name,
-                    "cr": _r(p.result.cr, 4),
-                    "euclidean_distance": _r(p.euclidean, 4),
-                    "kendall_tau": None if p.kendall_tau is None else _r(p.kendall_tau, 4),
+                    "cr": rounded(p.result.cr, 4),
+                    "euclidean_distance": rounded(p.euclidean, 4),
+                    "kendall_tau": None if p.kendall_tau is None else rounded(p.kendall_tau, 4),
                 }
                 for p in self.participants
             ],
@@ -319,38 +327,53 @@ def group_ahp(
     files = _load(participants)
     _check_same(files)
     table = ri_table or files[0].ri_table or DEFAULT_RI_TABLE
-    first = files[0]
-    if isinstance(first.content, Hierarchy):
-        h0 = first.content
-        agg_groups = {}
-        dis: list[Disagreement] = []
-        for g, js in h0.groups.items():
-            named = [(f.participant, f.content.groups[g]) for f in files]  # type: ignore[union-attr]
-            agg_groups[g] = aggregate_judgments(named, js.criteria)
-            dis.extend(_disagreements(named, g, top_disagreements))
-        dis.sort(key=lambda d: -d.spread)
-        group_res: AHPResult | HierarchyResult = solve_hierarchy(
-            Hierarchy(agg_groups, h0.leaves, "group"), table, top=top
-        )
-        disagreements = dis[:top_disagreements]
-        indiv = [
-            solve_hierarchy(f.content, table, top=top, participant=f.participant)  # type: ignore[arg-type]
-            for f in files
-        ]
+    if files[0].is_hierarchy:
+        group_res, indiv, disagreements = _combine_hierarchies(files, table, top, top_disagreements)
     else:
-        crit = first.criteria
-        named = [(f.participant, f.content) for f in files]
-        group_res = solve_judgments(
-            aggregate_judgments(named, crit), table, top=top, source="group"
-        )  # type: ignore[arg-type]
-        disagreements = _disagreements(named, None, top_disagreements)  # type: ignore[arg-type]
-        indiv = [
-            solve_judgments(f.content, table, top=top, source=f.source, participant=f.participant)  # type: ignore[arg-type]
-            for f in files
-        ]
+        group_res, indiv, disagreements = _combine_sets(files, table, top, top_disagreements)
     order = group_res.criteria
     parts = []
     for f, r in zip(files, indiv, strict=True):
         eu, mx, tau = _distance(dict(r.weights), dict(group_res.weights), order)
         parts.append(ParticipantResult(f.participant, f.source, r, eu, mx, tau))
     return GroupResult(group_res, tuple(parts), tuple(disagreements))
+
+
+Combined = tuple[AHPResult | HierarchyResult, list[AHPResult | HierarchyResult], list[Disagreement]]
+
+
+def _combine_hierarchies(
+    files: list[JudgmentFile], table: str, top: int, top_disagreements: int
+) -> Combined:
+    """(group result, each participant's result, the largest disagreements) for hierarchies."""
+    hs = [(f, f.content) for f in files if isinstance(f.content, Hierarchy)]
+    h0 = hs[0][1]
+    agg_groups = {}
+    dis: list[Disagreement] = []
+    for g, js in h0.groups.items():
+        named = [(f.participant, h.groups[g]) for f, h in hs]
+        agg_groups[g] = aggregate_judgments(named, js.criteria)
+        dis.extend(_disagreements(named, g, top_disagreements))
+    dis.sort(key=lambda d: -d.spread)
+    group_res = solve_hierarchy(Hierarchy(agg_groups, h0.leaves, "group"), table, top=top)
+    indiv: list[AHPResult | HierarchyResult] = [
+        solve_hierarchy(h, table, top=top, participant=f.participant) for f, h in hs
+    ]
+    return group_res, indiv, dis[:top_disagreements]
+
+
+def _combine_sets(
+    files: list[JudgmentFile], table: str, top: int, top_disagreements: int
+) -> Combined:
+    """(group result, each participant's result, the largest disagreements) for flat files."""
+    sets = [(f, f.content) for f in files if isinstance(f.content, JudgmentSet)]
+    named = [(f.participant, js) for f, js in sets]
+    group_res = solve_judgments(
+        aggregate_judgments(named, files[0].criteria), table, top=top, source="group"
+    )
+    disagreements = _disagreements(named, None, top_disagreements)
+    indiv: list[AHPResult | HierarchyResult] = [
+        solve_judgments(js, table, top=top, source=f.source, participant=f.participant)
+        for f, js in sets
+    ]
+    return group_res, indiv, disagreements

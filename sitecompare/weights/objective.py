@@ -74,9 +74,11 @@ class ObjectiveResult:
 
     @property
     def vector(self) -> np.ndarray:
+        """The weights as an array, in criteria order."""
         return np.array([self.weights[c] for c in self.criteria])
 
     def to_json_dict(self) -> dict[str, Any]:
+        """The result as ``weights objective --format json`` writes it."""
         return {
             "method": self.method,
             "criteria": list(self.criteria),
@@ -88,6 +90,7 @@ class ObjectiveResult:
         }
 
     def to_provenance(self) -> dict[str, Any]:
+        """What a scenario's ``provenance:`` records about these weights."""
         d: dict[str, Any] = {"method": self.method}
         if self.source:
             d["source"] = self.source

@@ -126,6 +126,7 @@ RI_SOURCES: Mapping[str, str] = MappingProxyType(
 
 
 def ri_max_n(table: str) -> int:
+    """The largest matrix size ``table`` gives a random index for."""
     return max(RI_TABLES[table])
 
 

@@ -1,9 +1,6 @@
-"""Weighted sum (WSM) and weighted product (WPM) models.
+"""Weighted product model (WPM).
 
-WSM (Fishburn 1967; Triantaphyllou 2000, ch. 2): S_i = sum_j w_j v_ij with v the normalised
-matrix (default min-max; cost criteria per the table in :mod:`.normalize`).
-
-WPM (Bridgman 1922; Miller & Starr 1969; Triantaphyllou 2000, ch. 2): P_i = prod_j x_ij^w_j for
+Bridgman (1922); Miller & Starr (1969); Triantaphyllou (2000), ch. 2: P_i = prod_j x_ij^w_j for
 benefit and x_ij^-w_j for cost criteria (the published form: comparing A_K/A_L = prod (a_Kj /
 a_Lj)^w_j, cost criteria with negative exponent). With a normalisation other than ``none`` the
 normalised (benefit-oriented) values enter with positive exponents. Values must be > 0.
@@ -15,51 +12,15 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import MethodDomainError
-from .base import MethodOutput, Problem
-from .normalize import normalize
+from .base import MethodInfo, MethodOutput, Param, Problem
+from .normalize import normalize_problem
 from .ranks import rank_scores
 
-__all__ = ["wsm", "wsm_batch", "wsm_basis", "wpm", "wpm_batch", "wpm_basis"]
-
-
-def _values(problem: Problem, X: np.ndarray | None, normalization: str) -> np.ndarray:
-    return normalize(
-        problem.X if X is None else X,
-        problem.benefit,
-        normalization,
-        worst=problem.worst,
-        best=problem.best,
-        invert=True,
-    )
-
-
-def wsm_basis(problem: Problem, normalization: str = "minmax") -> np.ndarray:
-    return _values(problem, None, normalization)
-
-
-def wsm(problem: Problem, w: np.ndarray, normalization: str = "minmax") -> MethodOutput:
-    V = wsm_basis(problem, normalization)
-    C = V * w
-    scores = C.sum(axis=1)
-    return MethodOutput(
-        scores=scores,
-        ranks=rank_scores(scores),
-        higher_is_better=True,
-        normalized=V,
-        contributions=C,
-    )
-
-
-def wsm_batch(
-    problem: Problem, W: np.ndarray, X: np.ndarray | None = None, normalization: str = "minmax"
-) -> np.ndarray:
-    V = _values(problem, X, normalization)
-    if V.ndim == 2:
-        return W @ V.T
-    return np.einsum("knm,km->kn", V, W)
+__all__ = ["wpm", "wpm_batch", "wpm_basis", "WPM_INFO"]
 
 
 def wpm_basis(problem: Problem, normalization: str = "none") -> np.ndarray:
+    """The (n, m) matrix of signed logs L whose weighted row sums are ln of the WPM scores."""
     return _logs(problem, problem.X, normalization)
 
 
@@ -72,18 +33,21 @@ def _logs(problem: Problem, X: np.ndarray, normalization: str) -> np.ndarray:
                 f"{X[tuple(bad)]:g}"
             )
         L = np.log(X)
-        return np.where(problem.benefit, L, -L)
-    V = normalize(X, problem.benefit, normalization, worst=problem.worst, best=problem.best)
+        signed: np.ndarray = np.where(problem.benefit, L, -L)
+        return signed
+    V = normalize_problem(problem, X, normalization, invert=True)
     if (V <= 0).any():
         bad = np.argwhere(V <= 0)[0]
         raise MethodDomainError(
             f"wpm with '{normalization}' normalisation gives a value <= 0 on criterion "
             f"{problem.criteria[bad[-1]]!r}; use normalization: none, max or sum"
         )
-    return np.log(V)
+    logs: np.ndarray = np.log(V)
+    return logs
 
 
 def wpm(problem: Problem, w: np.ndarray, normalization: str = "none") -> MethodOutput:
+    """WPM scores prod_j x_ij^(+-w_j), ranks from their logs, and each criterion's log share."""
     L = wpm_basis(problem, normalization)
     log_score = L @ w
     scores = np.exp(log_score)
@@ -102,6 +66,26 @@ def wpm_batch(
 ) -> np.ndarray:
     """Batched log-scores (monotone in the WPM score, safe from overflow)."""
     if X is None:
-        return W @ wpm_basis(problem, normalization).T
-    L = _logs(problem, X, normalization)
-    return np.einsum("knm,km->kn", L, W)
+        scores: np.ndarray = W @ wpm_basis(problem, normalization).T
+    else:
+        scores = np.einsum("knm,km->kn", _logs(problem, X, normalization), W)
+    return scores
+
+
+WPM_INFO = MethodInfo(
+    name="wpm",
+    title="Weighted product model",
+    description="Product of values raised to their weights, prod x^w (cost criteria x^-w).",
+    cost_convention="negative exponent x^-w (Bridgman 1922; Miller & Starr 1969); with a "
+    "normalisation, the benefit-oriented normalised value with exponent +w",
+    reference="Bridgman (1922); Miller & Starr (1969); Triantaphyllou (2000), ch. 2",
+    higher_is_better=True,
+    params={
+        "normalization": Param(
+            "none", ("none", "max", "sum", "vector"), str, help="none | max | sum | vector"
+        )
+    },
+    evaluate=wpm,
+    batch=wpm_batch,
+    linear_basis=wpm_basis,
+)
