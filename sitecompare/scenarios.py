@@ -1,8 +1,11 @@
-"""Rank a study under every named scenario (and the base weights), side by side."""
+"""Rank a study under every named scenario (and the base weights), side by side.
+
+The result is data (:class:`ScenarioTable`: a frame, JSON); the command line renders it as a
+table (:func:`sitecompare.cli.common.print_scenario_table`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -57,20 +60,6 @@ class ScenarioTable:
                 for j, col in enumerate(self.columns)
             },
         }
-
-    def print(self, console) -> None:  # type: ignore[no-untyped-def]
-        from rich.table import Table
-
-        t = Table(
-            title=f"Rank of each site by {self.kind} (method {self.method.name})",
-            title_justify="left",
-        )
-        t.add_column("site")
-        for c in self.columns:
-            t.add_column(c, justify="right")
-        for i in self.order():
-            t.add_row(self.site_ids[i], *[str(int(r)) for r in self.ranks[i]])
-        console.print(t)
 
 
 def rank_all_scenarios(study: Study) -> ScenarioTable:
@@ -128,7 +117,3 @@ def method_label(spec: MethodSpec) -> str:
     if spec.name == "vikor" and p.get("v", 0.5) != 0.5:
         return f"vikor (v={p['v']})"
     return spec.name
-
-
-def with_method(study: Study, spec: MethodSpec) -> Study:
-    return replace(study, method=spec)

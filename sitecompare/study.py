@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +29,8 @@ __all__ = [
     "parse_weights_option",
     "resolve_weights",
     "weight_scale_notes",
+    "WorkbookWeights",
+    "workbook_weights",
 ]
 
 
@@ -253,6 +255,58 @@ def weight_scale_notes(
         note = scale_note(origin, overrides, raw, where)
         notes += [note] if note else []
     return notes
+
+
+@dataclass(frozen=True)
+class WorkbookWeights:
+    """``--weights-from``: the weights read from a comparison workbook's What-if sheet, with the
+    ``--weights`` given beside it on top (:func:`workbook_weights`)."""
+
+    path: Path
+    weights: dict[str, float]
+    origin: str  # the weights' source, as the ranking names it
+    issues: tuple[Issue, ...]  # problems of the --weights beside it
+    notes: tuple[str, ...]  # --weights on another scale than the sheet's weights
+    values: tuple  # the sheet's fact cells (report.readback.WhatIfValue), for check()
+
+    def check(self, study: Study) -> Study:
+        """Refuse a workbook whose facts were edited in the What-if sheet: they are not read
+        back, so ranking would silently use the study's facts (docs/reference.md,
+        --weights-from). Returns the study with this merge's notes."""
+        from .matrix import build_matrix
+        from .report.readback import whatif_fact_edits
+
+        edits = whatif_fact_edits(self.path, list(self.values), build_matrix(study), study)
+        if edits:
+            raise ValidationError(edits)
+        return replace(study, notes=(*study.notes, *self.notes)) if self.notes else study
+
+
+def workbook_weights(
+    path: str | Path, criteria_file: str | Path, weights: str | None = None
+) -> WorkbookWeights:
+    """The weights of the workbook ``path``'s What-if sheet for the criteria of
+    ``criteria_file``, and ``weights`` (``--weights K=V,...``) on top of them.
+
+    Raises ValidationError when the criteria file or the workbook cannot be read; problems of
+    ``weights`` are returned in ``issues``, to be reported with the other options' problems."""
+    from .report.readback import read_whatif
+
+    cs, c_issues = load_criteria(criteria_file)
+    if cs is None:
+        raise ValidationError(c_issues)
+    read, values = read_whatif(path, cs.ids)
+    combined = dict(read)
+    origin = str(path)
+    issues: list[Issue] = []
+    notes: list[str] = []
+    if weights:
+        extra, issues = parse_weights_option(weights, cs)
+        combined.update(extra)
+        origin = f"{path} + --weights"
+        note = scale_note("--weights", extra, read, str(path))
+        notes += [note] if note else []
+    return WorkbookWeights(Path(path), combined, origin, tuple(issues), tuple(notes), tuple(values))
 
 
 def load_study(

@@ -22,7 +22,8 @@ from the columns.
 
 Modules: ``read`` (the formats, where the sidecar is), ``sidecar`` (sources and column
 metadata), ``checks`` (cells by column), ``table`` (:class:`SiteTable`), ``matrix`` (the
-decision matrix from columns), ``study`` (a study of a table), ``importer`` (``import``).
+decision matrix from columns), ``study`` (a study of a table), ``importer`` (the profiles
+``sitecompare import`` writes).
 """
 
 from __future__ import annotations

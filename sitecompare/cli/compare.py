@@ -11,24 +11,18 @@ from typing import Any
 import click
 
 from ..atomic import checkpoint
-from ..cli_common import (
-    CONTEXT,
-    console,
-    handle_errors,
-    load_from_options,
-    print_ranking_table,
-    study_options,
-)
 from ..errors import Issue, ValidationError
 from ..headline import built_alongside, headline
-from ..sensitivity.command import (
+from ..report.i18n import LANGS
+from ..topk import DEFAULT_TOP, restrict
+from .common import CONTEXT, console, handle_errors, print_ranking_table
+from .options import load_from_options, study_options
+from .sensitivity import (
     SENSITIVITY_OPTIONS,
     progress_option,
     run_with_progress,
     sensitivity_options,
 )
-from ..topk import DEFAULT_TOP, restrict
-from .i18n import LANGS
 
 __all__ = ["compare", "DEFAULT_OUTPUT"]
 
@@ -129,7 +123,7 @@ def compare(
     first place is.
     """
     from ..ranking import rank
-    from . import write_workbook
+    from ..report import write_workbook
 
     ctx = click.get_current_context()
     if not with_sensitivity:

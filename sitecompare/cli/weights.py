@@ -1,6 +1,6 @@
 """``sitecompare weights ...``: derive criterion weights and optionally save them as a scenario.
 
-Mounted by :mod:`sitecompare.commands`. Every sub-command prints a table (rich) or, with
+Mounted by :mod:`sitecompare.cli`. Every sub-command prints a table (rich) or, with
 ``--format json``, one JSON object on stdout; ``--into FILE --scenario NAME`` also writes the
 weights (4 decimals, summing to 1) with their provenance into a criteria file, keeping its comments,
 and says ``wrote scenario 'NAME' to FILE`` or, when a scenario of that name was there (the natural
@@ -21,10 +21,10 @@ from typing import Any
 
 import click
 
-from ..cli_common import CONTEXT, console, handle_errors
 from ..errors import Issue, ValidationError, display_path
-from .files import file_problem
-from .ri import RI_TABLES
+from ..weights.files import file_problem
+from ..weights.ri import RI_TABLES
+from .common import CONTEXT, console, handle_errors
 
 __all__ = ["weights"]
 
@@ -109,7 +109,7 @@ def _emit(
 ) -> None:
     replaced = False
     if into is not None and scenario is not None:
-        from .scenario_io import write_scenario
+        from ..weights.scenario_io import write_scenario
 
         replaced = write_scenario(
             into,
@@ -176,7 +176,7 @@ def _consistency_lines(r: Any) -> None:
         t = Table(title="Judgments to revisit", title_justify="left")
         for h in ("field", "pair", "given", "consistent", "suggest", "CR then"):
             t.add_column(h, justify="right" if h in ("given", "consistent", "CR then") else "left")
-        from .judgments import format_ratio
+        from ..weights.judgments import format_ratio
 
         for w in r.worst_judgments:
             t.add_row(
@@ -220,7 +220,7 @@ def ahp(
     description: str | None,
 ) -> None:
     """AHP weights from one judgment file (matrix, judgments or a hierarchy of groups)."""
-    from .ahp import HierarchyResult, ahp_from_file
+    from ..weights.ahp import HierarchyResult, ahp_from_file
 
     _check_into(into, scenario)
     _check_files(file, into)
@@ -256,7 +256,7 @@ def group(
     """Group AHP: geometric mean of several participants' judgment files."""
     from rich.table import Table
 
-    from .group import group_ahp
+    from ..weights.group import group_ahp
 
     _check_into(into, scenario)
     _check_files(*files, into)
@@ -283,7 +283,7 @@ def group(
             d = Table(title="Largest disagreements", title_justify="left")
             for h in ("pair", "judgments (a over b)", "geometric mean", "spread"):
                 d.add_column(h)
-            from .judgments import format_ratio
+            from ..weights.judgments import format_ratio
 
             for x in res.disagreements:
                 d.add_row(
@@ -337,7 +337,7 @@ def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
         scenario: str | None,
         description: str | None,
     ) -> None:
-        from . import elicitation
+        from ..weights import elicitation
 
         _check_into(into, scenario)
         _check_files(criteria, into)
@@ -375,7 +375,7 @@ def _points_command(name: str, fn_name: str, doc: str) -> click.Command:
         scenario: str | None,
         description: str | None,
     ) -> None:
-        from . import elicitation
+        from ..weights import elicitation
 
         _check_into(into, scenario)
         _check_files(criteria, into)
@@ -463,7 +463,7 @@ def _objective_command(name: str) -> click.Command:
     ) -> None:
         from ..matrix import build_matrix
         from ..study import default_paths, load_study
-        from .objective import critic_weights, entropy_weights
+        from ..weights.objective import critic_weights, entropy_weights
 
         _check_into(into, scenario)
         _check_files(into)  # --sites and --criteria: load_study reports both together

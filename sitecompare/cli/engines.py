@@ -9,34 +9,13 @@ from typing import Any
 
 import click
 
-from ..cli_common import _parse_param_value, console
 from ..errors import Issue, ValidationError
+from .common import console, guarded_csv
+from .options import method_from_options
 
 __all__ = ["rank_dask", "DEFAULT_DASK_TOP"]
 
 DEFAULT_DASK_TOP = 100
-
-
-def _method(method: str | None, params: tuple[str, ...], base: Any) -> tuple[Any, list[Issue]]:
-    from ..methods import validate_method
-
-    if not method and not params:
-        return base, []
-    raw: dict[str, Any] = {"name": method or base.name}
-    if raw["name"] == base.name:
-        raw.update(base.params)
-    issues = []
-    for p in params:
-        if "=" not in p:
-            issues.append(Issue("--param", p, "expected KEY=VALUE"))
-            continue
-        k, v = p.split("=", 1)
-        raw[k.strip()] = _parse_param_value(v.strip())
-    spec, problems = validate_method(raw)
-    issues += [
-        Issue("--method" if f == "name" else "--param", f if f != "name" else "", m) for f, m in problems
-    ]
-    return spec, issues
 
 
 def rank_dask(
@@ -55,6 +34,7 @@ def rank_dask(
     horizon: str,
     sheet: str | None,
 ) -> None:
+    from ..engines.dask_rank import close, connect, rank_table
     from ..study import (
         default_paths,
         load_criteria,
@@ -62,7 +42,6 @@ def rank_dask(
         resolve_weights,
         weight_scale_notes,
     )
-    from .dask_rank import close, connect, rank_table
 
     issues: list[Issue] = []
     if sites is None:
@@ -78,7 +57,9 @@ def rank_dask(
     issues += c_issues
     if issues or cs is None:
         raise ValidationError(issues)
-    spec, m_issues = _method(method, params, cs.method)
+    spec, m_issues = method_from_options(method, params, cs.method)
+    if not method and not params:
+        spec = cs.method
     overrides = None
     if weights:
         overrides, w_issues = parse_weights_option(weights, cs)
@@ -110,8 +91,6 @@ def rank_dask(
         return
     if fmt == "csv":
         import pandas as pd
-
-        from ..cli import guarded_csv
 
         frame = pd.DataFrame(
             [

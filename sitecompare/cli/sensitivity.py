@@ -9,8 +9,9 @@ from typing import Any
 import click
 import numpy as np
 
-from ..cli_common import CONTEXT, console, handle_errors, load_from_options, study_options
-from . import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
+from ..sensitivity import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
+from .common import CONTEXT, console, handle_errors
+from .options import load_from_options, study_options
 
 __all__ = [
     "sensitivity",
