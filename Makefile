@@ -5,7 +5,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench lint system-deps clean
+.PHONY: demo test typecheck bench lint system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,11 @@ system-deps:
 		|| ./.ci/install-system-deps
 
 test: $(VENV)/.installed system-deps
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
+
+typecheck: $(VENV)/.installed
+	$(BIN)/python -m mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_rank.py

@@ -20,27 +20,19 @@ w_k to t (``new_weight``), ``share_change = t - w_k``, ``share_relative = share_
 ``most_critical(...)["share"]`` picks by that measure; it is the one definition of "critical"
 the workbook uses (T&S's delta and relative change stay in the JSON and the pair table).
 
-Data: for each site below first place and each criterion, the smallest change of the site's
-value (in the criterion's unit and in the fact's own unit) that lifts it one rank up, and to
-first place, with the weights and every other value fixed (imputed values stay as imputed).
-A change is **out of reach** when the value it needs lies outside the criterion's observed
-range widened by its own width on each side ([lo - (hi - lo), hi + (hi - lo)]), or outside
-the criterion's fixed ``scale``: far outside anything observed, it is no plan to act on.
-Found by scanning the search range on a grid (the rank need not be monotone in the value) and
-bisecting the first bracket that reaches the target, all candidates at once; values outside the
-method's domain (0 where it needs values > 0) are never taken.
+The data changes (the smallest change of one value that moves a site up) are in
+:mod:`.critical_data`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from ..errors import SiteCompareError
-from ..methods.ranks import tie_tolerance
-from .evaluate import Evaluator
+from .critical_data import DataChange, critical_data_changes, plausible_range
 from .oat import OATResult
 
 __all__ = [
@@ -70,9 +62,11 @@ class WeightChange:
 
     @property
     def share_relative(self) -> float | None:
+        """The share change relative to the share now (None for a zero weight)."""
         return self.share_change / self.weight if self.weight > 0 else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The change as the JSON ``critical`` list holds it (figures to 10 significant digits)."""
         return {
             "criterion": self.criterion,
             "sites": list(self.sites),
@@ -97,38 +91,45 @@ def critical_weight_changes(
     sites: tuple[str, ...],
     ranks: np.ndarray,
 ) -> list[WeightChange]:
+    """Each pair's smallest weight change per criterion (module docstring), most critical first."""
     w = np.asarray(weights, float) / np.sum(weights)
-    rank_of = {s: int(r) for s, r in zip(sites, ranks, strict=True)}
+    index = {s: i for i, s in enumerate(sites)}
+    rank = np.asarray(ranks, dtype=np.intp)
+    n = len(sites)
     out: list[WeightChange] = []
     for k, cid in enumerate(criteria):
-        res = oat[cid]
+        cross = oat[cid].crossovers
+        if not cross:
+            continue
         wk = float(w[k])
-        best: dict[frozenset, tuple[float, object]] = {}
-        for c in res.crossovers:
-            if c.weight >= 1.0 - 1e-12:
-                continue  # only reachable in the limit of an infinite change
-            key = frozenset(c.sites)
-            # the smallest change is the smallest |delta|, not the nearest t: delta = (t - w)/(1 - t)
-            # grows faster above w than below it (a pair crossing at t = 0.17 and 0.77 with
-            # w = 0.59 needs delta -0.51 or +0.76)
-            size = abs((c.weight - wk) / (1.0 - c.weight))
-            if key not in best or size < best[key][0]:
-                best[key] = (size, c)
-        for _, c in best.values():
-            t = c.weight  # type: ignore[attr-defined]
-            delta = (t - wk) / (1.0 - t)
-            a, b = c.sites  # type: ignore[attr-defined]
-            # order the pair as it stands now (at the current weight)
-            if rank_of[a] > rank_of[b] or (rank_of[a] == rank_of[b] and a > b):
-                a, b = b, a
+        t = np.fromiter((c.weight for c in cross), float, len(cross))
+        a = np.fromiter((index[c.sites[0]] for c in cross), np.intp, len(cross))
+        b = np.fromiter((index[c.sites[1]] for c in cross), np.intp, len(cross))
+        # only reachable in the limit of an infinite change
+        keep = t < 1.0 - 1e-12
+        t, a, b = t[keep], a[keep], b[keep]
+        # the smallest change is the smallest |delta|, not the nearest t: delta = (t - w)/(1 - t)
+        # grows faster above w than below it (a pair crossing at t = 0.17 and 0.77 with
+        # w = 0.59 needs delta -0.51 or +0.76); the first crossing listed wins a tie
+        delta = (t - wk) / (1.0 - t)
+        pair = np.minimum(a, b) * n + np.maximum(a, b)
+        order = np.lexsort((np.arange(t.size), np.abs(delta), pair))  # by pair, smallest first
+        chosen = order[np.r_[True, pair[order][1:] != pair[order][:-1]]] if order.size else order
+        _, seen = np.unique(pair, return_index=True)  # same pair order as `chosen`
+        chosen = chosen[np.argsort(seen, kind="stable")]  # pairs in the order they first cross
+        # order each pair as it stands now (at the current weight)
+        swap = (rank[a] > rank[b]) | ((rank[a] == rank[b]) & (np.array(sites)[a] > np.array(sites)[b]))
+        ahead, behind = np.where(swap, b, a), np.where(swap, a, b)
+        for q in chosen.tolist():
+            i, j, d = int(ahead[q]), int(behind[q]), float(delta[q])
             out.append(
                 WeightChange(
                     criterion=cid,
-                    sites=(a, b),
-                    ranks=(rank_of[a], rank_of[b]),
-                    delta=delta,
-                    relative=(delta / wk) if wk > 0 else None,
-                    new_weight=t,
+                    sites=(sites[i], sites[j]),
+                    ranks=(int(rank[i]), int(rank[j])),
+                    delta=d,
+                    relative=(d / wk) if wk > 0 else None,
+                    new_weight=float(t[q]),
                     weight=wk,
                 )
             )
@@ -136,12 +137,14 @@ def critical_weight_changes(
     return out
 
 
-def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dict:
-    def pick(items: list[WeightChange], key) -> dict | None:  # type: ignore[no-untyped-def]
-        items = [c for c in items if key(c) is not None]
-        if not items:
+def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dict[str, Any]:
+    """The most critical criterion by each measure, and each criterion's criticality degree."""
+
+    def pick(items: list[WeightChange], key: Callable[[WeightChange], float | None]) -> dict[str, Any] | None:
+        scored = [(v, c) for c in items if (v := key(c)) is not None]
+        if not scored:
             return None
-        c = min(items, key=key)
+        c = min(scored, key=lambda vc: vc[0])[1]
         return {
             "criterion": c.criterion,
             "sites": list(c.sites),
@@ -154,16 +157,24 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
         }
 
     top = [c for c in changes if c.ranks[0] == 1]
-    rel = lambda c: None if c.relative is None else abs(c.relative)  # noqa: E731
-    ab = lambda c: abs(c.delta)  # noqa: E731
-    srel = lambda c: None if c.share_relative is None else abs(c.share_relative)  # noqa: E731
-    sab = lambda c: abs(c.share_change)  # noqa: E731
+    def rel(c: WeightChange) -> float | None:
+        return None if c.relative is None else abs(c.relative)
+
+    def ab(c: WeightChange) -> float:
+        return abs(c.delta)
+
+    def srel(c: WeightChange) -> float | None:
+        return None if c.share_relative is None else abs(c.share_relative)
+
+    def sab(c: WeightChange) -> float:
+        return abs(c.share_change)
+
     degree = {}
     for cid in criteria:
         mine = [abs(c.relative) for c in changes if c.criterion == cid and c.relative is not None]
         d = min(mine) if mine else None
-        shares = [srel(c) for c in changes if c.criterion == cid and srel(c) is not None]
-        ds = min(shares) if shares else None  # type: ignore[type-var]
+        shares = [s for c in changes if c.criterion == cid and (s := srel(c)) is not None]
+        ds = min(shares) if shares else None
         degree[cid] = {
             "criticality": None if d is None else _r(d),
             "sensitivity": None if not d else _r(1.0 / d),
@@ -179,366 +190,3 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
         },
         "criteria": degree,
     }
-
-
-@dataclass(frozen=True)
-class DataChange:
-    site: str
-    criterion: str
-    target: str  # "up-one" or "first"
-    current_rank: int
-    target_rank: int
-    current_value: float
-    required_value: float | None  # None: not reachable by this fact alone
-    factor: float  # criterion unit = fact unit * factor
-    out_of_reach: bool = False  # the value needed lies far outside anything observed
-
-    @property
-    def change(self) -> float | None:
-        return None if self.required_value is None else self.required_value - self.current_value
-
-    def to_json(self, unit: str, fact: str, fact_unit: str, status: str) -> dict:
-        ch = self.change
-        return {
-            "site": self.site,
-            "criterion": self.criterion,
-            "fact": fact,
-            "target": self.target,
-            "current_rank": self.current_rank,
-            "target_rank": self.target_rank,
-            "current_value": _r(self.current_value),
-            "required_value": None if self.required_value is None else _r(self.required_value),
-            "change": None if ch is None else _r(ch),
-            "unit": unit,
-            "change_in_fact_unit": None if ch is None or not self.factor else _r(ch / self.factor),
-            "fact_unit": fact_unit,
-            "reachable": self.required_value is not None,
-            "out_of_reach": self.out_of_reach,
-            "fact_status": status,
-        }
-
-
-# Search grid: shares u of the way from the current value to the search limit. Dense near the
-# current value (the smallest change is wanted) and near the limit (a cost value close to 0).
-SEARCH_SHARES = np.unique(
-    np.concatenate(
-        [np.linspace(0.0, 1.0, 129)[1:], np.logspace(-6, 0, 31), 1.0 - np.logspace(-9, -0.5, 30)]
-    )
-)
-SECTIONS = 15  # interior points per bracket and pass when refining a bracket
-SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-criteria)
-    np.concatenate(
-        [np.linspace(0.0, 1.0, 41)[1:], np.logspace(-4, 0, 9), 1.0 - np.logspace(-9, -1, 9)]
-    )
-)
-# values outside the method's domain; any other exception is a bug and is not swallowed here
-_EVAL_ERRORS = (SiteCompareError,)
-
-
-def critical_data_changes(
-    ev: Evaluator,
-    weights: np.ndarray,
-    X: np.ndarray,
-    ranks: np.ndarray,
-    sites: tuple[str, ...],
-    criteria: tuple[str, ...],
-    observed_low: np.ndarray,
-    observed_high: np.ndarray,
-    factors: np.ndarray,
-    anchors_best: np.ndarray,
-    iterations: int = 60,
-    anchors_worst: np.ndarray | None = None,
-) -> list[DataChange]:
-    """Smallest improvement of one value that lifts a site to a target rank.
-
-    The search runs from the current value towards the limit (10x the observed span beyond
-    the best value; 0 for a non-negative cost criterion; the ``scale`` anchor's best value when
-    there is one).
-
-    * **Closed form** (wsm; wpm without normalisation): while the changed value stays inside
-      the range its column's normalisation is fixed over (between the other sites' extremes
-      for min-max, up to the column maximum for ``max``, anywhere for fixed anchors or
-      ``none``), the site's score is its other columns' part plus ``w_j v(x)`` and every other
-      score is fixed, so the value that ties the site with the one it must overtake is
-      ``v^-1((T - rest) / w_j)``. The answer is checked by scoring it.
-    * **Bracketing** otherwise (topsis, vikor, promethee2, scikit-criteria methods, and a value
-      that would move a min-max bound, where the pieces change): a site's rank need not be
-      monotone in its value (VIKOR; min-max normalisation when the site becomes the best), so
-      the whole range is scanned on a grid (``SEARCH_SHARES``), and the first grid value that
-      reaches the target is refined by bisection against the grid value before it.
-
-    Only the changed column is re-scored (:class:`~.column.ColumnScores`: O(n) per variant, not
-    O(n m)). A site's rank at a variant is 1 + the number of sites scoring more than the tie
-    tolerance above it. Values the method cannot evaluate (e.g. 0 under wpm or max/sum
-    normalisation, which need values > 0) are outside the search: they never count as reaching
-    the target.
-    """
-    from .column import ColumnScores
-
-    n, m = X.shape
-    benefit = ev.problem.benefit
-    cand = []  # (site i, criterion j, target label, target rank, x0, limit)
-    for i in range(n):
-        r = int(ranks[i])
-        if r == 1:
-            continue
-        up = _rank_above(ranks, r)  # the rank of the site(s) just above; ties share it
-        targets = ([("up-one", up)] if up > 1 else []) + [("first", 1)]
-        for j in range(m):
-            lo, hi = observed_low[j], observed_high[j]
-            span = max(hi - lo, abs(hi), abs(lo), 1.0)
-            x0 = X[i, j]
-            if benefit[j]:
-                limit = max(x0, hi) + 10.0 * span
-                if not np.isnan(anchors_best[j]):
-                    limit = max(x0, anchors_best[j])
-            else:
-                limit = min(0.0, x0) if lo >= 0 else lo - 10.0 * span
-                if not np.isnan(anchors_best[j]):
-                    limit = min(x0, anchors_best[j])
-            for label, tr in targets:
-                cand.append((i, j, label, tr, x0, limit))
-    if not cand:
-        return []
-    ii = np.array([c[0] for c in cand])
-    jj = np.array([c[1] for c in cand])
-    target = np.array([c[3] for c in cand])
-    x0 = np.array([c[4] for c in cand], float)
-    limit = np.array([c[5] for c in cand], float)
-    w = np.asarray(weights, float)
-    cs = ColumnScores(ev, w)
-
-    def reached(j: int, x: np.ndarray, q: np.ndarray) -> np.ndarray:
-        """Candidates q (all of column j) with their value set to x reach their target rank
-        (False if the method cannot evaluate the value)."""
-        cols = np.broadcast_to(X[:, j], (q.size, n)).copy()
-        rows = np.arange(q.size)
-        cols[rows, ii[q]] = x
-        g, ok = _safe_column(cs, j, cols)
-        own = g[rows, ii[q]][:, None]
-        tol = tie_tolerance(np.maximum(np.abs(g).max(axis=1, initial=0.0), ev.tie_scale))[:, None]
-        rank = 1 + (g - own > tol).sum(axis=1)
-        return ok & (rank <= target[q])
-
-    Q = len(cand)
-    solved = np.zeros(Q, dtype=bool)
-    needed = np.full(Q, np.nan)
-    if ev.info.name in CLOSED_FORM:
-        xs = _closed_form(ev, cs, w, X, ii, jj, target, x0, limit)
-        for j in range(m):
-            q = np.flatnonzero((jj == j) & np.isfinite(xs))
-            if q.size:
-                ok = reached(j, xs[q], q)
-                solved[q[ok]] = True
-                needed[q[ok]] = xs[q[ok]]
-    shares = SEARCH_SHARES if ev.batched else SEARCH_SHARES_UNBATCHED
-    L = shares.size
-    for j in range(m):
-        qj = np.flatnonzero((jj == j) & ~solved)
-        if not qj.size:
-            continue
-        # grid level by level (all candidates at one share, then the next): values outside
-        # the method's domain sit together at the last levels, so few evaluations isolate them
-        q_all = np.tile(qj, L)
-        x_all = (x0[qj][None, :] + shares[:, None] * (limit - x0)[qj][None, :]).ravel()
-        hit = np.zeros(q_all.size, dtype=bool)
-        step = max(256, 2_000_000 // max(n, 1))
-        for a in range(0, q_all.size, step):
-            hit[a : a + step] = reached(j, x_all[a : a + step], q_all[a : a + step])
-        hit = hit.reshape(L, qj.size).T
-        found = hit.any(axis=1)
-        f = np.argmax(hit, axis=1)  # the first grid value that reaches the target
-        hi_x = np.where(found, x0[qj] + shares[f] * (limit - x0)[qj], limit[qj])
-        prev = np.where(f > 0, shares[np.maximum(f - 1, 0)], 0.0)
-        lo_x = x0[qj] + prev * (limit - x0)[qj]  # not reached
-        k = np.flatnonzero(found)
-        # multisection: SECTIONS interior points a bracket per pass (one batch for all
-        # brackets), the bracket shrinking (SECTIONS + 1)-fold, to the precision of
-        # ``iterations`` halvings
-        passes = int(np.ceil(iterations / np.log2(SECTIONS + 1))) if k.size else 0
-        frac = np.arange(1, SECTIONS + 1) / (SECTIONS + 1)
-        for _ in range(passes):
-            pts = lo_x[k][:, None] + frac[None, :] * (hi_x[k] - lo_x[k])[:, None]  # (k, s)
-            r = reached(j, pts.ravel(), np.repeat(qj[k], SECTIONS)).reshape(k.size, SECTIONS)
-            anyr = r.any(axis=1)
-            first = np.argmax(r, axis=1)
-            new_hi = np.where(anyr, pts[np.arange(k.size), first], hi_x[k])
-            before = np.where(first > 0, pts[np.arange(k.size), first - 1], lo_x[k])
-            new_lo = np.where(anyr, before, pts[:, -1])
-            lo_x[k], hi_x[k] = new_lo, new_hi
-        solved[qj[found]] = True
-        needed[qj[found]] = hi_x[found]
-    reach_lo, reach_hi = plausible_range(observed_low, observed_high, anchors_worst, anchors_best)
-    out = []
-    for q, (i, j, label, tr, xv, _) in enumerate(cand):
-        value = float(needed[q])
-        out.append(
-            DataChange(
-                site=sites[i],
-                criterion=criteria[j],
-                target=label,
-                current_rank=int(ranks[i]),
-                target_rank=int(tr),
-                current_value=float(xv),
-                required_value=value if solved[q] else None,
-                factor=float(factors[i, j]),
-                out_of_reach=bool(solved[q] and not reach_lo[j] <= value <= reach_hi[j]),
-            )
-        )
-    return out
-
-
-CLOSED_FORM = ("wsm", "wpm")
-
-
-def _closed_form(
-    ev: Evaluator,
-    cs: Any,
-    w: np.ndarray,
-    X: np.ndarray,
-    ii: np.ndarray,
-    jj: np.ndarray,
-    target: np.ndarray,
-    x0: np.ndarray,
-    limit: np.ndarray,
-) -> np.ndarray:
-    """The required value of each candidate where its column's normalisation stays fixed
-    (module docstring of :func:`critical_data_changes`); NaN where there is no closed form."""
-    p = ev.problem
-    params = dict(ev.params)
-    name = ev.info.name
-    norm = str(params.get("normalization", "minmax" if name == "wsm" else "none"))
-    out = np.full(ii.size, np.nan)
-    if (name == "wpm" and norm != "none") or norm not in ("minmax", "max", "none"):
-        return out
-    n = X.shape[0]
-    for q in range(ii.size):
-        i, j = int(ii[q]), int(jj[q])
-        if w[j] <= 0:
-            continue
-        b = bool(p.benefit[j])
-        others = np.delete(X[:, j], i)
-        o_lo, o_hi = float(others.min()), float(others.max())
-        anchored = not (np.isnan(p.worst[j]) or np.isnan(p.best[j]))
-        # the piece over which the column's normalisation does not move with x
-        if name == "wpm" or norm == "none" or (norm == "minmax" and anchored):
-            a, z = -np.inf, np.inf
-        elif norm == "minmax":
-            a, z = o_lo, o_hi
-        elif b:  # max: x / max
-            a, z = -np.inf, o_hi
-        else:  # max, cost: min / x
-            a, z = o_lo, np.inf
-        rep = min(max(float(x0[q]), a), z)  # a value of the piece: the others' scores there
-        cols = X[:, j].copy()
-        cols[i] = rep
-        g, ok = _safe_column(cs, j, cols[None, :])
-        if not ok[0]:
-            continue
-        g = g[0]
-        v_rep = _value_fn(name, norm, b, anchored, p.worst[j], p.best[j], o_lo, o_hi, rep)
-        rest = g[i] - w[j] * v_rep
-        tr = int(target[q])
-        ahead = np.sort(np.delete(g, i))[::-1]
-        if tr - 1 >= n - 1:
-            continue
-        T = ahead[tr - 1]  # the score the site must reach: the tr-th best of the others
-        v_needed = (T - rest) / w[j]
-        x = _value_inverse(name, norm, b, anchored, p.worst[j], p.best[j], o_lo, o_hi, v_needed)
-        if x is None or not np.isfinite(x):
-            continue
-        # in the direction of improvement, inside the piece and the search range
-        lo_s, hi_s = sorted((float(x0[q]), float(limit[q])))
-        if not (a <= x <= z) or not (lo_s <= x <= hi_s):
-            continue
-        if (x - x0[q]) * (1.0 if b else -1.0) < 0:
-            x = float(x0[q])
-        out[q] = x
-    return out
-
-
-def _value_fn(name: str, norm: str, b: bool, anchored: bool, worst: float, best: float,
-              lo: float, hi: float, x: float) -> float:
-    """The normalised (goodness-oriented) value of x in a fixed piece of its column."""
-    if name == "wpm":
-        return float(np.log(x)) if b else float(-np.log(x))
-    if norm == "none":
-        return x if b else -x
-    if norm == "minmax":
-        if anchored:
-            return float(np.clip((x - worst) / (best - worst), 0.0, 1.0))
-        if hi == lo:
-            return 0.0
-        return (x - lo) / (hi - lo) if b else (hi - x) / (hi - lo)
-    # max
-    return x / hi if b else lo / x
-
-
-def _value_inverse(name: str, norm: str, b: bool, anchored: bool, worst: float, best: float,
-                   lo: float, hi: float, v: float) -> float | None:
-    """x such that the normalised value is v (None where v cannot be reached in the piece)."""
-    if name == "wpm":
-        return float(np.exp(v)) if b else float(np.exp(-v))
-    if norm == "none":
-        return v if b else -v
-    if norm == "minmax":
-        if anchored:
-            if v > 1.0:
-                return None
-            return worst + max(v, 0.0) * (best - worst)
-        if hi == lo or v > 1.0:
-            return None
-        return lo + v * (hi - lo) if b else hi - v * (hi - lo)
-    if b:
-        return v * hi if v <= 1.0 else None
-    return lo / v if v > 0 else None
-
-
-def _safe_column(cs: Any, j: int, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Scores for each variant of column j, and which variants the method could evaluate.
-
-    A batch that raises is split in halves until the rows that raise are found, so a few values
-    outside the method's domain cost a few extra evaluations.
-    """
-    K, n = cols.shape
-    g = np.zeros((K, n))
-    ok = np.zeros(K, dtype=bool)
-    stack = [(0, K)]
-    while stack:
-        a, b = stack.pop()
-        try:
-            with np.errstate(all="ignore"):
-                part = np.asarray(cs.goodness(j, cols[a:b]), float)
-        except _EVAL_ERRORS:
-            if b - a > 1:
-                h = (a + b) // 2
-                stack += [(a, h), (h, b)]
-            continue
-        g[a:b] = part
-        ok[a:b] = np.isfinite(part).all(axis=1)
-    return g, ok
-
-
-def plausible_range(
-    observed_low: np.ndarray,
-    observed_high: np.ndarray,
-    anchors_worst: np.ndarray | None,
-    anchors_best: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per criterion, the values a one-fact change may need and still be in reach: the
-    observed range widened by its own width on each side, cut to the fixed scale's anchors."""
-    lo, hi = np.asarray(observed_low, float), np.asarray(observed_high, float)
-    width = hi - lo
-    lo, hi = lo - width, hi + width
-    if anchors_worst is not None:
-        anchored = ~np.isnan(anchors_worst) & ~np.isnan(anchors_best)
-        a_lo = np.fmin(anchors_worst, anchors_best)
-        a_hi = np.fmax(anchors_worst, anchors_best)
-        lo = np.where(anchored, np.maximum(lo, a_lo), lo)
-        hi = np.where(anchored, np.minimum(hi, a_hi), hi)
-    return lo, hi
-
-
-def _rank_above(ranks: np.ndarray, r: int) -> int:
-    better = [int(x) for x in ranks if int(x) < r]
-    return max(better) if better else 1
