@@ -1,6 +1,6 @@
 """Read YAML/TOML input files into plain dicts, safely and with bounded cost.
 
-* files larger than :data:`MAX_BYTES` are refused before parsing;
+* files larger than :data:`~sitecompare.files.MAX_PROFILE_BYTES` are refused before parsing;
 * binary junk (NUL bytes, invalid UTF-8) is reported, not parsed;
 * YAML is parsed with a safe loader that refuses aliases (no "billion laughs"), duplicate keys
   and the YAML 1.1 booleans ``yes/no/on/off`` (so ``country: NO`` stays Norway), and reads
@@ -15,7 +15,6 @@ import math
 import os
 import pickle
 import re
-import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +23,9 @@ from typing import Any
 import yaml
 
 from .errors import Issue, display_path
+from .files import MAX_PROFILE_BYTES, UnreadableFile, read_regular
 
 __all__ = [
-    "MAX_BYTES",
     "RawDoc",
     "AsWritten",
     "read_document",
@@ -34,7 +33,6 @@ __all__ = [
     "PROFILE_SUFFIXES",
 ]
 
-MAX_BYTES = 2_000_000
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
 
 
@@ -293,23 +291,9 @@ def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
     p = Path(path)
     name = display_path(p)
     try:
-        try:
-            st = os.stat(p)  # one call for the checks below (a study reads thousands of files)
-        except FileNotFoundError:
-            if os.path.islink(p):
-                return None, [Issue(name, "", "broken symbolic link (its target does not exist)")]
-            return None, [Issue(name, "", "file not found")]
-        if not stat.S_ISREG(st.st_mode):
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
-            return None, [Issue(name, "", f"not a regular file ({kind})")]
-        if st.st_size > MAX_BYTES:
-            return None, [Issue(name, "", f"file too large ({st.st_size} bytes; limit {MAX_BYTES})")]
-        with open(p, "rb") as fh:
-            blob = fh.read(MAX_BYTES + 1)
-        if len(blob) > MAX_BYTES:  # it grew after the check
-            return None, [Issue(name, "", f"file too large (more than {MAX_BYTES} bytes; limit {MAX_BYTES})")]
-    except OSError as exc:
-        return None, [Issue(name, "", f"cannot read: {exc.strerror or exc}")]
+        blob = read_regular(p, MAX_PROFILE_BYTES)
+    except UnreadableFile as exc:
+        return None, [Issue(name, "", str(exc))]
     text, problem = _decode(p, blob)
     if problem:
         return None, [problem]

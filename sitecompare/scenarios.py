@@ -13,6 +13,7 @@ import numpy as np
 from .matrix import build_matrix
 from .model import MethodSpec, Study
 from .ranking import evaluate_matrix
+from .rounding import rounded
 from .study import resolve_weights
 
 __all__ = ["ScenarioTable", "rank_all_scenarios", "rank_all_methods"]
@@ -76,7 +77,7 @@ def rank_all_scenarios(study: Study) -> ScenarioTable:
         cols.append(label)
         ranks.append(out.ranks)
         scores.append(out.scores)
-        weights[label] = {c: round(float(v), 6) for c, v in zip(dm.criterion_ids, vec, strict=True)}
+        weights[label] = {c: rounded(v) for c, v in zip(dm.criterion_ids, vec, strict=True)}
     return ScenarioTable(
         columns=tuple(cols),
         site_ids=dm.site_ids,

@@ -19,6 +19,7 @@ import click
 
 from ..errors import Issue, ValidationError, display_path
 from .common import CONTEXT, handle_errors
+from .options import SITES_HELP_DEFAULT, criteria_option, sites_option
 
 __all__ = ["app", "streamlit_command"]
 
@@ -60,18 +61,8 @@ def streamlit_command(host: str, port: int) -> list[str]:
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--sites",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder of site profiles [default: ./sites, else the shipped sites].",
-)
-@click.option(
-    "--criteria",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Criteria file [default: ./criteria/default.yaml, else the shipped set].",
-)
+@sites_option(SITES_HELP_DEFAULT)
+@criteria_option()
 @click.option(
     "--host",
     default="127.0.0.1",

@@ -19,6 +19,7 @@ from .common import CONTEXT, console, handle_errors, print_ranking_table
 from .options import load_from_options, study_options
 from .sensitivity import (
     SENSITIVITY_OPTIONS,
+    pop_sampling,
     progress_option,
     run_with_progress,
     sensitivity_options,
@@ -104,11 +105,6 @@ def compare(
     lang: str,
     with_sensitivity: bool,
     top: int,
-    samples: int,
-    seed: int,
-    weight_sampling: str,
-    concentration: float,
-    unknown_missing: bool,
     progress: bool | None,
     **kw: Any,
 ) -> None:
@@ -134,6 +130,7 @@ def compare(
         ]
         if given:
             raise click.UsageError(f"{', '.join(given)} only apply with --sensitivity", ctx=ctx)
+    sampling = pop_sampling(kw)
     study = load_from_options(columnar=True, **kw)
     result = rank(study)
     summary: list = []
@@ -161,15 +158,7 @@ def compare(
             info["Sites ranked"] = n
     sens = None
     if with_sensitivity:
-        sens = run_with_progress(
-            study,
-            progress,
-            samples=samples,
-            seed=seed,
-            weight_sampling=weight_sampling,
-            concentration=concentration,
-            unknown_missing=unknown_missing,
-        )
+        sens = run_with_progress(study, progress, **sampling)
     extra = [kw["weights_from"]] if kw.get("weights_from") else []
     if kw.get("sites") is not None and study.table is not None:
         extra += _table_inputs(kw["sites"])

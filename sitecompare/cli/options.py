@@ -9,7 +9,7 @@ theirs; the variants are named here, beside the one declaration of each option.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,8 @@ __all__ = [
     "sheet_option",
     "as_of_option",
     "format_option",
+    "choice_option",
+    "apply_options",
     "study_options",
     "engine_options",
     "parse_date",
@@ -92,7 +94,12 @@ def format_option(*choices: str) -> Decorator:
     )
 
 
-def _apply(fn: Callable[..., Any], opts: list[Decorator]) -> Callable[..., Any]:
+def choice_option(flag: str, choices: Sequence[str], default: str, help: str) -> Decorator:
+    """An option taking one of ``choices`` (``default`` shown in ``--help``)."""
+    return click.option(flag, type=click.Choice(list(choices)), default=default, show_default=True, help=help)
+
+
+def apply_options(fn: Callable[..., Any], opts: list[Decorator]) -> Callable[..., Any]:
     """Apply ``opts`` so that ``--help`` lists them in this order."""
     for o in reversed(opts):
         fn = o(fn)
@@ -101,7 +108,7 @@ def _apply(fn: Callable[..., Any], opts: list[Decorator]) -> Callable[..., Any]:
 
 def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The options of the commands that rank a study: rank, compare, sensitivity."""
-    return _apply(
+    return apply_options(
         fn,
         [
             sites_option(),
@@ -132,12 +139,11 @@ def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                 help="Method parameter, e.g. --param normalization=vector or --param v=0.3.",
             ),
             as_of_option(),
-            click.option(
+            choice_option(
                 "--horizon",
-                type=click.Choice(HORIZONS),
-                default="planned",
-                show_default=True,
-                help="planned: plans count as if built; built: a fact with status: plan is treated "
+                HORIZONS,
+                "planned",
+                "planned: plans count as if built; built: a fact with status: plan is treated "
                 "as missing (compare what exists).",
             ),
         ],
@@ -146,15 +152,14 @@ def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--engine numpy|dask`` and ``--scheduler ADDRESS`` (sitecompare.engines)."""
-    return _apply(
+    return apply_options(
         fn,
         [
-            click.option(
+            choice_option(
                 "--engine",
-                type=click.Choice(["numpy", "dask"]),
-                default="numpy",
-                show_default=True,
-                help="numpy: in this process; dask: a Parquet site table larger than memory, on a "
+                ("numpy", "dask"),
+                "numpy",
+                "numpy: in this process; dask: a Parquet site table larger than memory, on a "
                 "Dask cluster (pip install 'sitecompare[dask]').",
             ),
             click.option(

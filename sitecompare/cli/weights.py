@@ -14,7 +14,6 @@ each, before anything else is read or counted.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,10 @@ from typing import Any
 import click
 
 from ..errors import Issue, ValidationError, display_path
-from ..weights.files import file_problem
+from ..files import NotRegularFile, file_problem, not_regular, open_regular, os_problem
 from ..weights.ri import RI_TABLES
 from .common import CONTEXT, console, handle_errors
+from .options import CRITERIA_HELP_CHECK, SITES_HELP_DEFAULT, Decorator, criteria_option, sites_option
 
 __all__ = ["weights"]
 
@@ -78,9 +78,11 @@ def _file_problem(path: Path) -> str | None:
     problem = file_problem(path, pattern_hint=True)
     if problem is None:  # a regular file: can it be opened? (non-blocking, were it swapped)
         try:
-            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+            open_regular(path).close()
+        except NotRegularFile as exc:
+            return not_regular(exc.mode)
         except OSError as exc:
-            return f"cannot read: {exc.strerror or exc}"
+            return os_problem(exc)
     return problem
 
 
@@ -319,18 +321,41 @@ def _check_ids(ids: list[str], criteria: Path | None, into: Path | None, origin:
         raise ValidationError(bad)
 
 
-def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
-    @click.argument("order", nargs=-1, required=True)
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Check the ids against this criteria file.",
-    )
+def _order(order: tuple[str, ...]) -> list[Any]:
+    """An order given on the command line: tied criteria joined with commas form a group."""
+    return [o.split(",") if "," in o else o for o in order]
+
+
+def _points(points: tuple[str, ...]) -> dict[str, float]:
+    """``CRITERION=POINTS`` arguments as a mapping; every malformed one is reported."""
+    pts: dict[str, float] = {}
+    issues = []
+    for p in points:
+        k, sep, v = p.partition("=")
+        if not sep or not k.strip():
+            issues.append(Issue("command line", p, "expected CRITERION=POINTS"))
+            continue
+        try:
+            pts[k.strip()] = float(v)
+        except ValueError:
+            issues.append(Issue("command line", k.strip(), f"expected a number of points, got {v!r}"))
+    if issues:
+        raise ValidationError(issues)
+    return pts
+
+
+def _elicitation_command(
+    name: str, fn_name: str, doc: str, argument: Decorator, parse: Callable[[tuple[str, ...]], Any]
+) -> click.Command:
+    """A command of :mod:`sitecompare.weights.elicitation`: ``fn_name`` applied to its
+    arguments (``argument``, read by ``parse``), ids checked against ``--criteria``."""
+
+    @argument
+    @criteria_option(CRITERIA_HELP_CHECK)
     @_out_options
     @handle_errors
     def cmd(
-        order: tuple[str, ...],
+        args: tuple[str, ...],
         criteria: Path | None,
         fmt: str,
         into: Path | None,
@@ -341,8 +366,7 @@ def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
 
         _check_into(into, scenario)
         _check_files(criteria, into)
-        items: list[Any] = [o.split(",") if "," in o else o for o in order]
-        r = getattr(elicitation, fn_name)(items, source="command line")
+        r = getattr(elicitation, fn_name)(parse(args), source="command line")
         _check_ids(list(r.weights), criteria, into, "command line")
         _emit(
             r,
@@ -357,100 +381,40 @@ def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
     return click.command(name, context_settings=CONTEXT)(cmd)
 
 
-def _points_command(name: str, fn_name: str, doc: str) -> click.Command:
-    @click.argument("points", nargs=-1, required=True, metavar="CRITERION=POINTS...")
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Check the ids against this criteria file.",
-    )
-    @_out_options
-    @handle_errors
-    def cmd(
-        points: tuple[str, ...],
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
-        from ..weights import elicitation
-
-        _check_into(into, scenario)
-        _check_files(criteria, into)
-        pts: dict[str, Any] = {}
-        issues = []
-        for p in points:
-            k, sep, v = p.partition("=")
-            if not sep or not k.strip():
-                issues.append(Issue("command line", p, "expected CRITERION=POINTS"))
-                continue
-            try:
-                pts[k.strip()] = float(v)
-            except ValueError:
-                issues.append(
-                    Issue("command line", k.strip(), f"expected a number of points, got {v!r}")
-                )
-        if issues:
-            raise ValidationError(issues)
-        r = getattr(elicitation, fn_name)(pts, source="command line")
-        _check_ids(list(r.weights), criteria, into, "command line")
-        _emit(
-            r,
-            fmt,
-            into,
-            scenario,
-            description,
-            lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference),
-        )
-
-    cmd.__doc__ = doc
-    return click.command(name, context_settings=CONTEXT)(cmd)
-
-
-weights.add_command(
-    _rank_command(
+_ORDER = click.argument("args", nargs=-1, required=True, metavar="ORDER...")
+_POINTS = click.argument("args", nargs=-1, required=True, metavar="CRITERION=POINTS...")
+_ELICITATION = (
+    (
         "roc",
         "roc_weights",
         "Rank-order centroid weights from an order, most important first.\n\n"
         "Tied criteria are joined with commas: `roc talent compute,power transport`.",
-    )
-)
-weights.add_command(
-    _rank_command(
+        _ORDER,
+        _order,
+    ),
+    (
         "rank-sum",
         "rank_sum_weights",
         "Rank-sum weights from an order, most important first (ties joined with commas).",
-    )
-)
-weights.add_command(
-    _points_command(
+        _ORDER,
+        _order,
+    ),
+    (
         "swing",
         "swing_weights",
         "Swing weights: the most important worst-to-best swing scores 100, others 0-100.",
-    )
+        _POINTS,
+        _points,
+    ),
+    ("points", "points_weights", "Direct points for each criterion, normalised to sum 1.", _POINTS, _points),
 )
-weights.add_command(
-    _points_command(
-        "points", "points_weights", "Direct points for each criterion, normalised to sum 1."
-    )
-)
+for _spec in _ELICITATION:
+    weights.add_command(_elicitation_command(*_spec))
 
 
 def _objective_command(name: str) -> click.Command:
-    @click.option(
-        "--sites",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Folder of site profiles [default: ./sites, else the shipped sites].",
-    )
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Criteria file [default: ./criteria/default.yaml, else the shipped set].",
-    )
+    @sites_option(SITES_HELP_DEFAULT)
+    @criteria_option()
     @_out_options
     @handle_errors
     def cmd(
