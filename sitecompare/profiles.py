@@ -18,7 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -43,6 +43,7 @@ class RawDoc:
 
     @property
     def name(self) -> str:
+        """The document's path as shown to the user (:func:`~sitecompare.errors.display_path`)."""
         return display_path(self.path)
 
 
@@ -51,7 +52,7 @@ def _alias_error(event: yaml.AliasEvent) -> yaml.constructor.ConstructorError:
         None,
         None,
         f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
-        event.start_mark,
+        event.start_mark,  # type: ignore[arg-type]  # PyYAML's stub: libyaml's Mark is one too
     )
 
 
@@ -87,10 +88,10 @@ class _StrictConstructor(yaml.constructor.SafeConstructor):
     """SafeConstructor without duplicate keys or merge keys; a float that overflows keeps the
     text as written (:class:`AsWritten`)."""
 
-    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
         return _as_written(str(node.value), super().construct_yaml_float(node))
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep=deep)
         # each key constructed once: checked (no merge key, hashable, not a duplicate) and used
@@ -120,7 +121,7 @@ class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
     """Pure-Python SafeLoader without aliases, without duplicate keys, with YAML 1.2 booleans
     and floats (used when PyYAML was built without libyaml)."""
 
-    def __init__(self, stream):  # type: ignore[no-untyped-def]
+    def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
@@ -128,13 +129,15 @@ class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
         _StrictConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _alias_error(self.peek_event())
+            raise _alias_error(self.peek_event())  # type: ignore[no-untyped-call]  # untyped in PyYAML's stub
         return super().compose_node(parent, index)
 
 
-_StrictConstructor.add_constructor("tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float)
+_StrictConstructor.add_constructor(  # type: ignore[type-var]  # PyYAML's stub: bound to its own loaders
+    "tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float
+)
 
 # YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
 # Dates stay strings: the validators parse them and name the field of an impossible date
@@ -155,15 +158,29 @@ _StrictLoader.add_implicit_resolver(
     list("-+0123456789"),
 )
 
+class _Loader(Protocol):
+    def get_single_data(self) -> Any: ...
+    def dispose(self) -> None: ...
+
+
+def _single_document(loader: _Loader) -> Any:
+    """The one document of ``loader`` (what ``yaml.load`` does; its stub admits PyYAML's own
+    loaders only, not these strict ones)."""
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 if getattr(yaml, "__with_libyaml__", False):
     # libyaml parses about 30 times faster (1,000 profiles: 0.7 s instead of 21 s). Its
     # composer is C code, so aliases are refused by a first pass over its events (also C),
     # before any node is built; the constructor and resolvers are the strict ones above.
 
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 
-    class _StrictCLoader(CParser, _StrictConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
-        def __init__(self, stream):  # type: ignore[no-untyped-def]
+    class _StrictCLoader(CParser, _StrictConstructor, yaml.resolver.Resolver):
+        def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _StrictConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
@@ -177,12 +194,12 @@ if getattr(yaml, "__with_libyaml__", False):
             for event in yaml.parse(text, Loader=yaml.CSafeLoader):
                 if isinstance(event, yaml.AliasEvent):
                     raise _alias_error(event)
-        return yaml.load(text, Loader=_StrictCLoader)  # noqa: S506 - strict SafeLoader equivalent
+        return _single_document(_StrictCLoader(text))
 
 else:  # pragma: no cover - PyYAML without libyaml
 
     def _load_yaml(text: str) -> Any:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader subclass
+        return _single_document(_StrictLoader(text))
 
 
 class ParseCache:
@@ -205,6 +222,8 @@ class ParseCache:
 
     @staticmethod
     def folder() -> Path:
+        """The cache's folder: ``$SITECOMPARE_CACHE_DIR``, else ``sitecompare`` in
+        ``$XDG_CACHE_HOME`` (``~/.cache``)."""
         env = os.environ.get("SITECOMPARE_CACHE_DIR")
         if env:
             return Path(env)

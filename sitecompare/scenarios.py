@@ -6,7 +6,7 @@ table (:func:`sitecompare.cli.common.print_scenario_table`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -15,6 +15,9 @@ from .model import MethodSpec, Study
 from .ranking import evaluate_matrix
 from .rounding import rounded
 from .study import resolve_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ScenarioTable", "rank_all_scenarios", "rank_all_methods"]
 
@@ -33,7 +36,8 @@ class ScenarioTable:
     method: MethodSpec
     kind: str = "scenario"
 
-    def to_frame(self):  # type: ignore[no-untyped-def]  # -> pandas.DataFrame
+    def to_frame(self) -> pd.DataFrame:
+        """The ranks as a DataFrame: one row per site (in rank order), one column per scenario."""
         import pandas as pd
 
         order = self.order()
@@ -48,6 +52,7 @@ class ScenarioTable:
         return np.lexsort((np.arange(len(self.site_ids)), self.ranks[:, 0]))
 
     def to_json(self) -> dict[str, Any]:
+        """The method, and per scenario (or method) its weights, ranks and scores, as JSON data."""
         return {
             "method": self.method.as_dict(),
             self.kind + "s": {
@@ -109,6 +114,7 @@ def rank_all_methods(study: Study, specs: list[MethodSpec]) -> ScenarioTable:
 
 
 def method_label(spec: MethodSpec) -> str:
+    """A short name for the method with its non-default parameter, e.g. ``wsm (vector)``."""
     p = dict(spec.params)
     norm = p.get("normalization")
     if spec.name in ("wsm", "wpm") and norm:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
 from .matrix import collect_matrix_issues
@@ -37,10 +38,12 @@ __all__ = [
 
 
 def shipped_sites_dir() -> Path:
+    """The folder of site profiles shipped inside the package."""
     return Path(str(resources.files("sitecompare") / "data" / "sites"))
 
 
 def shipped_criteria_file() -> Path:
+    """The criteria file shipped inside the package."""
     return Path(str(resources.files("sitecompare") / "data" / "criteria" / "default.yaml"))
 
 
@@ -56,6 +59,7 @@ def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tupl
 
 
 def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
+    """The sites of every profile in ``directory`` that loads, and the problems of the others."""
     sites, issues, _, _ = _load_sites(directory)
     return sites, issues
 
@@ -120,6 +124,7 @@ def _unit_issues_of_broken(broken: list[Site], cs: CriteriaSet, as_of: dt.date |
 
 
 def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
+    """The criteria set of the file ``path`` (None when it does not load) and its problems."""
     doc, issues = read_document(path)
     if doc is None:
         return None, issues
@@ -269,7 +274,7 @@ class WorkbookWeights:
     origin: str  # the weights' source, as the ranking names it
     issues: tuple[Issue, ...]  # problems of the --weights beside it
     notes: tuple[str, ...]  # --weights on another scale than the sheet's weights
-    values: tuple  # the sheet's fact cells (report.readback.WhatIfValue), for check()
+    values: tuple[Any, ...]  # the sheet's fact cells (report.readback.WhatIfValue), for check()
 
     def check(self, study: Study) -> Study:
         """Refuse a workbook whose facts were edited in the What-if sheet: they are not read

@@ -67,9 +67,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, in the order of :data:`COMMANDS`."""
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command ``name``, its module imported now; None for an unknown name."""
         if name not in COMMANDS:
             return None
         module, attr, _ = COMMANDS[name]
@@ -80,6 +82,7 @@ class LazyGroup(click.Group):
         # an interruption (Ctrl-C, or SIGTERM/SIGHUP, which the group turns into one) while a
         # command module is still being imported is not bad input: exit 130 as the commands
         # do (click would print "Aborted!" and exit 1)
+        """Run the command; an interruption while its module is imported exits 130."""
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -89,6 +92,7 @@ class LazyGroup(click.Group):
             ctx.exit(130)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The help's command list, from :data:`COMMANDS` (no command module imported)."""
         rows = [(name, help_) for name, (_, _, help_) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)

@@ -9,11 +9,19 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import Issue, SiteCompareError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..headline import Headline
+    from ..ranking import Ranking
+    from ..scenarios import ScenarioTable
 
 __all__ = [
     "CONTEXT",
@@ -29,7 +37,8 @@ __all__ = [
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def console(stderr: bool = False):  # type: ignore[no-untyped-def]
+def console(stderr: bool = False) -> Console:
+    """A rich console on stdout (stderr with ``stderr``), laid out for a terminal or a log."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
@@ -50,6 +59,9 @@ def _fail(issues: list[Issue]) -> None:
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` with the exit codes of :mod:`sitecompare.cli`: a SiteCompareError is one line per
+    problem and exit 1, an interruption 130, any other exception an internal error (3)."""
+
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -111,7 +123,7 @@ def _fmt_score(x: float) -> str:
     return f"{x:.4f}"
 
 
-def ranking_headline(ranking):  # type: ignore[no-untyped-def]
+def ranking_headline(ranking: Ranking) -> Headline:
     """The ranking's headline (the built-only ranking computed beside it when plans are used)."""
     from ..headline import built_alongside, headline
 
@@ -122,7 +134,7 @@ def ranking_headline(ranking):  # type: ignore[no-untyped-def]
 EXCLUDED_LISTED = 50  # screened-out sites listed under a table of the best K (--top)
 
 
-def _ranking_rows(ranking, title: str | None, top: int | None):  # type: ignore[no-untyped-def]
+def _ranking_rows(ranking: Ranking, title: str | None, top: int | None) -> Table:
     """The rich table of the ranking's rows (the best ``top`` only, when given)."""
     from rich.table import Table
 
@@ -157,8 +169,12 @@ def _ranking_rows(ranking, title: str | None, top: int | None):  # type: ignore[
     return t
 
 
-def print_ranking_table(  # type: ignore[no-untyped-def]
-    ranking, out=None, title: str | None = None, head=None, top: int | None = None
+def print_ranking_table(
+    ranking: Ranking,
+    out: Console | None = None,
+    title: str | None = None,
+    head: Headline | None = None,
+    top: int | None = None,
 ) -> None:
     """The ranking as a table (its best ``top`` sites only, when given), the headline, the
     weights and the notes."""
@@ -196,7 +212,7 @@ def print_ranking_table(  # type: ignore[no-untyped-def]
         out_console.print(f"note: {warning}")
 
 
-def print_scenario_table(table, out) -> None:  # type: ignore[no-untyped-def]
+def print_scenario_table(table: ScenarioTable, out: Console) -> None:
     """A :class:`~sitecompare.scenarios.ScenarioTable`: the rank of each site under each
     scenario (or method), sites in rank order under the first column."""
     from rich.table import Table

@@ -16,7 +16,7 @@ from ..headline import built_alongside, headline
 from ..report.i18n import LANGS
 from ..topk import DEFAULT_TOP, restrict
 from .common import CONTEXT, console, handle_errors, print_ranking_table
-from .options import load_from_options, study_options
+from .options import StudyOptions, load_from_options, study_options
 from .sensitivity import (
     SENSITIVITY_OPTIONS,
     pop_sampling,
@@ -106,6 +106,7 @@ def compare(
     with_sensitivity: bool,
     top: int,
     progress: bool | None,
+    options: StudyOptions,
     **kw: Any,
 ) -> None:
     """Rank the sites and write the comparison workbook (the main job).
@@ -131,7 +132,7 @@ def compare(
         if given:
             raise click.UsageError(f"{', '.join(given)} only apply with --sensitivity", ctx=ctx)
     sampling = pop_sampling(kw)
-    study = load_from_options(columnar=True, **kw)
+    study = load_from_options(options, columnar=True)
     result = rank(study)
     summary: list = []
     info: dict = {}
@@ -159,9 +160,9 @@ def compare(
     sens = None
     if with_sensitivity:
         sens = run_with_progress(study, progress, **sampling)
-    extra = [kw["weights_from"]] if kw.get("weights_from") else []
-    if kw.get("sites") is not None and study.table is not None:
-        extra += _table_inputs(kw["sites"])
+    extra = [options.weights_from] if options.weights_from else []
+    if options.sites is not None and study.table is not None:
+        extra += _table_inputs(options.sites)
     built, why = built_alongside(result)
     head = headline(result, built, why)
     path = write_workbook(

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import Issue, ValidationError
-from ..model import HORIZONS
+from ..model import HORIZONS, MethodSpec, Study
 
 __all__ = [
     "sites_option",
@@ -28,6 +29,7 @@ __all__ = [
     "choice_option",
     "apply_options",
     "study_options",
+    "StudyOptions",
     "engine_options",
     "parse_date",
     "parse_param_value",
@@ -52,6 +54,7 @@ SHEET_HELP_IMPORT = "The sheet of an .xlsx table [default: the first]."
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """The ``--as-of`` callback: the ISO date given, or None."""
     if value is None:
         return None
     try:
@@ -106,10 +109,33 @@ def apply_options(fn: Callable[..., Any], opts: list[Decorator]) -> Callable[...
     return fn
 
 
+@dataclass(frozen=True)
+class StudyOptions:
+    """The options that describe a study (:func:`study_options`), as given."""
+
+    sites: Path | None = None
+    sheet: str | None = None
+    criteria: Path | None = None
+    scenario: str | None = None
+    weights: str | None = None
+    weights_from: Path | None = None
+    method: str | None = None
+    params: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    horizon: str = "planned"
+
+
 def study_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of the commands that rank a study: rank, compare, sensitivity."""
+    """The options of the commands that rank a study (rank, compare, sensitivity), handed to
+    ``fn`` as one :class:`StudyOptions` (``options``)."""
+
+    @wraps(fn)
+    def with_study(*args: Any, **kw: Any) -> Any:
+        options = StudyOptions(**{f.name: kw.pop(f.name) for f in fields(StudyOptions)})
+        return fn(*args, options=options, **kw)
+
     return apply_options(
-        fn,
+        with_study,
         [
             sites_option(),
             sheet_option(),
@@ -184,19 +210,19 @@ def parse_param_value(v: str) -> Any:
         return v
 
 
-def method_from_options(method: str | None, params: tuple[str, ...], base: Any) -> tuple[Any, list[Issue]]:
+def method_from_options(
+    method: str | None, params: tuple[str, ...], base: MethodSpec | None
+) -> tuple[MethodSpec | None, list[Issue]]:
     """The MethodSpec of ``--method NAME`` and ``--param KEY=VALUE`` on top of ``base``, the
     criteria file's method (its parameters carry over when the name is the same; None when the
     file did not load: then wsm's defaults). ``(None, [])`` when neither option is given."""
     from ..methods import validate_method
-    from ..model import MethodSpec
 
     if not method and not params:
         return None, []
-    known = base is not None
-    base = base if known else MethodSpec("wsm", {})
-    raw: dict[str, Any] = {"name": method or base.name}
-    if known and raw["name"] == base.name:
+    start = base if base is not None else MethodSpec("wsm", {})
+    raw: dict[str, Any] = {"name": method or start.name}
+    if base is not None and raw["name"] == base.name:
         raw.update(base.params)
     issues: list[Issue] = []
     for p in params:
@@ -212,46 +238,36 @@ def method_from_options(method: str | None, params: tuple[str, ...], base: Any) 
     return spec, issues
 
 
-def load_from_options(
-    sites: Path | None,
-    criteria: Path | None,
-    scenario: str | None,
-    weights: str | None,
-    weights_from: Path | None,
-    method: str | None,
-    params: tuple[str, ...],
-    as_of: dt.date | None,
-    horizon: str = "planned",
-    sheet: str | None = None,
-    columnar: bool = False,
-):  # type: ignore[no-untyped-def]
+def load_from_options(options: StudyOptions, columnar: bool = False) -> Study:
     """The Study the options describe (shared by rank, compare, sensitivity).
 
     A site table stays a table held by column with ``columnar`` (rank, compare: the matrix is
     built from its columns); otherwise its rows become sites, as if they were profiles."""
     from ..study import default_paths, load_criteria, load_study, workbook_weights
 
+    o = options
     spec = None
     issues: list[Issue] = []
-    if method or params:
-        cs, _ = load_criteria(default_paths(sites, criteria)[1])
-        spec, issues = method_from_options(method, params, cs.method if cs is not None else None)
+    criteria_file = default_paths(o.sites, o.criteria)[1]
+    if o.method or o.params:
+        cs, _ = load_criteria(criteria_file)
+        spec, issues = method_from_options(o.method, o.params, cs.method if cs is not None else None)
     wb = None
-    if weights_from is not None:
-        wb = workbook_weights(weights_from, default_paths(sites, criteria)[1], weights)
+    if o.weights_from is not None:
+        wb = workbook_weights(o.weights_from, criteria_file, o.weights)
         issues.extend(wb.issues)
     if issues:
         raise ValidationError(issues)
     study = load_study(
-        sites,
-        criteria,
-        scenario=scenario,
-        weights=wb.weights if wb is not None else weights,
+        o.sites,
+        o.criteria,
+        scenario=o.scenario,
+        weights=wb.weights if wb is not None else o.weights,
         weights_origin=wb.origin if wb is not None else "--weights",
         method=spec,
-        as_of=as_of,
-        horizon=horizon,
-        sheet=sheet,
+        as_of=o.as_of,
+        horizon=o.horizon,
+        sheet=o.sheet,
     )
     if study.table is not None and not columnar:
         study = replace(study, sites=tuple(study.table.sites()))

@@ -12,7 +12,14 @@ import numpy as np
 from ..model import Study
 from ..sensitivity import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
 from .common import CONTEXT, console, handle_errors
-from .options import apply_options, choice_option, format_option, load_from_options, study_options
+from .options import (
+    StudyOptions,
+    apply_options,
+    choice_option,
+    format_option,
+    load_from_options,
+    study_options,
+)
 
 __all__ = [
     "sensitivity",
@@ -94,10 +101,10 @@ progress_option = click.option(
 @format_option("table", "json")
 @progress_option
 @handle_errors
-def sensitivity(fmt: str, progress: bool | None, **kw: Any) -> None:
+def sensitivity(fmt: str, progress: bool | None, options: StudyOptions, **kw: Any) -> None:
     """How sure are we? OAT weight sweeps, critical changes, SMAA-2, method agreement."""
     sampling = pop_sampling(kw)
-    study = load_from_options(**kw)
+    study = load_from_options(options)
     result = run_with_progress(study, progress, **sampling)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import ValidationError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..coverage import SiteCoverage
+    from ..model import Study
 from .common import (
     CONTEXT,
     console,
@@ -24,6 +30,7 @@ from .options import (
     SHEET_HELP_IMPORT,
     SHEET_HELP_SHORT,
     SITES_HELP_SHORT,
+    StudyOptions,
     as_of_option,
     criteria_option,
     engine_options,
@@ -54,7 +61,12 @@ __all__ = ["rank", "validate", "sites", "methods", "import_command", "quote_note
 @engine_options
 @handle_errors
 def rank(
-    fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any
+    fmt: str,
+    all_scenarios: bool,
+    top: int | None,
+    engine: str,
+    scheduler: str | None,
+    options: StudyOptions,
 ) -> None:
     """Rank the sites (ranking only, to stdout)."""
     from ..ranking import rank as do_rank
@@ -64,11 +76,11 @@ def rank(
             raise click.UsageError("--all-scenarios runs with --engine numpy only")
         from .engines import rank_dask
 
-        rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
+        rank_dask(options, fmt=fmt, top=top, scheduler=scheduler)
         return
     if scheduler is not None:
         raise click.UsageError("--scheduler applies with --engine dask")
-    study = load_from_options(columnar=True, **kw)
+    study = load_from_options(options, columnar=True)
     if all_scenarios:
         from ..scenarios import rank_all_scenarios
         from ..study import weight_scale_notes
@@ -151,7 +163,7 @@ def validate(sites: Path | None, criteria: Path | None, sheet: str | None) -> No
             click.echo(f"note: {note}")
 
 
-def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
+def quote_notes(study: Study) -> list[str]:
     """One line per profile whose facts read by a criterion carry no ``quote`` (computed facts
     name their method instead): the source's words holding the figure are required from now on."""
     from ..errors import display_path
@@ -233,7 +245,7 @@ def sites(
 COVERAGE_LISTS = ("missing for criteria", "planned", "ranged", "computed", "stale")
 
 
-def coverage_table(cov: list, set_name: str, years: float, width: int):  # type: ignore[no-untyped-def]
+def coverage_table(cov: list[SiteCoverage], set_name: str, years: float, width: int) -> Table:
     """The ``sites`` table: one column per kind of fact when every fact key fits in its column
     at ``width``; otherwise (a terminal of 80 columns) two columns, the site and its coverage
     one kind per line. Either way a site id or fact key is never broken: lists wrap after

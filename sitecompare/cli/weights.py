@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -24,38 +26,86 @@ from ..errors import Issue, ValidationError, display_path
 from ..files import NotRegularFile, file_problem, not_regular, open_regular, os_problem
 from ..weights.ri import RI_TABLES
 from .common import CONTEXT, console, handle_errors
-from .options import CRITERIA_HELP_CHECK, SITES_HELP_DEFAULT, Decorator, criteria_option, sites_option
+from .options import (
+    CRITERIA_HELP_CHECK,
+    SITES_HELP_DEFAULT,
+    Decorator,
+    apply_options,
+    criteria_option,
+    format_option,
+    sites_option,
+)
 
 __all__ = ["weights"]
 
 
+@dataclass(frozen=True)
+class _Output:
+    """Where a weights command's result goes: ``--format``, and ``--into FILE --scenario NAME``
+    (``--description``) to save it as a scenario."""
+
+    fmt: str
+    into: Path | None
+    scenario: str | None
+    description: str | None
+
+    def emit(
+        self, result: Any, table: Callable[[Any], None], provenance: dict[str, Any] | None = None
+    ) -> None:
+        """Save ``result``'s weights as the scenario (when asked), then print the result: JSON,
+        or ``table(result)``; then say what was written."""
+        replaced = False
+        if self.into is not None and self.scenario is not None:
+            from ..weights.scenario_io import write_scenario
+
+            replaced = write_scenario(
+                self.into,
+                self.scenario,
+                dict(result.weights),
+                provenance if provenance is not None else result.to_provenance(),
+                description=self.description,
+            )
+        if self.fmt == "json":
+            click.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+        else:
+            table(result)
+        if self.into is not None:
+            done = "replaced scenario {!r} in {}" if replaced else "wrote scenario {!r} to {}"
+            click.echo(done.format(self.scenario, display_path(self.into)), err=self.fmt == "json")
+
+
 def _out_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    opts = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["table", "json"]),
-            default="table",
-            show_default=True,
-        ),
-        click.option(
-            "--into",
-            type=click.Path(path_type=Path),
-            default=None,
-            metavar="FILE",
-            help="Criteria file to write the weights into as a named scenario.",
-        ),
-        click.option(
-            "--scenario",
-            default=None,
-            metavar="NAME",
-            help="Scenario name for --into (added, or replaced if it exists).",
-        ),
-        click.option("--description", default=None, help="Scenario description for --into."),
-    ]
-    for o in reversed(opts):
-        fn = o(fn)
-    return fn
+    """``--format``, ``--into``, ``--scenario`` and ``--description``, handed to ``fn`` as one
+    :class:`_Output` (``out``); ``--into`` and ``--scenario`` go together."""
+
+    @wraps(fn)
+    def with_output(
+        *args: Any, fmt: str, into: Path | None, scenario: str | None, description: str | None, **kw: Any
+    ) -> Any:
+        if (into is None) != (scenario is None):
+            raise click.UsageError("--into and --scenario go together")
+        return fn(*args, out=_Output(fmt, into, scenario, description), **kw)
+
+    return apply_options(
+        with_output,
+        [
+            format_option("table", "json"),
+            click.option(
+                "--into",
+                type=click.Path(path_type=Path),
+                default=None,
+                metavar="FILE",
+                help="Criteria file to write the weights into as a named scenario.",
+            ),
+            click.option(
+                "--scenario",
+                default=None,
+                metavar="NAME",
+                help="Scenario name for --into (added, or replaced if it exists).",
+            ),
+            click.option("--description", default=None, help="Scenario description for --into."),
+        ],
+    )
 
 
 def _ri_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -66,11 +116,6 @@ def _ri_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Random-index table for CR [default: the file's ri_table, else saaty].",
     )(fn)
-
-
-def _check_into(into: Path | None, scenario: str | None) -> None:
-    if (into is None) != (scenario is None):
-        raise click.UsageError("--into and --scenario go together")
 
 
 def _file_problem(path: Path) -> str | None:
@@ -98,35 +143,6 @@ def _check_files(*paths: Path | None) -> None:
             issues.append(issue)
     if issues:
         raise ValidationError(issues)
-
-
-def _emit(
-    result: Any,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-    table: Callable[[Any], None],
-    provenance: dict[str, Any] | None = None,
-) -> None:
-    replaced = False
-    if into is not None and scenario is not None:
-        from ..weights.scenario_io import write_scenario
-
-        replaced = write_scenario(
-            into,
-            scenario,
-            dict(result.weights),
-            provenance if provenance is not None else result.to_provenance(),
-            description=description,
-        )
-    if fmt == "json":
-        click.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
-    else:
-        table(result)
-    if into is not None:
-        done = "replaced scenario {!r} in {}" if replaced else "wrote scenario {!r} to {}"
-        click.echo(done.format(scenario, display_path(into)), err=fmt == "json")
 
 
 def _f(x: float | None, nd: int = 4) -> str:
@@ -213,19 +229,11 @@ def weights() -> None:
 @_ri_option
 @_out_options
 @handle_errors
-def ahp(
-    file: Path,
-    ri_table: str | None,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-) -> None:
+def ahp(file: Path, ri_table: str | None, out: _Output) -> None:
     """AHP weights from one judgment file (matrix, judgments or a hierarchy of groups)."""
     from ..weights.ahp import HierarchyResult, ahp_from_file
 
-    _check_into(into, scenario)
-    _check_files(file, into)
+    _check_files(file, out.into)
     r = ahp_from_file(file, ri_table)
 
     def table(res: Any) -> None:
@@ -239,7 +247,7 @@ def ahp(
         _weights_table(res.weights, f"AHP weights: {display_path(file)}", extra)
         _consistency_lines(res)
 
-    _emit(r, fmt, into, scenario, description, table)
+    out.emit(r, table)
 
 
 @weights.command(context_settings=CONTEXT)
@@ -247,21 +255,13 @@ def ahp(
 @_ri_option
 @_out_options
 @handle_errors
-def group(
-    files: tuple[Path, ...],
-    ri_table: str | None,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-) -> None:
+def group(files: tuple[Path, ...], ri_table: str | None, out: _Output) -> None:
     """Group AHP: geometric mean of several participants' judgment files."""
     from rich.table import Table
 
     from ..weights.group import group_ahp
 
-    _check_into(into, scenario)
-    _check_files(*files, into)
+    _check_files(*files, out.into)
     g = group_ahp(list(files), ri_table)
 
     def table(res: Any) -> None:
@@ -296,7 +296,7 @@ def group(
                 )
             console().print(d)
 
-    _emit(g, fmt, into, scenario, description, table)
+    out.emit(g, table)
 
 
 def _check_ids(ids: list[str], criteria: Path | None, into: Path | None, origin: str) -> None:
@@ -354,28 +354,13 @@ def _elicitation_command(
     @criteria_option(CRITERIA_HELP_CHECK)
     @_out_options
     @handle_errors
-    def cmd(
-        args: tuple[str, ...],
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
+    def cmd(args: tuple[str, ...], criteria: Path | None, out: _Output) -> None:
         from ..weights import elicitation
 
-        _check_into(into, scenario)
-        _check_files(criteria, into)
+        _check_files(criteria, out.into)
         r = getattr(elicitation, fn_name)(parse(args), source="command line")
-        _check_ids(list(r.weights), criteria, into, "command line")
-        _emit(
-            r,
-            fmt,
-            into,
-            scenario,
-            description,
-            lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference),
-        )
+        _check_ids(list(r.weights), criteria, out.into, "command line")
+        out.emit(r, lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference))
 
     cmd.__doc__ = doc
     return click.command(name, context_settings=CONTEXT)(cmd)
@@ -417,20 +402,12 @@ def _objective_command(name: str) -> click.Command:
     @criteria_option()
     @_out_options
     @handle_errors
-    def cmd(
-        sites: Path | None,
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
+    def cmd(sites: Path | None, criteria: Path | None, out: _Output) -> None:
         from ..matrix import build_matrix
         from ..study import default_paths, load_study
         from ..weights.objective import critic_weights, entropy_weights
 
-        _check_into(into, scenario)
-        _check_files(into)  # --sites and --criteria: load_study reports both together
+        _check_files(out.into)  # --sites and --criteria: load_study reports both together
         sdir, cpath = default_paths(sites, criteria)
         study = load_study(sites, criteria)
         dm = build_matrix(study)
@@ -462,7 +439,7 @@ def _objective_command(name: str) -> click.Command:
                     + " (the criteria's missing policy); they shape these weights too"
                 )
 
-        _emit(r, fmt, into, scenario, description, table, provenance=prov)
+        out.emit(r, table, provenance=prov)
 
     cmd.__doc__ = (
         "Shannon-entropy weights from the sites' data (shares of raw values)."

@@ -55,6 +55,8 @@ def load_table_study(
     as_of: dt.date | None = None,
     horizon: str = "planned",
 ) -> Study:
+    """The study of the site table ``table``, with every problem of every input in one ValidationError
+    (the table counterpart of :func:`sitecompare.study.load_study`)."""
     from ..study import _partial_criteria, load_criteria, weights_in_force
 
     tbl, issues = load_table(table, sheet=sheet)
