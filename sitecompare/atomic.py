@@ -86,6 +86,7 @@ def install_handlers() -> None:
 
 
 def written_files() -> tuple[str, ...]:
+    """The files this process has committed so far (for the interruption message)."""
     return tuple(_written)
 
 

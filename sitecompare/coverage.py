@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import CriteriaSet, Site, date_text
 
@@ -27,13 +28,14 @@ class SiteCoverage:
     oldest: dt.date | None
     newest: dt.date | None
     sources: int = 0
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     not_comparable: tuple[str, ...] = ()  # criterion facts of a scope the criterion does not compare
     claims: tuple[str, ...] = ()
     oldest_precision: str = "day"  # as the oldest (newest) fact's date was written
     newest_precision: str = "day"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The site's coverage as JSON data (dates as written)."""
         return {
             "site": self.site,
             "name": self.name,
@@ -62,6 +64,8 @@ def coverage(
     as_of: dt.date | None = None,
     stale_after_years: float | None = None,
 ) -> list[SiteCoverage]:
+    """Each site's fact coverage against the criteria of ``cs``; facts older than
+    ``stale_after_years`` (default: the set's) before ``as_of`` (default: today) are stale."""
     today = as_of or dt.date.today()
     years = cs.stale_after_years if stale_after_years is None else stale_after_years
     needed = [c.fact for c in cs.criteria]

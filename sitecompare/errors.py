@@ -108,16 +108,19 @@ class IssueCollector:
         self.issues: list[Issue] = []
 
     def add(self, field: str, message: str, file: str | Path | None = None) -> None:
+        """Record a problem of ``field`` (in ``file``, else the collector's file)."""
         name = display_path(file) if file is not None else self.file
         self.issues.append(Issue(name, field, message))
 
     def extend(self, issues: list[Issue]) -> None:
+        """Record problems found elsewhere."""
         self.issues.extend(issues)
 
     def __bool__(self) -> bool:
         return bool(self.issues)
 
     def raise_if_any(self) -> None:
+        """Raise one ValidationError listing every problem recorded, if any."""
         if self.issues:
             raise ValidationError(self.issues)
 

@@ -22,9 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .intervals import Swing, overlapping, swings
 from .matrix import ExcludedCriterion
+
+if TYPE_CHECKING:
+    from .ranking import Ranking
 
 __all__ = [
     "Headline",
@@ -99,7 +103,7 @@ class Headline:
     units: dict[str, str] = field(default_factory=dict)  # criterion id -> unit
 
 
-def headline(ranking, built=None, built_error: str | None = None) -> Headline:  # type: ignore[no-untyped-def]
+def headline(ranking: Ranking, built: Ranking | None = None, built_error: str | None = None) -> Headline:
     """The :class:`Headline` of ``ranking``; ``built`` is the ranking of the same study with
     ``horizon: built`` (or None with ``built_error`` saying why there is none)."""
     dm = ranking.matrix
@@ -142,7 +146,7 @@ def headline(ranking, built=None, built_error: str | None = None) -> Headline:  
     )
 
 
-def built_alongside(ranking):  # type: ignore[no-untyped-def]
+def built_alongside(ranking: Ranking) -> tuple[Ranking | None, str | None]:
     """The same study ranked with ``horizon: built`` when ``ranking`` counts plans as built and
     uses at least one plan: ``(Ranking, None)``, or ``(None, why)`` when that ranking is not
     possible (e.g. every criterion sits out), or ``(None, None)`` when it is not needed."""

@@ -74,9 +74,11 @@ class RankIntervals:
     score_high: np.ndarray | None = None
 
     def of(self, i: int) -> tuple[int, int]:
+        """Site ``i``'s best and worst possible ranks."""
         return int(self.best[i]), int(self.worst[i])
 
     def to_json(self) -> dict[str, object]:
+        """How the intervals were found (exact, or sampled with its seed), as JSON data."""
         out: dict[str, object] = {"exact": self.exact, "how": self.how, "uncertain_facts": self.uncertain}
         if not self.exact and self.configurations:
             out["configurations"] = self.configurations
@@ -260,6 +262,5 @@ def normalised_ends(dm: DecisionMatrix, normalization: str) -> tuple[np.ndarray,
     (for the What-if sheet's live interval formulas; meaningful when the normalisation is fixed)."""
     x_best, x_worst = _ends(dm)
     p = dm.problem()
-    kw = {"worst": p.worst, "best": p.best, "invert": True}
-    low = normalize(x_worst, p.benefit, normalization, **kw)
-    return low, normalize(x_best, p.benefit, normalization, **kw)
+    low = normalize(x_worst, p.benefit, normalization, worst=p.worst, best=p.best, invert=True)
+    return low, normalize(x_best, p.benefit, normalization, worst=p.worst, best=p.best, invert=True)

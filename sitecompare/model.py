@@ -66,6 +66,7 @@ class Source:
 
     @property
     def date_text(self) -> str:
+        """The source's date as written (a year, a month or a day)."""
         return date_text(self.date, self.date_precision)
 
 
@@ -89,10 +90,12 @@ class Fact:
 
     @property
     def as_of_text(self) -> str:
+        """The fact's as-of date as written (a year, a month or a day)."""
         return date_text(self.as_of, self.as_of_precision)
 
     @property
     def is_range(self) -> bool:
+        """True when the fact is a range (a low and a high value)."""
         return self.low is not None and self.high is not None
 
 
@@ -148,10 +151,12 @@ class Criterion:
 
     @property
     def has_scale(self) -> bool:
+        """True when the criterion has a fixed scale (its worst and best values)."""
         return self.scale_worst is not None and self.scale_best is not None
 
     @property
     def has_plausible(self) -> bool:
+        """True when the criterion has a plausible range (a minimum and a maximum)."""
         return self.plausible_min is not None and self.plausible_max is not None
 
     @property
@@ -159,14 +164,15 @@ class Criterion:
         """The value-function anchors (worst, best) a min-max normalisation uses instead of the
         sites' own minimum and maximum: ``scale`` when given, else for ``missing: interval`` the
         ``plausible`` range (oriented by direction), else None."""
-        if self.has_scale:
-            return float(self.scale_worst), float(self.scale_best)  # type: ignore[arg-type]
-        if self.missing == "interval" and self.has_plausible:
-            lo, hi = float(self.plausible_min), float(self.plausible_max)  # type: ignore[arg-type]
+        if self.scale_worst is not None and self.scale_best is not None:  # has_scale
+            return float(self.scale_worst), float(self.scale_best)
+        if self.missing == "interval" and self.plausible_min is not None and self.plausible_max is not None:
+            lo, hi = float(self.plausible_min), float(self.plausible_max)
             return (lo, hi) if self.direction == "max" else (hi, lo)
         return None
 
     def accepts_scope(self, scope: str | None) -> bool:
+        """True when a fact of ``scope`` is comparable on this criterion."""
         return self.scopes is None or (scope is not None and scope in self.scopes)
 
 
@@ -179,6 +185,7 @@ class MethodSpec:
         object.__setattr__(self, "params", _frozen(self.params))
 
     def as_dict(self) -> dict[str, Any]:
+        """The method as a flat mapping: its name and its parameters."""
         return {"name": self.name, **dict(self.params)}
 
 
@@ -221,15 +228,18 @@ class CriteriaSet:
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The criteria ids, in the file's order."""
         return tuple(c.id for c in self.criteria)
 
     def criterion(self, cid: str) -> Criterion:
+        """The criterion ``cid`` (KeyError when there is none)."""
         for c in self.criteria:
             if c.id == cid:
                 return c
         raise KeyError(cid)
 
     def base_weights(self) -> dict[str, float]:
+        """Each criterion's weight as written in the file (not normalised)."""
         return {c.id: c.weight for c in self.criteria}
 
 
@@ -263,16 +273,20 @@ class Study:
 
     @property
     def site_count(self) -> int:
+        """How many sites the study holds (the rows of a site table)."""
         return len(self.table) if self.table is not None else len(self.sites)
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
+        """The criteria of the criteria set."""
         return self.criteria_set.criteria
 
     def site(self, sid: str) -> Site:
+        """The site ``sid`` (a site table's row built on demand)."""
         if self.table is not None and not self.sites:
-            return self.table.site(self.table.index_of(sid))
-        index = self.__dict__.get("_site_index")
+            site: Site = self.table.site(self.table.index_of(sid))
+            return site
+        index: dict[str, Site] | None = self.__dict__.get("_site_index")
         if index is None:  # built once: a study of 10,000 sites asks for each many times
             index = {s.id: s for s in self.sites}
             object.__setattr__(self, "_site_index", index)

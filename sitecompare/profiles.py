@@ -1,6 +1,6 @@
 """Read YAML/TOML input files into plain dicts, safely and with bounded cost.
 
-* files larger than :data:`MAX_BYTES` are refused before parsing;
+* files larger than :data:`~sitecompare.files.MAX_PROFILE_BYTES` are refused before parsing;
 * binary junk (NUL bytes, invalid UTF-8) is reported, not parsed;
 * YAML is parsed with a safe loader that refuses aliases (no "billion laughs"), duplicate keys
   and the YAML 1.1 booleans ``yes/no/on/off`` (so ``country: NO`` stays Norway), and reads
@@ -15,18 +15,17 @@ import math
 import os
 import pickle
 import re
-import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from .errors import Issue, display_path
+from .files import MAX_PROFILE_BYTES, UnreadableFile, read_regular
 
 __all__ = [
-    "MAX_BYTES",
     "RawDoc",
     "AsWritten",
     "read_document",
@@ -34,7 +33,6 @@ __all__ = [
     "PROFILE_SUFFIXES",
 ]
 
-MAX_BYTES = 2_000_000
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
 
 
@@ -45,6 +43,7 @@ class RawDoc:
 
     @property
     def name(self) -> str:
+        """The document's path as shown to the user (:func:`~sitecompare.errors.display_path`)."""
         return display_path(self.path)
 
 
@@ -53,7 +52,7 @@ def _alias_error(event: yaml.AliasEvent) -> yaml.constructor.ConstructorError:
         None,
         None,
         f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
-        event.start_mark,
+        event.start_mark,  # type: ignore[arg-type]  # PyYAML's stub: libyaml's Mark is one too
     )
 
 
@@ -89,10 +88,10 @@ class _StrictConstructor(yaml.constructor.SafeConstructor):
     """SafeConstructor without duplicate keys or merge keys; a float that overflows keeps the
     text as written (:class:`AsWritten`)."""
 
-    def construct_yaml_float(self, node):  # type: ignore[no-untyped-def]
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
         return _as_written(str(node.value), super().construct_yaml_float(node))
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep=deep)
         # each key constructed once: checked (no merge key, hashable, not a duplicate) and used
@@ -122,7 +121,7 @@ class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
     """Pure-Python SafeLoader without aliases, without duplicate keys, with YAML 1.2 booleans
     and floats (used when PyYAML was built without libyaml)."""
 
-    def __init__(self, stream):  # type: ignore[no-untyped-def]
+    def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
@@ -130,13 +129,15 @@ class _StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
         _StrictConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _alias_error(self.peek_event())
+            raise _alias_error(self.peek_event())  # type: ignore[no-untyped-call]  # untyped in PyYAML's stub
         return super().compose_node(parent, index)
 
 
-_StrictConstructor.add_constructor("tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float)
+_StrictConstructor.add_constructor(  # type: ignore[type-var]  # PyYAML's stub: bound to its own loaders
+    "tag:yaml.org,2002:float", _StrictConstructor.construct_yaml_float
+)
 
 # YAML 1.2 core-schema booleans only (PyYAML's 1.1 set turns `NO`, `on`, `yes` into booleans).
 # Dates stay strings: the validators parse them and name the field of an impossible date
@@ -157,15 +158,29 @@ _StrictLoader.add_implicit_resolver(
     list("-+0123456789"),
 )
 
+class _Loader(Protocol):
+    def get_single_data(self) -> Any: ...
+    def dispose(self) -> None: ...
+
+
+def _single_document(loader: _Loader) -> Any:
+    """The one document of ``loader`` (what ``yaml.load`` does; its stub admits PyYAML's own
+    loaders only, not these strict ones)."""
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 if getattr(yaml, "__with_libyaml__", False):
     # libyaml parses about 30 times faster (1,000 profiles: 0.7 s instead of 21 s). Its
     # composer is C code, so aliases are refused by a first pass over its events (also C),
     # before any node is built; the constructor and resolvers are the strict ones above.
 
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 
-    class _StrictCLoader(CParser, _StrictConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
-        def __init__(self, stream):  # type: ignore[no-untyped-def]
+    class _StrictCLoader(CParser, _StrictConstructor, yaml.resolver.Resolver):
+        def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _StrictConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
@@ -179,12 +194,12 @@ if getattr(yaml, "__with_libyaml__", False):
             for event in yaml.parse(text, Loader=yaml.CSafeLoader):
                 if isinstance(event, yaml.AliasEvent):
                     raise _alias_error(event)
-        return yaml.load(text, Loader=_StrictCLoader)  # noqa: S506 - strict SafeLoader equivalent
+        return _single_document(_StrictCLoader(text))
 
 else:  # pragma: no cover - PyYAML without libyaml
 
     def _load_yaml(text: str) -> Any:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict SafeLoader subclass
+        return _single_document(_StrictLoader(text))
 
 
 class ParseCache:
@@ -207,6 +222,8 @@ class ParseCache:
 
     @staticmethod
     def folder() -> Path:
+        """The cache's folder: ``$SITECOMPARE_CACHE_DIR``, else ``sitecompare`` in
+        ``$XDG_CACHE_HOME`` (``~/.cache``)."""
         env = os.environ.get("SITECOMPARE_CACHE_DIR")
         if env:
             return Path(env)
@@ -293,23 +310,9 @@ def read_document(path: str | Path) -> tuple[RawDoc | None, list[Issue]]:
     p = Path(path)
     name = display_path(p)
     try:
-        try:
-            st = os.stat(p)  # one call for the checks below (a study reads thousands of files)
-        except FileNotFoundError:
-            if os.path.islink(p):
-                return None, [Issue(name, "", "broken symbolic link (its target does not exist)")]
-            return None, [Issue(name, "", "file not found")]
-        if not stat.S_ISREG(st.st_mode):
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
-            return None, [Issue(name, "", f"not a regular file ({kind})")]
-        if st.st_size > MAX_BYTES:
-            return None, [Issue(name, "", f"file too large ({st.st_size} bytes; limit {MAX_BYTES})")]
-        with open(p, "rb") as fh:
-            blob = fh.read(MAX_BYTES + 1)
-        if len(blob) > MAX_BYTES:  # it grew after the check
-            return None, [Issue(name, "", f"file too large (more than {MAX_BYTES} bytes; limit {MAX_BYTES})")]
-    except OSError as exc:
-        return None, [Issue(name, "", f"cannot read: {exc.strerror or exc}")]
+        blob = read_regular(p, MAX_PROFILE_BYTES)
+    except UnreadableFile as exc:
+        return None, [Issue(name, "", str(exc))]
     text, problem = _decode(p, blob)
     if problem:
         return None, [problem]

@@ -35,10 +35,12 @@ class Ranking:
 
     @property
     def ranked_count(self) -> int:
+        """How many sites were ranked (more than the matrix holds when restricted to the best K)."""
         return self.ranked if self.ranked is not None else len(self.matrix.site_ids)
 
     @property
     def site_ids(self) -> tuple[str, ...]:
+        """The ranked sites' ids, in the matrix's order."""
         return self.matrix.site_ids
 
     @property
@@ -52,18 +54,21 @@ class Ranking:
 
     @property
     def scores(self) -> pd.Series:
+        """The scores as a pandas Series by site id."""
         import pandas as pd
 
         return pd.Series(self.output.scores, index=list(self.site_ids), name="score")
 
     @property
     def ranks(self) -> pd.Series:
+        """The ranks (1 = best) as a pandas Series by site id."""
         import pandas as pd
 
         return pd.Series(self.output.ranks, index=list(self.site_ids), name="rank")
 
     @property
     def leader(self) -> str:
+        """The id of the site ranked first."""
         return self.site_ids[int(self.order[0])]
 
     def _names(self, idx: np.ndarray) -> list[str]:
@@ -100,6 +105,7 @@ class Ranking:
         return rows
 
     def contributions(self) -> pd.DataFrame | None:
+        """Each criterion's share of each site's score (a DataFrame), for methods that have one."""
         c = self.output.contributions
         if c is None:
             return None

@@ -1,16 +1,23 @@
-"""Rank a study under every named scenario (and the base weights), side by side."""
+"""Rank a study under every named scenario (and the base weights), side by side.
+
+The result is data (:class:`ScenarioTable`: a frame, JSON); the command line renders it as a
+table (:func:`sitecompare.cli.common.print_scenario_table`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .matrix import build_matrix
 from .model import MethodSpec, Study
 from .ranking import evaluate_matrix
+from .rounding import rounded
 from .study import resolve_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ScenarioTable", "rank_all_scenarios", "rank_all_methods"]
 
@@ -29,7 +36,8 @@ class ScenarioTable:
     method: MethodSpec
     kind: str = "scenario"
 
-    def to_frame(self):  # type: ignore[no-untyped-def]  # -> pandas.DataFrame
+    def to_frame(self) -> pd.DataFrame:
+        """The ranks as a DataFrame: one row per site (in rank order), one column per scenario."""
         import pandas as pd
 
         order = self.order()
@@ -44,6 +52,7 @@ class ScenarioTable:
         return np.lexsort((np.arange(len(self.site_ids)), self.ranks[:, 0]))
 
     def to_json(self) -> dict[str, Any]:
+        """The method, and per scenario (or method) its weights, ranks and scores, as JSON data."""
         return {
             "method": self.method.as_dict(),
             self.kind + "s": {
@@ -57,20 +66,6 @@ class ScenarioTable:
                 for j, col in enumerate(self.columns)
             },
         }
-
-    def print(self, console) -> None:  # type: ignore[no-untyped-def]
-        from rich.table import Table
-
-        t = Table(
-            title=f"Rank of each site by {self.kind} (method {self.method.name})",
-            title_justify="left",
-        )
-        t.add_column("site")
-        for c in self.columns:
-            t.add_column(c, justify="right")
-        for i in self.order():
-            t.add_row(self.site_ids[i], *[str(int(r)) for r in self.ranks[i]])
-        console.print(t)
 
 
 def rank_all_scenarios(study: Study) -> ScenarioTable:
@@ -87,7 +82,7 @@ def rank_all_scenarios(study: Study) -> ScenarioTable:
         cols.append(label)
         ranks.append(out.ranks)
         scores.append(out.scores)
-        weights[label] = {c: round(float(v), 6) for c, v in zip(dm.criterion_ids, vec, strict=True)}
+        weights[label] = {c: rounded(v) for c, v in zip(dm.criterion_ids, vec, strict=True)}
     return ScenarioTable(
         columns=tuple(cols),
         site_ids=dm.site_ids,
@@ -119,6 +114,7 @@ def rank_all_methods(study: Study, specs: list[MethodSpec]) -> ScenarioTable:
 
 
 def method_label(spec: MethodSpec) -> str:
+    """A short name for the method with its non-default parameter, e.g. ``wsm (vector)``."""
     p = dict(spec.params)
     norm = p.get("normalization")
     if spec.name in ("wsm", "wpm") and norm:
@@ -128,7 +124,3 @@ def method_label(spec: MethodSpec) -> str:
     if spec.name == "vikor" and p.get("v", 0.5) != 0.5:
         return f"vikor (v={p['v']})"
     return spec.name
-
-
-def with_method(study: Study, spec: MethodSpec) -> Study:
-    return replace(study, method=spec)

@@ -9,9 +9,10 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
 from .matrix import collect_matrix_issues
@@ -29,14 +30,20 @@ __all__ = [
     "parse_weights_option",
     "resolve_weights",
     "weight_scale_notes",
+    "WorkbookWeights",
+    "WeightsInForce",
+    "weights_in_force",
+    "workbook_weights",
 ]
 
 
 def shipped_sites_dir() -> Path:
+    """The folder of site profiles shipped inside the package."""
     return Path(str(resources.files("sitecompare") / "data" / "sites"))
 
 
 def shipped_criteria_file() -> Path:
+    """The criteria file shipped inside the package."""
     return Path(str(resources.files("sitecompare") / "data" / "criteria" / "default.yaml"))
 
 
@@ -52,6 +59,7 @@ def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tupl
 
 
 def load_sites(directory: str | Path) -> tuple[list[Site], list[Issue]]:
+    """The sites of every profile in ``directory`` that loads, and the problems of the others."""
     sites, issues, _, _ = _load_sites(directory)
     return sites, issues
 
@@ -116,6 +124,7 @@ def _unit_issues_of_broken(broken: list[Site], cs: CriteriaSet, as_of: dt.date |
 
 
 def load_criteria(path: str | Path) -> tuple[CriteriaSet | None, list[Issue]]:
+    """The criteria set of the file ``path`` (None when it does not load) and its problems."""
     doc, issues = read_document(path)
     if doc is None:
         return None, issues
@@ -255,6 +264,131 @@ def weight_scale_notes(
     return notes
 
 
+@dataclass(frozen=True)
+class WorkbookWeights:
+    """``--weights-from``: the weights read from a comparison workbook's What-if sheet, with the
+    ``--weights`` given beside it on top (:func:`workbook_weights`)."""
+
+    path: Path
+    weights: dict[str, float]
+    origin: str  # the weights' source, as the ranking names it
+    issues: tuple[Issue, ...]  # problems of the --weights beside it
+    notes: tuple[str, ...]  # --weights on another scale than the sheet's weights
+    values: tuple[Any, ...]  # the sheet's fact cells (report.readback.WhatIfValue), for check()
+
+    def check(self, study: Study) -> Study:
+        """Refuse a workbook whose facts were edited in the What-if sheet: they are not read
+        back, so ranking would silently use the study's facts (docs/reference.md,
+        --weights-from). Returns the study with this merge's notes."""
+        from .matrix import build_matrix
+        from .report.readback import whatif_fact_edits
+
+        edits = whatif_fact_edits(self.path, list(self.values), build_matrix(study), study)
+        if edits:
+            raise ValidationError(edits)
+        return replace(study, notes=(*study.notes, *self.notes)) if self.notes else study
+
+
+def workbook_weights(
+    path: str | Path, criteria_file: str | Path, weights: str | None = None
+) -> WorkbookWeights:
+    """The weights of the workbook ``path``'s What-if sheet for the criteria of
+    ``criteria_file``, and ``weights`` (``--weights K=V,...``) on top of them.
+
+    Raises ValidationError when the criteria file or the workbook cannot be read; problems of
+    ``weights`` are returned in ``issues``, to be reported with the other options' problems."""
+    from .report.readback import read_whatif
+
+    cs, c_issues = load_criteria(criteria_file)
+    if cs is None:
+        raise ValidationError(c_issues)
+    read, values = read_whatif(path, cs.ids)
+    combined = dict(read)
+    origin = str(path)
+    issues: list[Issue] = []
+    notes: list[str] = []
+    if weights:
+        extra, issues = parse_weights_option(weights, cs)
+        combined.update(extra)
+        origin = f"{path} + --weights"
+        note = scale_note("--weights", extra, read, str(path))
+        notes += [note] if note else []
+    return WorkbookWeights(Path(path), combined, origin, tuple(issues), tuple(notes), tuple(values))
+
+
+@dataclass(frozen=True)
+class WeightsInForce:
+    """The weights a study ranks with (:func:`weights_in_force`)."""
+
+    weights: dict[str, float]  # normalised; empty when they could not be resolved
+    source: str  # where they come from, as the ranking names it
+    notes: tuple[str, ...]  # overrides on another scale than the weights they change
+    issues: tuple[Issue, ...]
+
+
+def weights_in_force(
+    cs: CriteriaSet,
+    scenario: str | None,
+    weights: str | Mapping[str, float] | None,
+    origin: str = "--weights",
+) -> WeightsInForce:
+    """The base weights of ``cs``, then ``scenario``'s, then ``weights`` (``K=V,...`` text or a
+    mapping from ``origin``) on top, with every problem of each (unknown ids, bad numbers)."""
+    issues: list[Issue] = []
+    overrides: Mapping[str, float] | None = None
+    if isinstance(weights, str):
+        overrides, w_issues = parse_weights_option(weights, cs, origin)
+        issues.extend(w_issues)
+    elif weights is not None:
+        overrides = weights
+        issues += [
+            Issue(origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})")
+            for k in weights
+            if k not in cs.ids
+        ]
+    w, source, r_issues = resolve_weights(cs, scenario, overrides, origin)
+    issues.extend(r_issues)
+    notes = weight_scale_notes(cs, scenario, overrides, origin) if not r_issues else []
+    return WeightsInForce(w, source, tuple(notes), tuple(issues))
+
+
+def _fact_typos(
+    cs: CriteriaSet, site_list: list[Site], unloaded_facts: set[str]
+) -> tuple[list[Issue], set[str]]:
+    """A criterion naming a fact that no site has is a typo in the criteria file: one issue
+    each (with the closest fact a site has), and the facts so named."""
+    issues: list[Issue] = []
+    unknown: set[str] = set()
+    if not site_list:
+        return issues, unknown
+    known = sorted({k for s in site_list for k in s.facts})
+    for c in cs.criteria:
+        if c.fact in unloaded_facts:
+            continue  # only a profile with its own problems has it: those are reported
+        if not any(c.fact in s.facts for s in site_list):
+            unknown.add(c.fact)
+            hint = difflib.get_close_matches(c.fact, known, n=1)
+            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
+    return issues, unknown
+
+
+def _site_issues(
+    m_issues: list[Issue],
+    site_list: list[Site],
+    typos: set[str],
+    broken: list[Site],
+    cs: CriteriaSet,
+    as_of: dt.date | None,
+) -> list[Issue]:
+    """The matrix issues of the sites' own files (less those of a fact already reported as a
+    typo on its criterion), and the unit issues of the profiles that did not load."""
+    site_paths = {s.path for s in site_list}
+    typo = {f"facts.{f}" for f in typos}
+    own = [i for i in m_issues if i.file in site_paths and i.field not in typo]
+    return own + _unit_issues_of_broken(broken, cs, as_of)
+
+
 def load_study(
     sites: str | Path | None = None,
     criteria: str | Path | None = None,
@@ -304,20 +438,8 @@ def load_study(
         cs = _partial_criteria(criteria_path)
         if cs is None or not (site_list or broken):
             raise ValidationError(issues)
-    # a criterion naming a fact that no site has is a typo in the criteria file
-    unknown_facts: set[str] = set()
-    if site_list:
-        known = sorted({k for s in site_list for k in s.facts})
-        for c in cs.criteria:
-            if c.fact in unloaded_facts:
-                continue  # only a profile with its own problems has it: those are reported
-            if not any(c.fact in s.facts for s in site_list):
-                unknown_facts.add(c.fact)
-                hint = difflib.get_close_matches(c.fact, known, n=1)
-                did = f"; did you mean {hint[0]!r}?" if hint else ""
-                issues.append(
-                    Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}")
-                )
+    typo_issues, unknown_facts = _fact_typos(cs, site_list, unloaded_facts)
+    issues += typo_issues
     if partial:
         provisional = Study(
             sites=tuple(site_list),
@@ -327,55 +449,31 @@ def load_study(
             sites_dir=display_path(sites_dir),
             as_of=as_of,
         )
-        site_paths = {s.path for s in site_list}
-        typo = {f"facts.{f}" for f in unknown_facts}
-        m_issues = [
-            i
-            for i in (collect_matrix_issues(provisional) if site_list else [])
-            if i.file in site_paths and i.field not in typo
-        ]
-        raise ValidationError(issues + m_issues + _unit_issues_of_broken(broken, cs, as_of))
-    overrides: Mapping[str, float] | None = None
-    if isinstance(weights, str):
-        overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
-        issues.extend(w_issues)
-    elif weights is not None:
-        overrides = weights
-        for k in weights:
-            if k not in cs.ids:
-                issues.append(
-                    Issue(
-                        weights_origin,
-                        k,
-                        f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})",
-                    )
-                )
-    w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
-    issues.extend(r_issues)
-    notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []
+        m_issues = collect_matrix_issues(provisional) if site_list else []
+        raise ValidationError(
+            issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
+        )
+    force = weights_in_force(cs, scenario, weights, weights_origin)
+    issues.extend(force.issues)
     study = Study(
         sites=tuple(site_list),
         criteria_set=cs,
-        weights=w or {c: 1.0 / len(cs.ids) for c in cs.ids},
+        weights=force.weights or {c: 1.0 / len(cs.ids) for c in cs.ids},
         method=method or cs.method,
         scenario=scenario,
-        weight_source=source,
+        weight_source=force.source,
         sites_dir=display_path(sites_dir),
         as_of=as_of,
         horizon=horizon,
-        notes=tuple(notes),
+        notes=force.notes,
     )
     m_issues = collect_matrix_issues(study) if site_list else []
     if issues:
         # the sites that did load still get their unit and missing-fact checks, so that one
         # run reports every problem; study-wide verdicts (e.g. "every site screened out")
         # wait until the files themselves are fixed
-        site_paths = {s.path for s in site_list}
-        typo = {f"facts.{f}" for f in unknown_facts}  # already reported once, on the criterion
         raise ValidationError(
-            issues
-            + [i for i in m_issues if i.file in site_paths and i.field not in typo]
-            + _unit_issues_of_broken(broken, cs, as_of)
+            issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
         )
     if m_issues:
         raise ValidationError(m_issues)

@@ -19,6 +19,7 @@ computed among the K sites shown; the workbook says so.)
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -27,6 +28,11 @@ from .matrix import DecisionMatrix
 from .methods import MethodOutput
 from .model import Criterion
 from .ranking import Ranking
+
+if TYPE_CHECKING:
+    from .headline import Headline
+    from .model import CriteriaSet
+    from .tables.matrix import TableMatrix, _Cells
 
 __all__ = ["restrict", "pinned_criteria", "table_headline", "DEFAULT_TOP"]
 
@@ -64,9 +70,10 @@ def restrict(ranking: Ranking, top: int) -> Ranking:
     k = len(idx)
     crits = pinned_criteria(dm) if n > top else dm.criteria
     if table is not None:
-        rows = dm.rows[idx]  # type: ignore[attr-defined]
+        tm = cast("TableMatrix", dm)  # a table's matrix is held by column
+        rows = tm.rows[idx]
         sites = tuple(table.site(int(r)) for r in rows)
-        make = dm.cells.make  # type: ignore[attr-defined]
+        make = cast("_Cells", tm.cells).make
         cells = {}
         for j, c in enumerate(dm.criteria):
             for i in idx.tolist():
@@ -77,7 +84,7 @@ def restrict(ranking: Ranking, top: int) -> Ranking:
         sites = tuple(ranking.study.site(s) for s in ids)
         cells = {(s, c.id): dm.cell(s, c.id) for c in dm.criteria for s in ids}
     site_ids = tuple(s.id for s in sites)
-    note = ()
+    note: tuple[str, ...] = ()
     if n > top:
         note = (
             f"{n:,} sites were ranked; this shows the best {k}. Min-max values use the extremes "
@@ -138,7 +145,7 @@ def restrict(ranking: Ranking, top: int) -> Ranking:
     )
 
 
-def _report_set(ranking: Ranking, crits: tuple[Criterion, ...]):  # type: ignore[no-untyped-def]
+def _report_set(ranking: Ranking, crits: tuple[Criterion, ...]) -> CriteriaSet:
     """The criteria set for rankings computed again on the K sites: the criteria that take
     part keep taking part and the others keep sitting out (coverage among K sites is not the
     coverage of the set), anchors pinned as in the matrix, the set's order kept."""
@@ -148,7 +155,7 @@ def _report_set(ranking: Ranking, crits: tuple[Criterion, ...]):  # type: ignore
     return replace(cs, criteria=out)
 
 
-def table_headline(ranking: Ranking, top: int):  # type: ignore[no-untyped-def]
+def table_headline(ranking: Ranking, top: int) -> Headline:
     """The headline of a site table's ranking: read on its best ``top`` sites (whose rank
     intervals are the full ranking's), with the built-only leader of the whole table."""
     from .errors import SiteCompareError

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import UnitError
 
@@ -92,11 +92,11 @@ _KRW_DEFINITIONS = """
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The pint registry (built on first use)."""
     import pint
 
-    reg = pint.UnitRegistry(None, on_redefinition="raise")
+    reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, on_redefinition="raise")
     for line in _DEFINITIONS.strip().splitlines():
         reg.define(line)
     for cur in CURRENCIES:
@@ -124,6 +124,7 @@ class Unit:
 
     @property
     def dimensionality(self) -> dict[str, int]:
+        """The unit's dimensions and their exponents, e.g. ``{'[length]': 1}``."""
         return dict(self.dims)
 
 
@@ -153,7 +154,8 @@ def _from_pint(t: str, text: str) -> Unit:
     if not isinstance(q, pint.Quantity) or q.magnitude != 1:
         raise UnitError(f"{text!r} is not a unit")
     base = q.to_base_units()
-    return _unit(t, dict(q.units.dimensionality), float(base.magnitude))
+    dims = cast("Mapping[str, float]", q.units.dimensionality)  # exponents by dimension
+    return _unit(t, dims, float(base.magnitude))
 
 
 _REPLACEMENTS = (("²", "^2"), ("³", "^3"), ("㎡", "m^2"), ("㎢", "km^2"), ("·", "*"))
@@ -209,6 +211,7 @@ _KINDS: dict[tuple[tuple[str, int], ...], str] = {
 
 
 def describe_unit(unit: Unit) -> str:
+    """What the unit measures, in words (e.g. ``a time``), for error messages."""
     dims = dict(unit.dimensionality)
     key = tuple(sorted((k, int(v)) for k, v in dims.items()))
     if key in _KINDS:
@@ -285,7 +288,7 @@ def conversion_factor(
     return factor
 
 
-_FACTORS: dict[tuple, float] = {}
+_FACTORS: dict[tuple[str, str, tuple[tuple[str, float], ...]], float] = {}
 
 
 def _conversion_factor(

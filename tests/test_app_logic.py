@@ -11,8 +11,9 @@ import pytest
 from conftest import make_study, run_cli
 
 import sitecompare as sc
-from sitecompare.app import command, logic
+from sitecompare.app import logic
 from sitecompare.app.i18n import APP_KO, AppLang
+from sitecompare.cli import app as command
 from sitecompare.report.i18n import KO
 from sitecompare.sensitivity.evaluate import Evaluator
 from sitecompare.sensitivity.oat import oat_sweep

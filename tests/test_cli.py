@@ -319,7 +319,7 @@ def test_every_text_cell_of_a_csv_is_guarded_headers_and_index_too(small_study) 
     index and its name are guarded like the values."""
     from dataclasses import replace
 
-    from sitecompare.cli import guarded_csv
+    from sitecompare.cli.common import guarded_csv
     from sitecompare.scenarios import rank_all_scenarios
 
     sdir, cpath = small_study

@@ -148,7 +148,7 @@ def test_interrupt_while_a_command_is_imported_exits_130(tmp_path: Path) -> None
         "import importlib, sys\n"
         "real = importlib.import_module\n"
         "def boom(name, *a, **k):\n"
-        "    if name.startswith('sitecompare.report'):\n"
+        "    if name.startswith('sitecompare.cli.compare'):\n"
         "        raise KeyboardInterrupt\n"
         "    return real(name, *a, **k)\n"
         "importlib.import_module = boom\n"

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from sitecompare.weights.commands import weights
+from sitecompare.cli.weights import weights
 
 DATA = Path(__file__).parent / "data" / "weights"
 WORKSHOP = [str(p) for p in sorted((DATA / "workshop").glob("participant-*.yaml"))]

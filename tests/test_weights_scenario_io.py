@@ -227,7 +227,7 @@ def test_only_a_regular_file_is_read(tmp_path):
 
 
 def test_a_file_too_large_or_not_utf8_is_refused_unread(tmp_path):
-    from sitecompare.profiles import MAX_BYTES
+    from sitecompare.files import MAX_PROFILE_BYTES as MAX_BYTES
 
     big = tmp_path / "big.yaml"
     with big.open("wb") as fh:

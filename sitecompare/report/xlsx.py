@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
@@ -56,8 +56,9 @@ def _default_font(wb: Workbook, st: Styles) -> None:
     """Make the workbook's default ('Normal') font the report font, so empty cells, column
     width units and anything a reader types use it too."""
     font = Font(name=st.font_name, size=st.size)
-    wb._fonts = IndexedList([font])  # index 0 is the default font
-    normal = wb._named_styles["Normal"]
+    # openpyxl has no public way to set the default font: its private lists, not in the stub
+    wb._fonts = IndexedList([font])  # type: ignore[attr-defined]  # index 0: the default font
+    normal = wb._named_styles["Normal"]  # type: ignore[attr-defined]
     normal.font = font
 
 

@@ -22,7 +22,8 @@ from the columns.
 
 Modules: ``read`` (the formats, where the sidecar is), ``sidecar`` (sources and column
 metadata), ``checks`` (cells by column), ``table`` (:class:`SiteTable`), ``matrix`` (the
-decision matrix from columns), ``study`` (a study of a table), ``importer`` (``import``).
+decision matrix from columns), ``study`` (a study of a table), ``importer`` (the profiles
+``sitecompare import`` writes).
 """
 
 from __future__ import annotations
@@ -122,9 +123,9 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> tuple[SiteTable
     for c in raw.order:
         if c in RESERVED_COLUMNS or c not in (meta.facts if meta else {}):
             continue
-        v, empty, text = _numbers(raw.columns[c])
+        v, empty, as_text = _numbers(raw.columns[c])
         t = meta.facts[c] if meta else None
-        _check_values(cells, c, v, empty, text, t.unit if t else "")
+        _check_values(cells, c, v, empty, as_text, t.unit if t else "")
         v = np.where(empty, np.nan, v) if empty.any() else v
         values[c] = v
         if t is not None:
@@ -133,8 +134,8 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> tuple[SiteTable
     for key, lim in (("lat", 90.0), ("lon", 180.0)):
         if key not in raw.columns:
             continue
-        v, empty, text = _numbers(raw.columns[key])
-        bad = _check_values(cells, key, v, empty, text, "")
+        v, empty, as_text = _numbers(raw.columns[key])
+        bad = _check_values(cells, key, v, empty, as_text, "")
         with np.errstate(invalid="ignore"):
             out = ~bad & ~empty & (np.abs(v) > lim)
         cells.add(np.flatnonzero(out), key, lambda i, v=v, lim=lim: f"{v[i]:g} is outside -{lim:g}..{lim:g}")
@@ -165,8 +166,8 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> tuple[SiteTable
         arr = text_cols["country"]
         ok = pc.fill_null(pc.match_substring_regex(arr, r"^[A-Z]{2}$"), True).to_numpy(zero_copy_only=False)
         badc = np.flatnonzero(~ok)
-        shown = {int(i): arr[int(i)].as_py() for i in badc[:MAX_CELL_ISSUES]}
-        cells.add(badc, "country", lambda i: f"{shown.get(i)!r} is not an ISO 3166-1 alpha-2 code like 'KR'")
+        codes = {int(i): arr[int(i)].as_py() for i in badc[:MAX_CELL_ISSUES]}
+        cells.add(badc, "country", lambda i: f"{codes.get(i)!r} is not an ISO 3166-1 alpha-2 code like 'KR'")
     issues.extend(cells.issues)
     if issues or meta is None or ids is None:
         return None, issues

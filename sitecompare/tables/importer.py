@@ -1,4 +1,5 @@
-"""``sitecompare import TABLE --into DIR``: one site profile per row of a site table.
+"""One site profile per row of a site table (``sitecompare import TABLE --into DIR``, the
+command in :mod:`sitecompare.cli.study`).
 
 Each profile carries the sidecar's sources (those its facts name) and, on every fact, its
 column's metadata (unit, source, status, method, scope, note, quote, as_of), so the profiles
@@ -12,17 +13,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import click
 import yaml
 
 from ..atomic import write_atomic
-from ..cli_common import CONTEXT, console, handle_errors
 from ..errors import Issue, ValidationError, display_path
 from ..model import Fact, Site
 from ..profiles import PROFILE_SUFFIXES
 from . import FIRST_ROW, SiteTable, read_table
 
-__all__ = ["profile_text", "import_table", "import_command"]
+__all__ = ["profile_text", "import_table"]
 
 
 def _scalar(v: Any) -> str:
@@ -128,23 +127,3 @@ def import_table(
         text = profile_text(s, origin)
         written.append(write_atomic(folder / f"{s.id}.yaml", text.encode("utf-8"), what="the profile"))
     return written
-
-
-@click.command("import", context_settings=CONTEXT)
-@click.argument("table", type=click.Path(path_type=Path))
-@click.option(
-    "--into",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="The folder to write the profiles into (created if missing).",
-)
-@click.option(
-    "--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx table [default: the first]."
-)
-@click.option("--force", is_flag=True, help="Replace profiles that exist already.")
-@handle_errors
-def import_command(table: Path, into: Path, sheet: str | None, force: bool) -> None:
-    """Write one site profile per row of a site table (its sidecar's units and sources on
-    every fact)."""
-    paths = import_table(table, into, sheet=sheet, force=force)
-    console().print(f"wrote {len(paths)} profile{'s' if len(paths) != 1 else ''} into {display_path(into)}")

@@ -109,8 +109,8 @@ def _read_meta(
                 )
             )
             return None
-        raw, problems = read_document(side)
-        issues.extend(problems)
+        raw, read_issues = read_document(side)
+        issues.extend(read_issues)
         if raw is None:
             return None
         doc, name = raw, display_path(side)

@@ -55,13 +55,9 @@ def load_table_study(
     as_of: dt.date | None = None,
     horizon: str = "planned",
 ) -> Study:
-    from ..study import (
-        _partial_criteria,
-        load_criteria,
-        parse_weights_option,
-        resolve_weights,
-        weight_scale_notes,
-    )
+    """The study of the site table ``table``, with every problem of every input in one ValidationError
+    (the table counterpart of :func:`sitecompare.study.load_study`)."""
+    from ..study import _partial_criteria, load_criteria, weights_in_force
 
     tbl, issues = load_table(table, sheet=sheet)
     cs, c_issues = load_criteria(criteria_path)
@@ -80,31 +76,19 @@ def load_table_study(
         provisional = Study(sites=(), criteria_set=cs, weights=base, method=cs.method, as_of=as_of, table=tbl)
         m_issues = [i for i in collect_matrix_issues(provisional) if not _about(i, tbl, typo)]
         raise ValidationError(issues + [i for i in m_issues if i.file != cs.path])
-    overrides: Mapping[str, float] | None = None
-    if isinstance(weights, str):
-        overrides, w_issues = parse_weights_option(weights, cs, weights_origin)
-        issues.extend(w_issues)
-    elif weights is not None:
-        overrides = weights
-        for k in weights:
-            if k not in cs.ids:
-                issues.append(
-                    Issue(weights_origin, k, f"unknown criterion {k!r} (criteria: {', '.join(cs.ids)})")
-                )
-    w, source, r_issues = resolve_weights(cs, scenario, overrides, weights_origin)
-    issues.extend(r_issues)
-    notes = weight_scale_notes(cs, scenario, overrides, weights_origin) if not r_issues else []
+    force = weights_in_force(cs, scenario, weights, weights_origin)
+    issues.extend(force.issues)
     study = Study(
         sites=(),
         criteria_set=cs,
-        weights=w or base,
+        weights=force.weights or base,
         method=method or cs.method,
         scenario=scenario,
-        weight_source=source,
+        weight_source=force.source,
         sites_dir=tbl.path,
         as_of=as_of,
         horizon=horizon,
-        notes=tuple(notes),
+        notes=force.notes,
         table=tbl,
     )
     m_issues = [i for i in collect_matrix_issues(study) if not _about(i, tbl, typo)]

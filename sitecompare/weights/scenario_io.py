@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,9 +56,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..atomic import write_atomic
 from ..errors import Issue, ValidationError, display_path, show_value
-from ..profiles import MAX_BYTES
+from ..files import MAX_PROFILE_BYTES, UnreadableFile, read_regular
+from ..rounding import rounded
 from ..validate import SCENARIO_NAME_RE, SCENARIO_NAME_RULE
-from .files import file_problem, not_regular
 
 __all__ = ["SCENARIO_NAME_RE", "round_weights", "plain_provenance", "write_scenario"]
 
@@ -80,7 +79,7 @@ def round_weights(weights: Mapping[str, float], decimals: int = DECIMALS) -> dic
     order = sorted(exact, key=lambda k: (-(exact[k] - floors[k]), list(exact).index(k)))
     for k in order[:left]:
         floors[k] += 1
-    return {k: round(floors[k] / unit, decimals) for k in weights}
+    return {k: rounded(floors[k] / unit, decimals) for k in weights}
 
 
 def plain_provenance(value: Any, field: str = "provenance") -> Any:
@@ -94,7 +93,7 @@ def plain_provenance(value: Any, field: str = "provenance") -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"{field}: {show_value(value)} is not a finite number")
-        return round(value, 6)
+        return rounded(value)
     if isinstance(value, (list, tuple)):
         return [plain_provenance(v, f"{field}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, Mapping):
@@ -155,7 +154,32 @@ def write_scenario(
         raise ValidationError(
             [Issue(shown, "", "expected a criteria file (a mapping with criteria:)")]
         )
+    crit = data.get("criteria")
+    ids = [str(k) for k in crit] if isinstance(crit, Mapping) else []
+    clean, prov = _checked(shown, ids, name, weights, provenance, description)
+    shares = round_weights({c: clean[c] for c in ids})
+    replaced = _put_scenario(shown, data, name, _scenario_node(ids, shares, prov, description))
 
+    ind = indent or 2
+    rt.indent(mapping=ind, sequence=ind + (seq_indent or 0), offset=seq_indent or 0)
+    buf = io.StringIO()
+    rt.dump(data, buf)
+    new_text = buf.getvalue()
+    _check_round_trip(shown, new_text, name, shares)
+    write_atomic(path, new_text.encode("utf-8"), what="the criteria file")  # a link stays a link
+    return replaced
+
+
+def _checked(
+    shown: str,
+    ids: list[str],
+    name: str,
+    weights: Mapping[str, float],
+    provenance: Mapping[str, Any],
+    description: str | None,
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """The weights (as floats) and the plain provenance to write, after checking every input
+    against the file's criteria ``ids``; one ValidationError lists every problem."""
     issues: list[Issue] = []
     fld = f"scenarios.{name}"
     if not isinstance(name, str) or not SCENARIO_NAME_RE.fullmatch(name) or name in _RESERVED:
@@ -167,8 +191,6 @@ def write_scenario(
                 + (" (and not be a reserved word)" if name in _RESERVED else ""),
             )
         )
-    crit = data.get("criteria")
-    ids = [str(k) for k in crit] if isinstance(crit, Mapping) else []
     if not ids:
         issues.append(Issue(shown, "criteria", "the file has no criteria mapping to weight"))
     clean: dict[str, float] = {}
@@ -213,19 +235,29 @@ def write_scenario(
         )
     if issues:
         raise ValidationError(issues)
+    return clean, prov
 
-    rounded = round_weights({c: clean[c] for c in ids})
+
+def _scenario_node(
+    ids: list[str], shares: dict[str, float], prov: dict[str, Any], description: str | None
+) -> CommentedMap:
+    """The scenario as written: description, weights on one line, provenance as a block."""
     node = CommentedMap()
     if description:
         node["description"] = description
-    wmap = CommentedMap((c, rounded[c]) for c in ids)
+    wmap = CommentedMap((c, shares[c]) for c in ids)
     wmap.fa.set_flow_style()
     node["weights"] = wmap
     if "method" not in prov:
         prov = {"method": "direct", **prov}
     node["provenance"] = _to_ruamel(prov)
     node["provenance"].fa.set_block_style()
+    return node
 
+
+def _put_scenario(shown: str, data: CommentedMap, name: str, node: CommentedMap) -> bool:
+    """Put ``node`` into the file's ``scenarios`` (made when missing); True when it replaced a
+    scenario of that name (whose Korean name stays)."""
     scen = data.get("scenarios")
     if not isinstance(scen, CommentedMap):
         if "scenarios" in data and scen not in (None, {}):
@@ -245,14 +277,13 @@ def write_scenario(
     if isinstance(old, Mapping) and "label_local" in old:  # the scenario's Korean name stays
         node["label_local"] = old["label_local"]
     scen[name] = node
+    return replaced
 
-    ind = indent or 2
-    rt.indent(mapping=ind, sequence=ind + (seq_indent or 0), offset=seq_indent or 0)
-    buf = io.StringIO()
-    rt.dump(data, buf)
-    new_text = buf.getvalue()
 
-    # re-read with the project's reader library before touching the file
+def _check_round_trip(shown: str, new_text: str, name: str, shares: dict[str, float]) -> None:
+    """Re-read the edited text with the project's reader library before touching the file:
+    the scenario's weights must come back as written."""
+    fld = f"scenarios.{name}"
     try:
         check = yaml.safe_load(new_text)
         written = check["scenarios"][name]["weights"]
@@ -260,44 +291,20 @@ def write_scenario(
         raise ValidationError(
             [Issue(shown, fld, f"internal error: the edited file does not re-read ({exc})")]
         ) from exc
-    if {k: float(v) for k, v in written.items()} != rounded:
+    if {k: float(v) for k, v in written.items()} != shares:
         raise ValidationError([Issue(shown, fld, "internal error: the weights did not round-trip")])
-
-    write_atomic(path, new_text.encode("utf-8"), what="the criteria file")  # a link stays a link
-    return replaced
 
 
 def _read_text(path: Path, shown: str) -> str:
-    """The file's text, read only if it is a regular file of at most MAX_BYTES (checked before
-    opening, and again through the open descriptor in case the name was swapped meanwhile)."""
-
-    def fail(message: str) -> ValidationError:
-        return ValidationError([Issue(shown, "", message)])
-
-    problem = file_problem(path)
-    if problem:
-        raise fail(problem)
-    nonblock = getattr(os, "O_NONBLOCK", 0)
+    """The file's text, read only if it is a regular file of at most
+    :data:`~sitecompare.files.MAX_PROFILE_BYTES` (:func:`~sitecompare.files.read_regular`)."""
     try:
-        fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from exc
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fd)
-        problem = not_regular(st.st_mode)
-        if problem:
-            raise fail(problem)
-        if st.st_size > MAX_BYTES:
-            raise fail(f"file too large ({st.st_size} bytes; limit {MAX_BYTES})")
-        if nonblock:
-            os.set_blocking(fd, True)
-        try:
-            blob = fh.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise fail(f"cannot read: {exc.strerror or exc}") from exc
-    if len(blob) > MAX_BYTES:
-        raise fail(f"file too large (more than {MAX_BYTES} bytes; limit {MAX_BYTES})")
+        blob = read_regular(path, MAX_PROFILE_BYTES)
+    except UnreadableFile as exc:
+        raise ValidationError([Issue(shown, "", str(exc))]) from exc
     try:
         return blob.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise fail(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+        raise ValidationError(
+            [Issue(shown, "", f"not UTF-8 text (invalid byte at offset {exc.start})")]
+        ) from exc

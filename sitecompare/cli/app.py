@@ -17,12 +17,13 @@ from pathlib import Path
 
 import click
 
-from ..cli_common import CONTEXT, handle_errors
 from ..errors import Issue, ValidationError, display_path
+from .common import CONTEXT, handle_errors
+from .options import SITES_HELP_DEFAULT, criteria_option, sites_option
 
 __all__ = ["app", "streamlit_command"]
 
-PAGE = Path(__file__).with_name("page.py")
+PAGE = Path(__file__).parent.parent / "app" / "page.py"
 
 
 def streamlit_command(host: str, port: int) -> list[str]:
@@ -60,18 +61,8 @@ def streamlit_command(host: str, port: int) -> list[str]:
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--sites",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder of site profiles [default: ./sites, else the shipped sites].",
-)
-@click.option(
-    "--criteria",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Criteria file [default: ./criteria/default.yaml, else the shipped set].",
-)
+@sites_option(SITES_HELP_DEFAULT)
+@criteria_option()
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -97,8 +88,8 @@ def app(sites: Path | None, criteria: Path | None, host: str, port: int, allow_s
       sitecompare app                               the study here (or the shipped one)
       sitecompare app --sites my/sites --criteria my/criteria/default.yaml --allow-save
     """
+    from ..app.logic import AppConfig
     from ..study import default_paths, shipped_criteria_file
-    from .logic import AppConfig
 
     if importlib.util.find_spec("streamlit") is None:
         raise ValidationError(

@@ -4,57 +4,22 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 import click
 
-from ..cli_common import _parse_param_value, console
 from ..errors import Issue, ValidationError
+from .common import console, guarded_csv
+from .options import StudyOptions, method_from_options
 
 __all__ = ["rank_dask", "DEFAULT_DASK_TOP"]
 
 DEFAULT_DASK_TOP = 100
 
 
-def _method(method: str | None, params: tuple[str, ...], base: Any) -> tuple[Any, list[Issue]]:
-    from ..methods import validate_method
-
-    if not method and not params:
-        return base, []
-    raw: dict[str, Any] = {"name": method or base.name}
-    if raw["name"] == base.name:
-        raw.update(base.params)
-    issues = []
-    for p in params:
-        if "=" not in p:
-            issues.append(Issue("--param", p, "expected KEY=VALUE"))
-            continue
-        k, v = p.split("=", 1)
-        raw[k.strip()] = _parse_param_value(v.strip())
-    spec, problems = validate_method(raw)
-    issues += [
-        Issue("--method" if f == "name" else "--param", f if f != "name" else "", m) for f, m in problems
-    ]
-    return spec, issues
-
-
-def rank_dask(
-    *,
-    fmt: str,
-    top: int | None,
-    scheduler: str | None,
-    sites: Path | None,
-    criteria: Path | None,
-    scenario: str | None,
-    weights: str | None,
-    weights_from: Path | None,
-    method: str | None,
-    params: tuple[str, ...],
-    as_of: Any,
-    horizon: str,
-    sheet: str | None,
-) -> None:
+def rank_dask(options: StudyOptions, *, fmt: str, top: int | None, scheduler: str | None) -> None:
+    """``rank --engine dask``: rank the Parquet site table of ``options`` on a Dask cluster and
+    print the best ``top`` sites as the numpy engine would."""
+    from ..engines.dask_rank import close, connect, rank_table
     from ..study import (
         default_paths,
         load_criteria,
@@ -62,28 +27,32 @@ def rank_dask(
         resolve_weights,
         weight_scale_notes,
     )
-    from .dask_rank import close, connect, rank_table
 
+    o = options
     issues: list[Issue] = []
-    if sites is None:
+    if o.sites is None:
         issues.append(
             Issue("--sites", "", "--engine dask needs --sites TABLE.parquet (a file or a dataset folder)")
         )
-    if weights_from is not None:
+    if o.weights_from is not None:
         issues.append(Issue("--weights-from", "", "applies with --engine numpy only"))
-    if sheet is not None:
+    if o.sheet is not None:
         issues.append(Issue("--sheet", "", "--engine dask reads Parquet, which has no sheets"))
-    _, cpath = default_paths(sites, criteria)
+    _, cpath = default_paths(o.sites, o.criteria)
     cs, c_issues = load_criteria(cpath)
     issues += c_issues
     if issues or cs is None:
         raise ValidationError(issues)
-    spec, m_issues = _method(method, params, cs.method)
+    sites = o.sites
+    assert sites is not None  # reported above
+    spec, m_issues = method_from_options(o.method, o.params, cs.method)
+    if not o.method and not o.params:
+        spec = cs.method
     overrides = None
-    if weights:
-        overrides, w_issues = parse_weights_option(weights, cs)
+    if o.weights:
+        overrides, w_issues = parse_weights_option(o.weights, cs)
         m_issues += w_issues
-    w, _, r_issues = resolve_weights(cs, scenario, overrides)
+    w, _, r_issues = resolve_weights(cs, o.scenario, overrides)
     if m_issues or r_issues or spec is None:
         raise ValidationError(m_issues + r_issues)
     origin = (cs.path, "method") if spec == cs.method else ("--method", spec.name)
@@ -92,16 +61,16 @@ def rank_dask(
     try:
         result = rank_table(
             client,
-            sites,  # type: ignore[arg-type]
+            sites,
             cs,
             w,
             spec,
             top=k,
-            scenario=scenario,
-            horizon=horizon,
-            as_of=as_of,
+            scenario=o.scenario,
+            horizon=o.horizon,
+            as_of=o.as_of,
             origin=origin,
-            notes=weight_scale_notes(cs, scenario, overrides),
+            notes=weight_scale_notes(cs, o.scenario, overrides),
         )
     finally:
         close(client)
@@ -110,8 +79,6 @@ def rank_dask(
         return
     if fmt == "csv":
         import pandas as pd
-
-        from ..cli import guarded_csv
 
         frame = pd.DataFrame(
             [
@@ -146,8 +113,8 @@ def rank_dask(
         f"ranked: {result.ranked:,} sites on Dask ({e['workers']} workers, {e['pieces']} pieces); "
         f"the best {len(result.rows)} are shown; rank intervals: not computed by --engine dask"
     )
-    for s, r in result.excluded[:50]:
-        out.print(f"excluded: {s}: {r}")
+    for sid, reason in result.excluded[:50]:
+        out.print(f"excluded: {sid}: {reason}")
     if result.excluded_count > min(len(result.excluded), 50):
         out.print(f"excluded: {result.excluded_count:,} sites in all (--format json lists the first 100)")
     for note in result.warnings:

@@ -9,8 +9,17 @@ from typing import Any
 import click
 import numpy as np
 
-from ..cli_common import CONTEXT, console, handle_errors, load_from_options, study_options
-from . import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
+from ..model import Study
+from ..sensitivity import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
+from .common import CONTEXT, console, handle_errors
+from .options import (
+    StudyOptions,
+    apply_options,
+    choice_option,
+    format_option,
+    load_from_options,
+    study_options,
+)
 
 __all__ = [
     "sensitivity",
@@ -19,6 +28,7 @@ __all__ = [
     "progress_option",
     "run_with_progress",
     "SENSITIVITY_OPTIONS",
+    "pop_sampling",
 ]
 
 # 10^8 samples of a 50-site TOPSIS run take several minutes on two cores (benchmarks/); a
@@ -29,49 +39,54 @@ MAX_SAMPLES = 100_000_000
 def sensitivity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The SMAA sampling options, shared by ``sensitivity`` and ``compare --sensitivity``:
     ``--samples``, ``--seed``, ``--weight-sampling``, ``--concentration``, ``--unknown-missing``."""
-    opts = [
-        click.option(
-            "--samples",
-            type=click.IntRange(min=1, max=MAX_SAMPLES),
-            default=10_000,
-            show_default=True,
-            help="SMAA samples.",
-        ),
-        click.option(
-            "--seed",
-            type=click.IntRange(min=0),
-            default=DEFAULT_SEED,
-            show_default=True,
-            help="Random seed (recorded in the output).",
-        ),
-        click.option(
-            "--weight-sampling",
-            type=click.Choice(WEIGHT_SAMPLINGS),
-            default="uniform",
-            show_default=True,
-            help="uniform: no preference information; dirichlet: centred on the weights; "
-            "ordinal: keeps the weights' order.",
-        ),
-        click.option(
-            "--concentration",
-            type=click.FloatRange(min=0, min_open=True),
-            default=50.0,
-            show_default=True,
-            help="Dirichlet concentration (higher = closer to the weights).",
-        ),
-        click.option(
-            "--unknown-missing",
-            is_flag=True,
-            help="Treat missing facts as unknown within the criterion's observed range "
-            "(instead of their imputed value).",
-        ),
-    ]
-    for o in reversed(opts):
-        fn = o(fn)
-    return fn
+    return apply_options(
+        fn,
+        [
+            click.option(
+                "--samples",
+                type=click.IntRange(min=1, max=MAX_SAMPLES),
+                default=10_000,
+                show_default=True,
+                help="SMAA samples.",
+            ),
+            click.option(
+                "--seed",
+                type=click.IntRange(min=0),
+                default=DEFAULT_SEED,
+                show_default=True,
+                help="Random seed (recorded in the output).",
+            ),
+            choice_option(
+                "--weight-sampling",
+                WEIGHT_SAMPLINGS,
+                "uniform",
+                "uniform: no preference information; dirichlet: centred on the weights; "
+                "ordinal: keeps the weights' order.",
+            ),
+            click.option(
+                "--concentration",
+                type=click.FloatRange(min=0, min_open=True),
+                default=50.0,
+                show_default=True,
+                help="Dirichlet concentration (higher = closer to the weights).",
+            ),
+            click.option(
+                "--unknown-missing",
+                is_flag=True,
+                help="Treat missing facts as unknown within the criterion's observed range "
+                "(instead of their imputed value).",
+            ),
+        ],
+    )
 
 
 SENSITIVITY_OPTIONS = ("samples", "seed", "weight_sampling", "concentration", "unknown_missing")
+
+
+def pop_sampling(kw: dict[str, Any]) -> dict[str, Any]:
+    """The values of :data:`SENSITIVITY_OPTIONS`, taken out of a command's keyword arguments."""
+    return {name: kw.pop(name) for name in SENSITIVITY_OPTIONS}
+
 
 progress_option = click.option(
     "--progress/--no-progress",
@@ -83,32 +98,14 @@ progress_option = click.option(
 @click.command(context_settings=CONTEXT)
 @study_options
 @sensitivity_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @progress_option
 @handle_errors
-def sensitivity(
-    samples: int,
-    seed: int,
-    weight_sampling: str,
-    concentration: float,
-    unknown_missing: bool,
-    fmt: str,
-    progress: bool | None,
-    **kw: Any,
-) -> None:
+def sensitivity(fmt: str, progress: bool | None, options: StudyOptions, **kw: Any) -> None:
     """How sure are we? OAT weight sweeps, critical changes, SMAA-2, method agreement."""
-    study = load_from_options(**kw)
-    result = run_with_progress(
-        study,
-        progress,
-        samples=samples,
-        seed=seed,
-        weight_sampling=weight_sampling,
-        concentration=concentration,
-        unknown_missing=unknown_missing,
-    )
+    sampling = pop_sampling(kw)
+    study = load_from_options(options)
+    result = run_with_progress(study, progress, **sampling)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         for note in study.notes:
@@ -119,7 +116,7 @@ def sensitivity(
             console().print(f"note: {note}")
 
 
-def run_with_progress(study, progress: bool | None, **kw: Any) -> SensitivityResult:  # type: ignore[no-untyped-def]
+def run_with_progress(study: Study, progress: bool | None, **kw: Any) -> SensitivityResult:
     """``run_sensitivity(study, **kw)``, with a progress bar on stderr when ``progress`` (None:
     when stderr is a terminal)."""
     import sys
@@ -159,27 +156,29 @@ def _iv(a: tuple[float, float]) -> str:
     return f"{a[0]:.3f} - {a[1]:.3f}"
 
 
-def print_sensitivity(res: SensitivityResult) -> None:
+def _table(title: str, columns: tuple[str, ...] = ()) -> Any:
+    """A rich table titled ``title`` (left-aligned) with ``columns``."""
     from rich.table import Table
 
-    out = console()
-    dm, sm = res.matrix, res.smaa
-    crit = {c.id: c for c in dm.criteria}
-    out.print(
-        f"Sensitivity of the ranking by {res.method.name} "
-        f"(seed {sm.seed}, {sm.samples} samples, weights {sm.weight_sampling})"
-    )
-    out.print("OAT convention: one weight moves over [0, 1]; the other weights keep their ratios.")
-    t = Table(title="One-at-a-time weight sweeps", title_justify="left")
-    for col in (
-        "criterion",
-        "weight",
-        "ranking unchanged",
-        "first place unchanged",
-        "crossovers",
-        "first changes at",
-    ):
+    t = Table(title=title, title_justify="left")
+    for col in columns:
         t.add_column(col)
+    return t
+
+
+def _print_oat(out: Any, res: SensitivityResult) -> None:
+    """The one-at-a-time sweeps and the most critical criterion for first place."""
+    t = _table(
+        "One-at-a-time weight sweeps",
+        (
+            "criterion",
+            "weight",
+            "ranking unchanged",
+            "first place unchanged",
+            "crossovers",
+            "first changes at",
+        ),
+    )
     for cid, o in res.oat.items():
         # name the site that takes first place on the far side of the crossover, seen from
         # the current weight (sites = (ahead below, ahead above))
@@ -197,8 +196,7 @@ def print_sensitivity(res: SensitivityResult) -> None:
             ", ".join(firsts) or "-",
         )
     out.print(t)
-    mc = res.most_critical
-    top = mc["top"]["percent"]
+    top = res.most_critical["top"]["percent"]
     if top:
         out.print(
             f"Most critical criterion for first place: {top['criterion']} "
@@ -206,12 +204,14 @@ def print_sensitivity(res: SensitivityResult) -> None:
         )
     else:
         out.print("No single weight change can take first place from the leader.")
-    t = Table(
-        title="Smallest weight changes that swap two sites (Triantaphyllou & Sanchez 1997)",
-        title_justify="left",
+
+
+def _print_weight_changes(out: Any, res: SensitivityResult) -> None:
+    """The ten smallest weight changes that swap two sites."""
+    t = _table(
+        "Smallest weight changes that swap two sites (Triantaphyllou & Sanchez 1997)",
+        ("criterion", "sites (ahead, behind)", "ranks", "delta", "relative", "new weight"),
     )
-    for col in ("criterion", "sites (ahead, behind)", "ranks", "delta", "relative", "new weight"):
-        t.add_column(col)
     for w in res.weight_changes[:10]:
         t.add_row(
             w.criterion,
@@ -222,9 +222,15 @@ def print_sensitivity(res: SensitivityResult) -> None:
             f"{w.new_weight:.4f}",
         )
     out.print(t)
-    t = Table(title="Smallest change in one fact to rank first", title_justify="left")
-    for col in ("site", "criterion", "now", "needed", "change", "reach"):
-        t.add_column(col)
+
+
+def _print_data_changes(out: Any, res: SensitivityResult) -> None:
+    """The smallest change in one fact that ranks each site first, and the sites none does."""
+    dm = res.matrix
+    crit = {c.id: c for c in dm.criteria}
+    t = _table(
+        "Smallest change in one fact to rank first", ("site", "criterion", "now", "needed", "change", "reach")
+    )
     any_out = False
     reachable: set[str] = set()
     for d in res.data_changes:
@@ -251,16 +257,16 @@ def print_sensitivity(res: SensitivityResult) -> None:
             "No single fact change lifts " + ", ".join(stuck) + " to first place "
             "(searched up to 10x the observed range)."
         )
-    t = Table(
-        title="SMAA-2 rank acceptability (share of samples at each rank)", title_justify="left"
-    )
-    t.add_column("site")
-    n = len(sm.sites)
-    for r in range(n):
+
+
+def _print_smaa(out: Any, res: SensitivityResult) -> None:
+    """SMAA-2 rank acceptabilities with each site's confidence, then the value of information."""
+    sm = res.smaa
+    t = _table("SMAA-2 rank acceptability (share of samples at each rank)", ("site",))
+    for r in range(len(sm.sites)):
         t.add_column(f"#{r + 1}", justify="right")
     t.add_column("confidence", justify="right")
-    order = np.argsort(-sm.holistic, kind="stable")
-    for i in order:
+    for i in np.argsort(-sm.holistic, kind="stable"):
         conf = sm.confidence[i]
         t.add_row(
             sm.sites[i],
@@ -269,29 +275,32 @@ def print_sensitivity(res: SensitivityResult) -> None:
         )
     out.print(t)
     out.print(CONFIDENCE_NOTE)
-    if len(sm.uncertain):
-        t = Table(
-            title="Value of information: which uncertain fact matters most for first place",
-            title_justify="left",
+    if not len(sm.uncertain):
+        return
+    t = _table(
+        "Value of information: which uncertain fact matters most for first place",
+        ("site", "fact", "range", "expected change", f"{sm.leader} first-rank range"),
+    )
+    for c_idx in np.argsort(-sm.voi, kind="stable")[:8]:
+        cell = sm.uncertain[c_idx]
+        c = res.matrix.criteria[cell.criterion_index]
+        lo, hi = sm.voi_leader_range[c_idx]
+        t.add_row(
+            sm.sites[cell.site_index],
+            f"{c.fact} ({cell.kind})",
+            f"{cell.low:,.6g} - {cell.high:,.6g} {c.unit}",
+            f"{sm.voi[c_idx]:.4f}",
+            f"{lo:.3f} - {hi:.3f}",
         )
-        for col in ("site", "fact", "range", "expected change", f"{sm.leader} first-rank range"):
-            t.add_column(col)
-        for c_idx in np.argsort(-sm.voi, kind="stable")[:8]:
-            cell = sm.uncertain[c_idx]
-            c = dm.criteria[cell.criterion_index]
-            lo, hi = sm.voi_leader_range[c_idx]
-            t.add_row(
-                sm.sites[cell.site_index],
-                f"{c.fact} ({cell.kind})",
-                f"{cell.low:,.6g} - {cell.high:,.6g} {c.unit}",
-                f"{sm.voi[c_idx]:.4f}",
-                f"{lo:.3f} - {hi:.3f}",
-            )
-        out.print(t)
-        out.print(
-            f"(expected change in first-rank acceptabilities if the fact were known, after "
-            f"removing the sampling noise floor {sm.voi_noise:.4f})"
-        )
+    out.print(t)
+    out.print(
+        f"(expected change in first-rank acceptabilities if the fact were known, after "
+        f"removing the sampling noise floor {sm.voi_noise:.4f})"
+    )
+
+
+def _print_agreement(out: Any, res: SensitivityResult) -> None:
+    """The methods' consensus ranking, their Kendall tau and the methods skipped."""
     ag = res.agreement
     out.print(
         "Method agreement: consensus (mean rank over "
@@ -308,3 +317,20 @@ def print_sensitivity(res: SensitivityResult) -> None:
         )
     for m, sk in ag.skipped_by_method():
         out.print(f"note: {m} skipped: {sk.reason}")
+
+
+def print_sensitivity(res: SensitivityResult) -> None:
+    """The whole analysis as tables on stdout: OAT sweeps, critical weight and fact changes,
+    SMAA-2 and method agreement."""
+    out = console()
+    sm = res.smaa
+    out.print(
+        f"Sensitivity of the ranking by {res.method.name} "
+        f"(seed {sm.seed}, {sm.samples} samples, weights {sm.weight_sampling})"
+    )
+    out.print("OAT convention: one weight moves over [0, 1]; the other weights keep their ratios.")
+    _print_oat(out, res)
+    _print_weight_changes(out, res)
+    _print_data_changes(out, res)
+    _print_smaa(out, res)
+    _print_agreement(out, res)

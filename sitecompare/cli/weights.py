@@ -1,6 +1,6 @@
 """``sitecompare weights ...``: derive criterion weights and optionally save them as a scenario.
 
-Mounted by :mod:`sitecompare.commands`. Every sub-command prints a table (rich) or, with
+Mounted by :mod:`sitecompare.cli`. Every sub-command prints a table (rich) or, with
 ``--format json``, one JSON object on stdout; ``--into FILE --scenario NAME`` also writes the
 weights (4 decimals, summing to 1) with their provenance into a criteria file, keeping its comments,
 and says ``wrote scenario 'NAME' to FILE`` or, when a scenario of that name was there (the natural
@@ -14,48 +14,98 @@ each, before anything else is read or counted.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..cli_common import CONTEXT, console, handle_errors
 from ..errors import Issue, ValidationError, display_path
-from .files import file_problem
-from .ri import RI_TABLES
+from ..files import NotRegularFile, file_problem, not_regular, open_regular, os_problem
+from ..weights.ri import RI_TABLES
+from .common import CONTEXT, console, handle_errors
+from .options import (
+    CRITERIA_HELP_CHECK,
+    SITES_HELP_DEFAULT,
+    Decorator,
+    apply_options,
+    criteria_option,
+    format_option,
+    sites_option,
+)
 
 __all__ = ["weights"]
 
 
+@dataclass(frozen=True)
+class _Output:
+    """Where a weights command's result goes: ``--format``, and ``--into FILE --scenario NAME``
+    (``--description``) to save it as a scenario."""
+
+    fmt: str
+    into: Path | None
+    scenario: str | None
+    description: str | None
+
+    def emit(
+        self, result: Any, table: Callable[[Any], None], provenance: dict[str, Any] | None = None
+    ) -> None:
+        """Save ``result``'s weights as the scenario (when asked), then print the result: JSON,
+        or ``table(result)``; then say what was written."""
+        replaced = False
+        if self.into is not None and self.scenario is not None:
+            from ..weights.scenario_io import write_scenario
+
+            replaced = write_scenario(
+                self.into,
+                self.scenario,
+                dict(result.weights),
+                provenance if provenance is not None else result.to_provenance(),
+                description=self.description,
+            )
+        if self.fmt == "json":
+            click.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+        else:
+            table(result)
+        if self.into is not None:
+            done = "replaced scenario {!r} in {}" if replaced else "wrote scenario {!r} to {}"
+            click.echo(done.format(self.scenario, display_path(self.into)), err=self.fmt == "json")
+
+
 def _out_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    opts = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["table", "json"]),
-            default="table",
-            show_default=True,
-        ),
-        click.option(
-            "--into",
-            type=click.Path(path_type=Path),
-            default=None,
-            metavar="FILE",
-            help="Criteria file to write the weights into as a named scenario.",
-        ),
-        click.option(
-            "--scenario",
-            default=None,
-            metavar="NAME",
-            help="Scenario name for --into (added, or replaced if it exists).",
-        ),
-        click.option("--description", default=None, help="Scenario description for --into."),
-    ]
-    for o in reversed(opts):
-        fn = o(fn)
-    return fn
+    """``--format``, ``--into``, ``--scenario`` and ``--description``, handed to ``fn`` as one
+    :class:`_Output` (``out``); ``--into`` and ``--scenario`` go together."""
+
+    @wraps(fn)
+    def with_output(
+        *args: Any, fmt: str, into: Path | None, scenario: str | None, description: str | None, **kw: Any
+    ) -> Any:
+        if (into is None) != (scenario is None):
+            raise click.UsageError("--into and --scenario go together")
+        return fn(*args, out=_Output(fmt, into, scenario, description), **kw)
+
+    return apply_options(
+        with_output,
+        [
+            format_option("table", "json"),
+            click.option(
+                "--into",
+                type=click.Path(path_type=Path),
+                default=None,
+                metavar="FILE",
+                help="Criteria file to write the weights into as a named scenario.",
+            ),
+            click.option(
+                "--scenario",
+                default=None,
+                metavar="NAME",
+                help="Scenario name for --into (added, or replaced if it exists).",
+            ),
+            click.option("--description", default=None, help="Scenario description for --into."),
+        ],
+    )
 
 
 def _ri_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,19 +118,16 @@ def _ri_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-def _check_into(into: Path | None, scenario: str | None) -> None:
-    if (into is None) != (scenario is None):
-        raise click.UsageError("--into and --scenario go together")
-
-
 def _file_problem(path: Path) -> str | None:
     """Why ``path`` cannot be read as an input file, in the criteria loader's words, or None."""
     problem = file_problem(path, pattern_hint=True)
     if problem is None:  # a regular file: can it be opened? (non-blocking, were it swapped)
         try:
-            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+            open_regular(path).close()
+        except NotRegularFile as exc:
+            return not_regular(exc.mode)
         except OSError as exc:
-            return f"cannot read: {exc.strerror or exc}"
+            return os_problem(exc)
     return problem
 
 
@@ -96,35 +143,6 @@ def _check_files(*paths: Path | None) -> None:
             issues.append(issue)
     if issues:
         raise ValidationError(issues)
-
-
-def _emit(
-    result: Any,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-    table: Callable[[Any], None],
-    provenance: dict[str, Any] | None = None,
-) -> None:
-    replaced = False
-    if into is not None and scenario is not None:
-        from .scenario_io import write_scenario
-
-        replaced = write_scenario(
-            into,
-            scenario,
-            dict(result.weights),
-            provenance if provenance is not None else result.to_provenance(),
-            description=description,
-        )
-    if fmt == "json":
-        click.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
-    else:
-        table(result)
-    if into is not None:
-        done = "replaced scenario {!r} in {}" if replaced else "wrote scenario {!r} to {}"
-        click.echo(done.format(scenario, display_path(into)), err=fmt == "json")
 
 
 def _f(x: float | None, nd: int = 4) -> str:
@@ -176,7 +194,7 @@ def _consistency_lines(r: Any) -> None:
         t = Table(title="Judgments to revisit", title_justify="left")
         for h in ("field", "pair", "given", "consistent", "suggest", "CR then"):
             t.add_column(h, justify="right" if h in ("given", "consistent", "CR then") else "left")
-        from .judgments import format_ratio
+        from ..weights.judgments import format_ratio
 
         for w in r.worst_judgments:
             t.add_row(
@@ -211,19 +229,11 @@ def weights() -> None:
 @_ri_option
 @_out_options
 @handle_errors
-def ahp(
-    file: Path,
-    ri_table: str | None,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-) -> None:
+def ahp(file: Path, ri_table: str | None, out: _Output) -> None:
     """AHP weights from one judgment file (matrix, judgments or a hierarchy of groups)."""
-    from .ahp import HierarchyResult, ahp_from_file
+    from ..weights.ahp import HierarchyResult, ahp_from_file
 
-    _check_into(into, scenario)
-    _check_files(file, into)
+    _check_files(file, out.into)
     r = ahp_from_file(file, ri_table)
 
     def table(res: Any) -> None:
@@ -237,7 +247,7 @@ def ahp(
         _weights_table(res.weights, f"AHP weights: {display_path(file)}", extra)
         _consistency_lines(res)
 
-    _emit(r, fmt, into, scenario, description, table)
+    out.emit(r, table)
 
 
 @weights.command(context_settings=CONTEXT)
@@ -245,21 +255,13 @@ def ahp(
 @_ri_option
 @_out_options
 @handle_errors
-def group(
-    files: tuple[Path, ...],
-    ri_table: str | None,
-    fmt: str,
-    into: Path | None,
-    scenario: str | None,
-    description: str | None,
-) -> None:
+def group(files: tuple[Path, ...], ri_table: str | None, out: _Output) -> None:
     """Group AHP: geometric mean of several participants' judgment files."""
     from rich.table import Table
 
-    from .group import group_ahp
+    from ..weights.group import group_ahp
 
-    _check_into(into, scenario)
-    _check_files(*files, into)
+    _check_files(*files, out.into)
     g = group_ahp(list(files), ri_table)
 
     def table(res: Any) -> None:
@@ -283,7 +285,7 @@ def group(
             d = Table(title="Largest disagreements", title_justify="left")
             for h in ("pair", "judgments (a over b)", "geometric mean", "spread"):
                 d.add_column(h)
-            from .judgments import format_ratio
+            from ..weights.judgments import format_ratio
 
             for x in res.disagreements:
                 d.add_row(
@@ -294,7 +296,7 @@ def group(
                 )
             console().print(d)
 
-    _emit(g, fmt, into, scenario, description, table)
+    out.emit(g, table)
 
 
 def _check_ids(ids: list[str], criteria: Path | None, into: Path | None, origin: str) -> None:
@@ -319,154 +321,93 @@ def _check_ids(ids: list[str], criteria: Path | None, into: Path | None, origin:
         raise ValidationError(bad)
 
 
-def _rank_command(name: str, fn_name: str, doc: str) -> click.Command:
-    @click.argument("order", nargs=-1, required=True)
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Check the ids against this criteria file.",
-    )
+def _order(order: tuple[str, ...]) -> list[Any]:
+    """An order given on the command line: tied criteria joined with commas form a group."""
+    return [o.split(",") if "," in o else o for o in order]
+
+
+def _points(points: tuple[str, ...]) -> dict[str, float]:
+    """``CRITERION=POINTS`` arguments as a mapping; every malformed one is reported."""
+    pts: dict[str, float] = {}
+    issues = []
+    for p in points:
+        k, sep, v = p.partition("=")
+        if not sep or not k.strip():
+            issues.append(Issue("command line", p, "expected CRITERION=POINTS"))
+            continue
+        try:
+            pts[k.strip()] = float(v)
+        except ValueError:
+            issues.append(Issue("command line", k.strip(), f"expected a number of points, got {v!r}"))
+    if issues:
+        raise ValidationError(issues)
+    return pts
+
+
+def _elicitation_command(
+    name: str, fn_name: str, doc: str, argument: Decorator, parse: Callable[[tuple[str, ...]], Any]
+) -> click.Command:
+    """A command of :mod:`sitecompare.weights.elicitation`: ``fn_name`` applied to its
+    arguments (``argument``, read by ``parse``), ids checked against ``--criteria``."""
+
+    @argument
+    @criteria_option(CRITERIA_HELP_CHECK)
     @_out_options
     @handle_errors
-    def cmd(
-        order: tuple[str, ...],
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
-        from . import elicitation
+    def cmd(args: tuple[str, ...], criteria: Path | None, out: _Output) -> None:
+        from ..weights import elicitation
 
-        _check_into(into, scenario)
-        _check_files(criteria, into)
-        items: list[Any] = [o.split(",") if "," in o else o for o in order]
-        r = getattr(elicitation, fn_name)(items, source="command line")
-        _check_ids(list(r.weights), criteria, into, "command line")
-        _emit(
-            r,
-            fmt,
-            into,
-            scenario,
-            description,
-            lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference),
-        )
+        _check_files(criteria, out.into)
+        r = getattr(elicitation, fn_name)(parse(args), source="command line")
+        _check_ids(list(r.weights), criteria, out.into, "command line")
+        out.emit(r, lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference))
 
     cmd.__doc__ = doc
     return click.command(name, context_settings=CONTEXT)(cmd)
 
 
-def _points_command(name: str, fn_name: str, doc: str) -> click.Command:
-    @click.argument("points", nargs=-1, required=True, metavar="CRITERION=POINTS...")
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Check the ids against this criteria file.",
-    )
-    @_out_options
-    @handle_errors
-    def cmd(
-        points: tuple[str, ...],
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
-        from . import elicitation
-
-        _check_into(into, scenario)
-        _check_files(criteria, into)
-        pts: dict[str, Any] = {}
-        issues = []
-        for p in points:
-            k, sep, v = p.partition("=")
-            if not sep or not k.strip():
-                issues.append(Issue("command line", p, "expected CRITERION=POINTS"))
-                continue
-            try:
-                pts[k.strip()] = float(v)
-            except ValueError:
-                issues.append(
-                    Issue("command line", k.strip(), f"expected a number of points, got {v!r}")
-                )
-        if issues:
-            raise ValidationError(issues)
-        r = getattr(elicitation, fn_name)(pts, source="command line")
-        _check_ids(list(r.weights), criteria, into, "command line")
-        _emit(
-            r,
-            fmt,
-            into,
-            scenario,
-            description,
-            lambda res: _weights_table(res.weights, f"{name} weights", caption=res.reference),
-        )
-
-    cmd.__doc__ = doc
-    return click.command(name, context_settings=CONTEXT)(cmd)
-
-
-weights.add_command(
-    _rank_command(
+_ORDER = click.argument("args", nargs=-1, required=True, metavar="ORDER...")
+_POINTS = click.argument("args", nargs=-1, required=True, metavar="CRITERION=POINTS...")
+_ELICITATION = (
+    (
         "roc",
         "roc_weights",
         "Rank-order centroid weights from an order, most important first.\n\n"
         "Tied criteria are joined with commas: `roc talent compute,power transport`.",
-    )
-)
-weights.add_command(
-    _rank_command(
+        _ORDER,
+        _order,
+    ),
+    (
         "rank-sum",
         "rank_sum_weights",
         "Rank-sum weights from an order, most important first (ties joined with commas).",
-    )
-)
-weights.add_command(
-    _points_command(
+        _ORDER,
+        _order,
+    ),
+    (
         "swing",
         "swing_weights",
         "Swing weights: the most important worst-to-best swing scores 100, others 0-100.",
-    )
+        _POINTS,
+        _points,
+    ),
+    ("points", "points_weights", "Direct points for each criterion, normalised to sum 1.", _POINTS, _points),
 )
-weights.add_command(
-    _points_command(
-        "points", "points_weights", "Direct points for each criterion, normalised to sum 1."
-    )
-)
+for _spec in _ELICITATION:
+    weights.add_command(_elicitation_command(*_spec))
 
 
 def _objective_command(name: str) -> click.Command:
-    @click.option(
-        "--sites",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Folder of site profiles [default: ./sites, else the shipped sites].",
-    )
-    @click.option(
-        "--criteria",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Criteria file [default: ./criteria/default.yaml, else the shipped set].",
-    )
+    @sites_option(SITES_HELP_DEFAULT)
+    @criteria_option()
     @_out_options
     @handle_errors
-    def cmd(
-        sites: Path | None,
-        criteria: Path | None,
-        fmt: str,
-        into: Path | None,
-        scenario: str | None,
-        description: str | None,
-    ) -> None:
+    def cmd(sites: Path | None, criteria: Path | None, out: _Output) -> None:
         from ..matrix import build_matrix
         from ..study import default_paths, load_study
-        from .objective import critic_weights, entropy_weights
+        from ..weights.objective import critic_weights, entropy_weights
 
-        _check_into(into, scenario)
-        _check_files(into)  # --sites and --criteria: load_study reports both together
+        _check_files(out.into)  # --sites and --criteria: load_study reports both together
         sdir, cpath = default_paths(sites, criteria)
         study = load_study(sites, criteria)
         dm = build_matrix(study)
@@ -498,7 +439,7 @@ def _objective_command(name: str) -> click.Command:
                     + " (the criteria's missing policy); they shape these weights too"
                 )
 
-        _emit(r, fmt, into, scenario, description, table, provenance=prov)
+        out.emit(r, table, provenance=prov)
 
     cmd.__doc__ = (
         "Shannon-entropy weights from the sites' data (shares of raw values)."

@@ -11,24 +11,19 @@ from typing import Any
 import click
 
 from ..atomic import checkpoint
-from ..cli_common import (
-    CONTEXT,
-    console,
-    handle_errors,
-    load_from_options,
-    print_ranking_table,
-    study_options,
-)
 from ..errors import Issue, ValidationError
 from ..headline import built_alongside, headline
-from ..sensitivity.command import (
+from ..report.i18n import LANGS
+from ..topk import DEFAULT_TOP, restrict
+from .common import CONTEXT, console, handle_errors, print_ranking_table
+from .options import StudyOptions, load_from_options, study_options
+from .sensitivity import (
     SENSITIVITY_OPTIONS,
+    pop_sampling,
     progress_option,
     run_with_progress,
     sensitivity_options,
 )
-from ..topk import DEFAULT_TOP, restrict
-from .i18n import LANGS
 
 __all__ = ["compare", "DEFAULT_OUTPUT"]
 
@@ -110,12 +105,8 @@ def compare(
     lang: str,
     with_sensitivity: bool,
     top: int,
-    samples: int,
-    seed: int,
-    weight_sampling: str,
-    concentration: float,
-    unknown_missing: bool,
     progress: bool | None,
+    options: StudyOptions,
     **kw: Any,
 ) -> None:
     """Rank the sites and write the comparison workbook (the main job).
@@ -129,7 +120,7 @@ def compare(
     first place is.
     """
     from ..ranking import rank
-    from . import write_workbook
+    from ..report import write_workbook
 
     ctx = click.get_current_context()
     if not with_sensitivity:
@@ -140,7 +131,8 @@ def compare(
         ]
         if given:
             raise click.UsageError(f"{', '.join(given)} only apply with --sensitivity", ctx=ctx)
-    study = load_from_options(columnar=True, **kw)
+    sampling = pop_sampling(kw)
+    study = load_from_options(options, columnar=True)
     result = rank(study)
     summary: list = []
     info: dict = {}
@@ -167,18 +159,10 @@ def compare(
             info["Sites ranked"] = n
     sens = None
     if with_sensitivity:
-        sens = run_with_progress(
-            study,
-            progress,
-            samples=samples,
-            seed=seed,
-            weight_sampling=weight_sampling,
-            concentration=concentration,
-            unknown_missing=unknown_missing,
-        )
-    extra = [kw["weights_from"]] if kw.get("weights_from") else []
-    if kw.get("sites") is not None and study.table is not None:
-        extra += _table_inputs(kw["sites"])
+        sens = run_with_progress(study, progress, **sampling)
+    extra = [options.weights_from] if options.weights_from else []
+    if options.sites is not None and study.table is not None:
+        extra += _table_inputs(options.sites)
     built, why = built_alongside(result)
     head = headline(result, built, why)
     path = write_workbook(

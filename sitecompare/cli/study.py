@@ -1,63 +1,53 @@
-"""Command line: parse options, call one library function, print. See cli_common for exit codes."""
+"""The study commands: ``rank``, ``validate``, ``sites``, ``methods`` and ``import``."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .cli_common import (
+from ..errors import ValidationError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..coverage import SiteCoverage
+    from ..model import Study
+from .common import (
     CONTEXT,
     console,
-    engine_options,
+    guarded_csv,
     handle_errors,
-    load_from_options,
-    parse_date,
     print_ranking_table,
+    print_scenario_table,
     ranking_headline,
+)
+from .options import (
+    CRITERIA_HELP_SHORT,
+    SHEET_HELP_IMPORT,
+    SHEET_HELP_SHORT,
+    SITES_HELP_SHORT,
+    StudyOptions,
+    as_of_option,
+    criteria_option,
+    engine_options,
+    format_option,
+    load_from_options,
+    sheet_option,
+    sites_option,
     study_options,
 )
-from .commands import LazyGroup
-from .errors import ValidationError
+
+__all__ = ["rank", "validate", "sites", "methods", "import_command", "quote_notes", "coverage_table"]
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="sitecompare")
-def main() -> None:
-    """Compare candidate sites for an AI complex, data center or lab.
-
-    Site profiles (sourced facts) + a criteria set (weights) -> rankings by published MCDA
-    methods, an Excel comparison workbook, and sensitivity analyses.
-
-    \b
-    Start here:
-      sitecompare compare          rank the sites and write reports/site-comparison.xlsx
-      sitecompare rank             ranking only (--format table|json|csv)
-      sitecompare sites            what each site's profile covers, and what it lacks
-      sitecompare validate         check every input file, report every problem
-    """
-    from .atomic import install_handlers
-
-    # SIGTERM and SIGHUP (a closed terminal, a killed CI job) unwind like Ctrl-C, so that the
-    # atomic writers' clean-up runs; a file being committed completes or is not written at all
-    install_handlers()
-
-
+# ------------------------------------------------------------------------------------- rank
 @click.command(context_settings=CONTEXT)
 @study_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json", "csv")
 @click.option(
     "--all-scenarios", is_flag=True, help="Rank under every named scenario, side by side."
 )
@@ -71,24 +61,29 @@ def main() -> None:
 @engine_options
 @handle_errors
 def rank(
-    fmt: str, all_scenarios: bool, top: int | None, engine: str, scheduler: str | None, **kw: Any
+    fmt: str,
+    all_scenarios: bool,
+    top: int | None,
+    engine: str,
+    scheduler: str | None,
+    options: StudyOptions,
 ) -> None:
     """Rank the sites (ranking only, to stdout)."""
-    from .ranking import rank as do_rank
+    from ..ranking import rank as do_rank
 
     if engine == "dask":
         if all_scenarios:
             raise click.UsageError("--all-scenarios runs with --engine numpy only")
-        from .engines.command import rank_dask
+        from .engines import rank_dask
 
-        rank_dask(fmt=fmt, top=top, scheduler=scheduler, **kw)
+        rank_dask(options, fmt=fmt, top=top, scheduler=scheduler)
         return
     if scheduler is not None:
         raise click.UsageError("--scheduler applies with --engine dask")
-    study = load_from_options(columnar=True, **kw)
+    study = load_from_options(options, columnar=True)
     if all_scenarios:
-        from .scenarios import rank_all_scenarios
-        from .study import weight_scale_notes
+        from ..scenarios import rank_all_scenarios
+        from ..study import weight_scale_notes
 
         table = rank_all_scenarios(study)
         # scenarios written on another scale than the base weights (fractions against points)
@@ -100,17 +95,17 @@ def rank(
         elif fmt == "csv":
             click.echo(guarded_csv(table.to_frame(), index=True), nl=False)
         else:
-            table.print(console())
+            print_scenario_table(table, console())
         return
     result = do_rank(study)
     if study.table is not None:  # the headline of a table looks at its best sites
-        from .topk import DEFAULT_TOP, table_headline
+        from ..topk import DEFAULT_TOP, table_headline
 
         head = table_headline(result, max(top or 0, DEFAULT_TOP))
     else:
         head = ranking_headline(result)
     if fmt == "json":
-        from .headline import headline_sentences
+        from ..headline import headline_sentences
 
         obj = result.to_json(top)
         obj["built_only_leader"] = None if head.built_leader is None else list(head.built_leader)
@@ -130,45 +125,17 @@ def rank(
         print_ranking_table(result, head=head, top=top)
 
 
-def csv_text(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
-    apostrophe, the usual CSV-injection guard; numbers and other values pass unchanged."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def guarded_csv(frame: Any, *, index: bool) -> str:
-    """``frame`` (a DataFrame) as CSV text, every text cell guarded by :func:`csv_text`: the
-    header, the index (and its name) and the values. Every CSV the tool writes goes through
-    here."""
-    import pandas as pd
-
-    df = frame.copy()
-    df.columns = [csv_text(c) for c in df.columns]
-    if index:
-        df.index = pd.Index([csv_text(x) for x in df.index], name=csv_text(df.index.name))
-    for col in df.columns:
-        if not pd.api.types.is_numeric_dtype(df[col]):  # text (object or pandas str)
-            df[col] = df[col].map(csv_text)
-    buf = io.StringIO()
-    df.to_csv(buf, index=index, quoting=csv.QUOTE_MINIMAL)
-    return buf.getvalue()
-
-
 # --------------------------------------------------------------------------------- validate
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
-)
-@click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
-@click.option("--sheet", default=None, metavar="NAME", help="The sheet of an .xlsx site table.")
+@sites_option(SITES_HELP_SHORT)
+@criteria_option(CRITERIA_HELP_SHORT)
+@sheet_option(SHEET_HELP_SHORT)
 @handle_errors
 def validate(sites: Path | None, criteria: Path | None, sheet: str | None) -> None:
     """Check every input file and report every problem in one run."""
-    from .errors import display_path
-    from .matrix import build_matrix
-    from .study import default_paths, load_study, weight_scale_notes
+    from ..errors import display_path
+    from ..matrix import build_matrix
+    from ..study import default_paths, load_study, weight_scale_notes
 
     sdir, cpath = default_paths(sites, criteria)
     study = load_study(sites, criteria, sheet=sheet)
@@ -196,10 +163,10 @@ def validate(sites: Path | None, criteria: Path | None, sheet: str | None) -> No
             click.echo(f"note: {note}")
 
 
-def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
+def quote_notes(study: Study) -> list[str]:
     """One line per profile whose facts read by a criterion carry no ``quote`` (computed facts
     name their method instead): the source's words holding the figure are required from now on."""
-    from .errors import display_path
+    from ..errors import display_path
 
     read = {c.fact for c in study.criteria}
     out = []
@@ -221,10 +188,8 @@ def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
 
 # ------------------------------------------------------------------------------------ sites
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--sites", type=click.Path(path_type=Path), default=None, help="Folder of site profiles."
-)
-@click.option("--criteria", type=click.Path(path_type=Path), default=None, help="Criteria file.")
+@sites_option(SITES_HELP_SHORT)
+@criteria_option(CRITERIA_HELP_SHORT)
 @click.option(
     "--stale-years",
     type=click.FloatRange(min=0, min_open=True),
@@ -232,17 +197,8 @@ def quote_notes(study) -> list[str]:  # type: ignore[no-untyped-def]
     help="Facts older than this many years are stale [default: the criteria file's "
     "stale_after_years, else 5].",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    callback=parse_date,
-    metavar="DATE",
-    help="Date that fact ages are measured from [default: today].",
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@as_of_option()
+@format_option("table", "json")
 @handle_errors
 def sites(
     sites: Path | None,
@@ -252,9 +208,9 @@ def sites(
     fmt: str,
 ) -> None:
     """Each site's fact coverage: missing, planned, ranged, computed and stale facts."""
-    from .coverage import coverage
-    from .study import default_paths, load_criteria, load_sites
-    from .tables import is_table, load_table
+    from ..coverage import coverage
+    from ..study import default_paths, load_criteria, load_sites
+    from ..tables import is_table, load_table
 
     sdir, cpath = default_paths(sites, criteria)
     if is_table(sdir):  # a site table: its rows as sites
@@ -289,7 +245,7 @@ def sites(
 COVERAGE_LISTS = ("missing for criteria", "planned", "ranged", "computed", "stale")
 
 
-def coverage_table(cov: list, set_name: str, years: float, width: int):  # type: ignore[no-untyped-def]
+def coverage_table(cov: list[SiteCoverage], set_name: str, years: float, width: int) -> Table:
     """The ``sites`` table: one column per kind of fact when every fact key fits in its column
     at ``width``; otherwise (a terminal of 80 columns) two columns, the site and its coverage
     one kind per line. Either way a site id or fact key is never broken: lists wrap after
@@ -338,13 +294,11 @@ def coverage_table(cov: list, set_name: str, years: float, width: int):  # type:
 
 # ---------------------------------------------------------------------------------- methods
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @handle_errors
 def methods(fmt: str) -> None:
     """List the ranking methods with a one-line description each."""
-    from .methods import all_methods
+    from ..methods import all_methods
 
     infos = all_methods()
     if fmt == "json":
@@ -384,5 +338,24 @@ def methods(fmt: str) -> None:
     console().print(t)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+
+# ----------------------------------------------------------------------------------- import
+@click.command("import", context_settings=CONTEXT)
+@click.argument("table", type=click.Path(path_type=Path))
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write the profiles into (created if missing).",
+)
+@sheet_option(SHEET_HELP_IMPORT)
+@click.option("--force", is_flag=True, help="Replace profiles that exist already.")
+@handle_errors
+def import_command(table: Path, into: Path, sheet: str | None, force: bool) -> None:
+    """Write one site profile per row of a site table (its sidecar's units and sources on
+    every fact)."""
+    from ..errors import display_path
+    from ..tables.importer import import_table
+
+    paths = import_table(table, into, sheet=sheet, force=force)
+    console().print(f"wrote {len(paths)} profile{'s' if len(paths) != 1 else ''} into {display_path(into)}")
