@@ -15,17 +15,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scenarios import method_label
 from .i18n import N_, Lang
-from .sensitivity_common import SheetContext, center_cells, finish_with_breaks, head_and_tail
-from .styles import (
+from .layout import (
     SCALE_HIGH,
     Styles,
     add_note,
+    center_cells,
+    head_and_tail,
     highlight_if,
     merge,
     set_widths,
     write_section,
     write_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -173,5 +175,5 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
         span=last_col,
     )
     blocks += head_and_tail(start, row - 1, 8)
-    finish_with_breaks(ws, st, L, blocks, last_col=last_col)
+    cx.finish(ws, blocks, last_col=last_col)
     return ws

@@ -14,17 +14,13 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import N_, Lang
-from .sensitivity_common import (
+from .layout import (
     FMT_PCT1,
-    SheetContext,
-    center_cells,
-    finish_with_breaks,
-    head_and_tail,
-)
-from .styles import (
     Styles,
     add_note,
+    center_cells,
     color_scale,
+    head_and_tail,
     highlight_if,
     number_format,
     set_widths,
@@ -33,6 +29,7 @@ from .styles import (
     write_table,
     write_wide_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -347,5 +344,5 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     for text in notes:
         row = add_note(ws, st, row, text, span=10)
     blocks += head_and_tail(start, row - 1, 12)
-    finish_with_breaks(ws, st, L, blocks, last_col=11)
+    cx.finish(ws, blocks, last_col=11)
     return ws

@@ -34,12 +34,14 @@ from openpyxl.workbook import Workbook
 
 from ..errors import Issue, SiteCompareError
 from .i18n import N_, Lang
+from .layout import (
+    Styles,
+)
 from .sensitivity_common import SENSITIVITY_SHEETS, SheetContext, sampling_text
 from .sheets_agreement import write_agreement
 from .sheets_critical import write_critical
 from .sheets_smaa import write_acceptability
 from .sheets_sweeps import MAX_CROSSOVERS, OAT_CHART_MAX_SITES, OAT_GRID, write_sweeps
-from .styles import Styles
 
 if TYPE_CHECKING:
     from ..ranking import Ranking

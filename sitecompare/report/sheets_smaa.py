@@ -15,20 +15,16 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import Lang
-from .sensitivity_common import (
+from .layout import (
     FMT_PCT1,
-    SheetContext,
-    center_cells,
-    chart_end,
-    col_width,
-    finish_with_breaks,
-    head_and_tail,
-)
-from .styles import (
     NAVY,
     Styles,
     add_note,
+    center_cells,
+    chart_end,
+    col_width,
     color_scale,
+    head_and_tail,
     merge,
     number_format,
     set_widths,
@@ -37,6 +33,7 @@ from .styles import (
     write_section,
     write_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -340,5 +337,5 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
         )
     row = add_note(ws, st, row, text, span=last_col)
     blocks += head_and_tail(start, row - 1, 10)
-    finish_with_breaks(ws, st, L, blocks, last_col=last_col)
+    cx.finish(ws, blocks, last_col=last_col)
     return ws

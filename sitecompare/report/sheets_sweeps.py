@@ -23,20 +23,16 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import N_, Lang
-from .sensitivity_common import (
+from .layout import (
     FMT_PCT1,
-    SheetContext,
-    center_cells,
-    chart_end,
-    finish_with_breaks,
-    head_and_tail,
-)
-from .styles import (
     FMT_SHARE,
     GREY,
     Styles,
     add_note,
+    center_cells,
+    chart_end,
     fit_rows,
+    head_and_tail,
     highlight_if,
     put,
     set_widths,
@@ -46,6 +42,7 @@ from .styles import (
     write_table,
     write_wide_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -324,7 +321,7 @@ def write_sweeps(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> W
         )
         ws.add_chart(chart, f"A{anchors[k]}")
         row = dt.last_row + 2
-    finish_with_breaks(ws, st, L, blocks, last_col=10, print_rows=printed_last)
+    cx.finish(ws, blocks, last_col=10, print_rows=printed_last)
     return ws
 
 

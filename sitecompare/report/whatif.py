@@ -40,9 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model import Criterion
 from .context import ReportData
 from .i18n import Lang
-from .sheets_matrix import imputation_text, normalisation_text, observed_count
-from .sheets_quality import why_sits_out
-from .styles import (
+from .layout import (
     FMT_RANK_CHANGE,
     FMT_SHARE,
     Styles,
@@ -59,6 +57,8 @@ from .styles import (
     write_table,
     write_title,
 )
+from .sheets_matrix import imputation_text, normalisation_text, observed_count
+from .sheets_quality import why_sits_out
 from .whatif_intervals import write_whatif_intervals
 
 __all__ = [

@@ -29,7 +29,13 @@ from ..intervals import rank_intervals
 from ..model import Criterion, MethodSpec
 from .context import ReportData
 from .i18n import Lang
-from .styles import Styles, add_note, merge, put, put_formula
+from .layout import (
+    Styles,
+    add_note,
+    merge,
+    put,
+    put_formula,
+)
 
 __all__ = ["write_whatif_intervals"]
 
