@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from typing import Any, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, TypeVar, Unpack, cast
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -103,8 +104,32 @@ def safe_url(url: str | None) -> str | None:
     return u
 
 
+class _StyleArray(Protocol):
+    """What the layout uses of an openpyxl cell beyond its stub: ``_style``, the array of
+    style indexes every styleable object (a cell, a merged cell) carries at run time."""
 
-def _styled(cell: Cell, font: Any, fill: Any, fmt: str | None, align: Any, border: Any) -> None:
+    _style: StyleArray
+
+
+def _style_array(cell: Cell | MergedCell) -> _StyleArray:
+    """The cell seen through :class:`_StyleArray` (types-openpyxl leaves ``_style`` out)."""
+    return cast(_StyleArray, cell)
+
+
+def _cell(ws: Worksheet, row: int, col: int) -> Cell:
+    """The cell to write at (``row``, ``col``): never a merged cell's covered part (the writers
+    write a merged range's top-left cell only; openpyxl refuses a value anywhere else)."""
+    return cast(Cell, ws.cell(row=row, column=col))
+
+
+def _styled(
+    cell: Cell | MergedCell,
+    font: Font | None,
+    fill: PatternFill | None,
+    fmt: str | None,
+    align: Alignment | None,
+    border: Border | None,
+) -> None:
     """Apply a style combination; repeated combinations reuse the first cell's style record.
 
     openpyxl hashes every style object on every assignment, which dominates the time of a
@@ -116,11 +141,12 @@ def _styled(cell: Cell, font: Any, fill: Any, fmt: str | None, align: Any, borde
         return
     wb = cell.parent.parent
     cache = wb.__dict__.setdefault("_sc_style_cache", {})
-    base = None if cell._style is None else tuple(cell._style)  # what the cell had before
+    styled = _style_array(cell)
+    base = None if styled._style is None else tuple(styled._style)  # what the cell had before
     key = (id(font), id(fill), fmt, id(align), id(border), base)
     hit = cache.get(key)
     if hit is not None:
-        cell._style = copy(hit[0])
+        styled._style = copy(hit[0])
         return
     if font is not None:
         cell.font = font
@@ -132,7 +158,10 @@ def _styled(cell: Cell, font: Any, fill: Any, fmt: str | None, align: Any, borde
         cell.alignment = align
     if border is not None:
         cell.border = border
-    cache[key] = (copy(cell._style), font, fill, align, border)
+    cache[key] = (copy(styled._style), font, fill, align, border)
+
+
+_C = TypeVar("_C", Cell, MergedCell, Cell | MergedCell)
 
 
 class CellStyle(TypedDict, total=False):
@@ -145,10 +174,10 @@ class CellStyle(TypedDict, total=False):
     border: Border | None
 
 
-def style_cell(cell: Cell, **style: Unpack[CellStyle]) -> Cell:
+def style_cell(cell: _C, **style: Unpack[CellStyle]) -> _C:
     """Change a written cell's style (fast for repeated combinations, see :func:`put`)."""
-    get = style.get
-    _styled(cell, get("font"), get("fill"), get("fmt"), get("align"), get("border"))
+    s = style
+    _styled(cell, s.get("font"), s.get("fill"), s.get("fmt"), s.get("align"), s.get("border"))
     return cell
 
 
@@ -174,7 +203,7 @@ def put(
     """Write one value. Text is always stored as text, never as a formula: a site called
     ``=HYPERLINK(...)`` or a title starting with ``+``, ``-`` or ``@`` shows as typed, and the
     cell carries Excel's quote prefix so editing it in a spreadsheet keeps it text."""
-    cell = ws.cell(row=row, column=col)
+    cell = _cell(ws, row, col)
     quote = False
     if isinstance(value, str):
         text = clean_text(value)
@@ -198,7 +227,7 @@ def put_formula(ws: Worksheet, row: int, col: int, formula: str, **style: Unpack
     """Write a formula the report built itself (never text that came from an input)."""
     if not formula.startswith("="):
         raise ValueError(f"not a formula: {formula!r}")
-    cell = ws.cell(row=row, column=col)
+    cell = _cell(ws, row, col)
     cell.value = formula
     return style_cell(cell, **style)
 
@@ -207,19 +236,18 @@ def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
     """Merge a range in linear time (openpyxl's ``merge_cells`` checks every existing merge,
     which is quadratic over a long table). Callers never merge overlapping ranges. The covered
     cells take the top-left cell's style, so borders and fills run across the merged area."""
-    from openpyxl.cell.cell import MergedCell
     from openpyxl.worksheet.merge import MergedCellRange
 
     if (r1, c1) == (r2, c2):
         return
     ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
     ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
-    style = ws.cell(row=r1, column=c1)._style
+    style = _style_array(ws.cell(row=r1, column=c1))._style
     for r in range(r1, r2 + 1):
         for c in range(c1, c2 + 1):
             if (r, c) != (r1, c1):
                 mc = MergedCell(ws, r, c)
-                mc._style = copy(style)
+                _style_array(mc)._style = copy(style)
                 ws._cells[(r, c)] = mc
 
 

@@ -77,12 +77,14 @@ def style_chart(
         else:
             s.graphicalProperties = GraphicalProperties(solidFill=colour)
             s.graphicalProperties.line.solidFill = colour
-    chart.legend.position = "b"
+    if chart.legend is not None:  # a new chart always has one
+        chart.legend.position = "b"
     chart.x_axis.delete = False  # openpyxl 3.1 hides axes in Excel unless told otherwise
     chart.y_axis.delete = False
     chart.x_axis.txPr = chart_text(st, 9)
     chart.y_axis.txPr = chart_text(st, 9)
-    chart.legend.txPr = chart_text(st, 9)
+    if chart.legend is not None:
+        chart.legend.txPr = chart_text(st, 9)
     for title, size in ((chart.title, 12), (chart.x_axis.title, 9), (chart.y_axis.title, 9)):
         _style_title(title, st, size)
 

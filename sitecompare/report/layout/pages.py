@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .colours import Styles
@@ -123,8 +124,8 @@ class PageModel:
         on a page starts a new page rather than being split; other rows break where a page is
         full."""
         starts: dict[int, int] = {}
-        for first, end in sorted(blocks):
-            starts.setdefault(first, end)
+        for first, block_end in sorted(blocks):
+            starts.setdefault(first, block_end)
         breaks: list[int] = []
         pos, row = 0.0, 1
         while row <= last:
@@ -202,6 +203,8 @@ def finish_sheet(
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:  # openpyxl makes one; its stub allows none
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = False
     ws.page_margins.left = ws.page_margins.right = 0.5
@@ -209,7 +212,9 @@ def finish_sheet(
     ws.page_margins.bottom = 0.7
     ws.page_margins.footer = 0.3
     ws.print_title_rows = f"{repeat[0]}:{repeat[1]}"
-    for part, text in ((ws.oddFooter.left, footer), (ws.oddFooter.right, page_label)):
+    odd = ws.oddFooter
+    assert odd is not None  # openpyxl's HeaderFooter always makes one; its stub allows none
+    for part, text in ((odd.left, footer), (odd.right, page_label)):
         part.text = text
         part.size = 8
         part.font = st.font_name
