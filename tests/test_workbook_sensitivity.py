@@ -34,7 +34,7 @@ from sitecompare.report.sheets_sensitivity import (
     robustness_verdict,
     sensitivity_headline,
 )
-from sitecompare.report.styles import wrapped_lines
+from sitecompare.report.layout import wrapped_lines
 from sitecompare.sensitivity import CONVENTION, SensitivityResult, run_sensitivity
 
 AS_OF = "2026-01-01"

@@ -27,6 +27,7 @@ goes through ``styles.put`` (text that looks like a formula stays text); no cell
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -46,6 +47,7 @@ from .sheets_sweeps import MAX_CROSSOVERS, OAT_CHART_MAX_SITES, OAT_GRID, write_
 if TYPE_CHECKING:
     from ..ranking import Ranking
     from ..sensitivity import SensitivityResult
+    from ..sensitivity.sweeps import SweepCurves
     from .xlsx import ExtraSheet
 
 __all__ = [
@@ -226,11 +228,21 @@ def check_matches(res: SensitivityResult, ranking: Ranking) -> None:
         )
 
 
-def sensitivity_sheets(res: SensitivityResult) -> list[ExtraSheet]:
-    """The four sheets as ``extra_sheets`` callables for :func:`write_workbook`."""
+def sensitivity_sheets(
+    res: SensitivityResult, curves: Sequence[SweepCurves] | None = None
+) -> list[ExtraSheet]:
+    """The four sheets as ``extra_sheets`` callables for :func:`write_workbook`. ``curves`` are
+    the scores along each weight sweep for the Weight sweeps charts
+    (``sitecompare.sensitivity.sweeps.sweep_curves(res, OAT_GRID)``), computed when the sheet
+    is written if not given."""
 
     def sweeps(wb: Workbook, st: Styles, L: Lang) -> None:
-        write_sweeps(wb, st, L, res)
+        if curves is None:
+            from ..sensitivity.sweeps import sweep_curves
+
+            write_sweeps(wb, st, L, res, sweep_curves(res, OAT_GRID))
+        else:
+            write_sweeps(wb, st, L, res, curves)
 
     def critical(wb: Workbook, st: Styles, L: Lang) -> None:
         write_critical(wb, st, L, res)

@@ -42,6 +42,7 @@ __all__ = [
     "write_table",
     "write_wide_table",
     "add_note",
+    "add_notes",
     "add_comment",
     "set_widths",
     "autofit",
@@ -387,6 +388,22 @@ def add_note(
     put(ws, row, col, text, font=font or st.note, align=Alignment(wrap_text=True, vertical="top"))
     merge(ws, row, col, row, col + span - 1)
     return row + 1
+
+
+def add_notes(
+    ws: Worksheet,
+    st: Styles,
+    row: int,
+    texts: Iterable[str],
+    *,
+    col: int = 1,
+    span: int = 8,
+    font: Font | None = None,
+) -> int:
+    """One :func:`add_note` per text, one under the other; returns the next free row."""
+    for text in texts:
+        row = add_note(ws, st, row, text, col=col, span=span, font=font)
+    return row
 
 
 def add_comment(cell: Cell, text: str, author: str = "sitecompare") -> None:

@@ -97,4 +97,5 @@ class Styles:
 
     @classmethod
     def for_lang(cls, lang: str) -> Styles:
+        """The styles of a workbook in ``lang``: Malgun Gothic for Korean, else Arial."""
         return cls("Malgun Gothic" if lang == "ko" else "Arial")
