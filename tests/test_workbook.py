@@ -430,7 +430,9 @@ def test_control_characters_are_dropped_not_fatal() -> None:
 
 def test_missing_value_formulas_follow_the_observed_cells() -> None:
     from sitecompare.model import Criterion
-    from sitecompare.report.whatif import MAX_IMPUTE_RANGES, _impute_formula, _ranges
+    from sitecompare.report.whatif_formulas import MAX_IMPUTE_RANGES
+    from sitecompare.report.whatif_formulas import cell_ranges as _ranges
+    from sitecompare.report.whatif_formulas import impute_formula as _impute_formula
 
     assert _ranges("G", [5, 6, 7, 9, 11, 12]) == ["G5:G7", "G9", "G11:G12"]
     worst_max = Criterion("c", "C", "f", "km", "max", 1.0, missing="worst")

@@ -18,6 +18,7 @@ from .layout import (
     FMT_PCT1,
     Styles,
     add_note,
+    add_notes,
     center_cells,
     color_scale,
     head_and_tail,
@@ -44,11 +45,14 @@ CRITICAL_WIDTHS: dict[int | str, float] = {
 
 
 def _pair(cx: SheetContext, sites: Sequence[str]) -> str:
+    """'A and B' for a pair of site ids."""
     a, b = sites
     return cx.L.t("{a} and {b}", a=cx.name[a], b=cx.name[b])
 
 
 def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    """The Critical changes sheet of ``res``: the most critical criteria, each criterion's
+    criticality, the weight change that swaps each pair, the fact change that lifts a site."""
     cx = SheetContext(res, L, st)
     ws, row = cx.start(
         wb,
@@ -63,12 +67,26 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     )
     set_widths(ws, CRITICAL_WIDTHS)
     blocks: list[tuple[int, int]] = []
-    w_now = cx.dm.weight_of
-    mc = res.most_critical
-    share = mc.get("share") or {}  # one definition of critical: the share, others rescaled
+    for section, head_rows in (
+        (_write_most_critical, None),
+        (_write_criticality, None),
+        (_write_weight_swaps, 12),
+        (_write_fact_changes, 12),
+    ):
+        start = row
+        row = section(ws, cx, row)
+        blocks += [(start, row - 1)] if head_rows is None else head_and_tail(start, row - 1, head_rows)
+        row += 1
+    cx.finish(ws, blocks, last_col=11)
+    return ws
 
-    # 1. most critical criteria
-    start = row
+
+def _write_most_critical(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 1: the most critical criterion for first place and for any position, by the
+    smallest relative and absolute change; returns the row under its note."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now = cx.dm.weight_of
+    share = res.most_critical.get("share") or {}  # one definition of critical: the share, others rescaled
     row = write_section(ws, st, row, L.t("Most critical criteria"), span=10)
     what = [
         ("top", "percent", N_("First place, smallest relative change")),
@@ -109,7 +127,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         wrap=[True, True, True],
         header_height=30,
     )
-    row = add_note(
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -123,13 +141,15 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         ),
         span=10,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 2. criticality of each criterion
-    start = row
+
+def _write_criticality(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 2: each criterion's criticality degree and sensitivity coefficient, and who
+    would take first place; returns the row under its note."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now, mc = cx.dm.weight_of, res.most_critical
     row = write_section(ws, st, row, L.t("Criticality of each criterion"), span=10)
-    rows = []
+    rows: list[list[Any]] = []
     for cid in cx.dm.criterion_ids:
         deg = (mc.get("criteria") or {}).get(cid, {})
         mine = [c for c in res.weight_changes if c.criterion == cid and c.share_relative is not None]
@@ -172,7 +192,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     coefs = [r[4] for r in rows if isinstance(r[4], float)]
     if coefs:
         color_scale(ws, tr.col_ref(6), low=0, high=max(coefs))
-    row = add_note(
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -183,12 +203,16 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         ),
         span=10,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 3. every pair
-    start = row
+
+def _write_weight_swaps(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 3: the smallest weight change that swaps each pair of sites (the
+    MAX_WEIGHT_CHANGES smallest); returns the row under its notes."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now = cx.dm.weight_of
+
     row = write_section(ws, st, row, L.t("Smallest weight change that swaps two sites"), span=10)
+
     def size(w: Any) -> tuple[float, float]:
         return (abs(w.share_relative) if w.share_relative is not None else math.inf, abs(w.share_change))
 
@@ -243,14 +267,13 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         notes.append(L.t("The {k} smallest of {n} changes.", k=len(changes), n=len(res.weight_changes)))
     if not changes:
         notes.append(L.t("No single weight change swaps any two sites."))
-    row = tr.last_row + 1
-    for text in notes:
-        row = add_note(ws, st, row, text, span=10)
-    blocks += head_and_tail(start, row - 1, 12)
-    row += 1
+    return add_notes(ws, st, tr.last_row + 1, notes, span=10)
 
-    # 4. one fact
-    start = row
+
+def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 4: the smallest change of one fact that lifts a site one place or to first
+    place (the first MAX_DATA_CHANGES); returns the row under its notes."""
+    st, L, res = cx.st, cx.L, cx.res
     row = write_section(ws, st, row, L.t("Smallest change in one fact that lifts a site"), span=10)
     goal = {"up-one": N_("one place up"), "first": N_("first place")}
     found = [d for d in res.data_changes if d.required_value is not None]
@@ -341,8 +364,4 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         )
     if len(found) > len(shown):
         notes.append(L.t("The first {k} of {n} changes.", k=len(shown), n=len(found)))
-    for text in notes:
-        row = add_note(ws, st, row, text, span=10)
-    blocks += head_and_tail(start, row - 1, 12)
-    cx.finish(ws, blocks, last_col=11)
-    return ws
+    return add_notes(ws, st, row, notes, span=10)
