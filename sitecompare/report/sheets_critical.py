@@ -24,6 +24,7 @@ from .layout import (
     head_and_tail,
     highlight_if,
     number_format,
+    row_formats,
     set_widths,
     style_cell,
     write_section,
@@ -328,9 +329,7 @@ def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
         wrap=[True, True, True, False, True, False, False, False, False, True, True],
         header_height=30,
     )
-    for q, fmt in enumerate(fmts):
-        for c in (6, 7, 8):
-            style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+    row_formats(ws, tr.first_row, fmts, (6, 7, 8))
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 5))
     if not tr.empty:
         highlight_if(ws, f"C{tr.first_row}:C{tr.last_row}", f'$C{tr.first_row}="{imputed}"', st)

@@ -20,6 +20,7 @@ from .layout import (
     NAVY,
     Styles,
     add_note,
+    add_notes,
     center_cells,
     chart_end,
     col_width,
@@ -27,6 +28,7 @@ from .layout import (
     head_and_tail,
     merge,
     number_format,
+    row_formats,
     set_widths,
     style_cell,
     style_chart,
@@ -45,6 +47,7 @@ MAX_VOI = 15
 
 
 def _colour_ramp(n: int, start: str = NAVY, end: str = "C5D6EE") -> list[str]:
+    """``n`` colours from ``start`` to ``end`` (hex RGB), evenly spaced."""
     a = [int(start[i : i + 2], 16) for i in (0, 2, 4)]
     b = [int(end[i : i + 2], 16) for i in (0, 2, 4)]
     out = []
@@ -63,11 +66,11 @@ def acceptability_columns(n: int) -> list[tuple[str, list[int]]]:
 
 
 def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    """The Rank acceptability sheet of ``res``: acceptability heat map and chart, central
+    weights, pairwise winning indices (up to PAIRWISE_MAX_SITES sites), value of information."""
     cx = SheetContext(res, L, st)
-    sm = res.smaa
     n, m = len(cx.dm.site_ids), len(cx.dm.criteria)
-    cols = acceptability_columns(n)
-    ncols = len(cols)
+    ncols = len(acceptability_columns(n))
     pairwise = n <= PAIRWISE_MAX_SITES
     # column A: sites; then the rank columns and three summary columns, the criteria (central
     # weights) or the sites (pairwise), whichever is wider
@@ -87,9 +90,29 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
         widths[c] = 12
     set_widths(ws, widths)
     blocks: list[tuple[int, int]] = []
-
-    # 1. acceptability, as a heat map and a 100% stacked bar chart
+    sections = [_write_acceptability_table, _write_central_weights]
+    if pairwise:
+        sections.append(_write_pairwise)
+    for section in sections:
+        start = row
+        row = section(ws, cx, row, last_col)
+        blocks.append((start, row - 1))
+        row += 1
     start = row
+    row = _write_value_of_information(ws, cx, row, last_col)
+    blocks += head_and_tail(start, row - 1, 10)
+    cx.finish(ws, blocks, last_col=last_col)
+    return ws
+
+
+def _write_acceptability_table(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 1: each site's share of samples at each rank as a heat map, with the expected
+    rank, holistic acceptability and confidence factor, and the 100% stacked bar chart under
+    it; returns the row under the chart."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    n = len(cx.dm.site_ids)
+    cols = acceptability_columns(n)
+    ncols = len(cols)
     row = write_section(
         ws, st, row, L.t("Share of sampled weightings that give each site each rank"), span=last_col
     )
@@ -143,8 +166,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             "of it."
         ),
     ]
-    for text in notes:
-        row = add_note(ws, st, row, text, span=last_col)
+    row = add_notes(ws, st, row, notes, span=last_col)
     k = min(ACCEPT_CHART_MAX_SITES, n)
     chart = BarChart()
     chart.type = "bar"
@@ -164,17 +186,20 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
     chart.x_axis.scaling.orientation = "maxMin"  # the first-ranked site at the top
     chart.y_axis.number_format = "0%"
     chart.y_axis.crosses = "max"  # the value axis at the bottom of the reversed category axis
-    chart.legend.position = "r"
+    if chart.legend is not None:
+        chart.legend.position = "r"
     chart.width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
     chart.height = max(5.5, 0.6 * k + 2.2)
     row += 1
     ws.add_chart(chart, f"A{row}")
-    row = chart_end(ws, row, chart.height) + 2
-    blocks.append((start, row - 1))
-    row += 1
+    return chart_end(ws, row, chart.height) + 2
 
-    # 2. central weights
-    start = row
+
+def _write_central_weights(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 2: the central weights under which each site wins, beside the weights in
+    force; returns the row under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    m = len(cx.dm.criteria)
     row = write_section(
         ws, st, row, L.t("Central weights: the priorities under which each site wins"), span=last_col
     )
@@ -212,7 +237,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             low=0,
             high=float(np.nanmax(sm.central_weights)),
         )
-    row = add_note(
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -223,53 +248,55 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
         ),
         span=last_col,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 3. pairwise winning indices
-    if pairwise:
-        start = row
-        row = write_section(
-            ws,
-            st,
-            row,
-            L.t("Pairwise winning: share of samples in which the row site ranks above the column site"),
-            span=last_col,
-        )
-        rows = [
-            [
-                f"{a + 1}. {cx.name[cx.dm.site_ids[i]]}",
-                *["–" if i == j else float(sm.pairwise[i, j]) for j in cx.order],
-            ]
-            for a, i in enumerate(cx.order)
+
+def _write_pairwise(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 3: the pairwise winning indices, row site above column site; returns the row
+    under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    n = len(cx.dm.site_ids)
+    row = write_section(
+        ws,
+        st,
+        row,
+        L.t("Pairwise winning: share of samples in which the row site ranks above the column site"),
+        span=last_col,
+    )
+    rows = [
+        [
+            f"{a + 1}. {cx.name[cx.dm.site_ids[i]]}",
+            *["–" if i == j else float(sm.pairwise[i, j]) for j in cx.order],
         ]
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [L.t("Site (rank now)"), *[f"{b + 1}." for b in range(n)]],
-            rows,
-            formats=[None, *[FMT_PCT1] * n],
-            wrap=[True],
-        )
-        center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, n + 2))
-        color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + n)}{tr.last_row}", low=0, high=1)
-        row = add_note(
-            ws,
-            st,
-            tr.last_row + 1,
-            L.t(
-                "Columns are the same sites, numbered by their rank now as the rows. From the first "
-                "{k} samples.",
-                k=f"{sm.pairwise_samples:,}",
-            ),
-            span=last_col,
-        )
-        blocks.append((start, row - 1))
-        row += 1
+        for a, i in enumerate(cx.order)
+    ]
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [L.t("Site (rank now)"), *[f"{b + 1}." for b in range(n)]],
+        rows,
+        formats=[None, *[FMT_PCT1] * n],
+        wrap=[True],
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, n + 2))
+    color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + n)}{tr.last_row}", low=0, high=1)
+    return add_note(
+        ws,
+        st,
+        tr.last_row + 1,
+        L.t(
+            "Columns are the same sites, numbered by their rank now as the rows. From the first "
+            "{k} samples.",
+            k=f"{sm.pairwise_samples:,}",
+        ),
+        span=last_col,
+    )
 
-    # 4. value of information
-    start = row
+
+def _write_value_of_information(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 4: the value of information of each uncertain fact for first place (the
+    MAX_VOI largest); returns the row under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
     row = write_section(
         ws,
         st,
@@ -318,9 +345,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             wrap=[True, True, True, False, False, True, False, False, False],
             header_height=44,
         )
-        for q, fmt in enumerate(fmts):
-            for c in (4, 5):
-                style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+        row_formats(ws, tr.first_row, fmts, (4, 5))
         row = tr.last_row + 1
         text = L.t(
             "If the fact were known exactly, the first-place shares would move by this much on "
@@ -335,7 +360,4 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             "No uncertain facts: no ranged facts, and missing facts keep their imputed values "
             "(use --unknown-missing to treat them as unknown)."
         )
-    row = add_note(ws, st, row, text, span=last_col)
-    blocks += head_and_tail(start, row - 1, 10)
-    cx.finish(ws, blocks, last_col=last_col)
-    return ws
+    return add_note(ws, st, row, text, span=last_col)

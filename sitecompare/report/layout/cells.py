@@ -41,6 +41,7 @@ __all__ = [
     "write_kv",
     "write_table",
     "write_wide_table",
+    "row_formats",
     "add_note",
     "add_notes",
     "add_comment",
@@ -371,6 +372,15 @@ def _write_grid(
             put(ws, r, start, v, font=st.font, fill=fill, fmt=fmt, align=align, border=st.box)
             merge(ws, r, start, r, start + span - 1)
     return TableRange(row, row + 1, row + len(rows), col, c - 1)
+
+
+def row_formats(ws: Worksheet, first_row: int, formats: Sequence[str], cols: Iterable[int]) -> None:
+    """Give data row ``first_row + q`` the number format ``formats[q]`` in each of ``cols``
+    (a table whose rows are in different units)."""
+    cols = tuple(cols)
+    for q, fmt in enumerate(formats):
+        for c in cols:
+            style_cell(ws.cell(row=first_row + q, column=c), fmt=fmt)
 
 
 def add_note(
