@@ -187,11 +187,11 @@ def cell_flags(dm: DecisionMatrix) -> list[Flag]:
 def _method_columns(ranking: Ranking) -> tuple[MethodColumn, ...]:
     cols = []
     for name in BUILTIN_METHODS:
-        if name == ranking.method.name:
-            spec = ranking.method
-        else:
-            spec, _ = validate_method({"name": name})
-            assert spec is not None
+        spec = ranking.method
+        if name != spec.name:
+            default, _ = validate_method({"name": name})
+            assert default is not None  # a built-in method's defaults are valid
+            spec = default
         label = method_label(spec)
         if spec == ranking.method:
             cols.append(MethodColumn(label, spec, ranking.output.ranks, ranking.output.scores, None, True))

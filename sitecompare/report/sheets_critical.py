@@ -302,7 +302,7 @@ def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
                 d.current_value,
                 d.required_value,
                 d.change,
-                (d.change / d.current_value) if d.current_value else L.t("n/a"),
+                (d.change / d.current_value) if d.current_value and d.change is not None else L.t("n/a"),
                 c.unit.replace("^2", "²") or "-",
                 L.t("out of reach") if d.out_of_reach else "",
             ]

@@ -30,6 +30,7 @@ from .layout import (
     number_format,
     row_formats,
     set_widths,
+    size_chart,
     style_cell,
     style_chart,
     write_section,
@@ -188,8 +189,8 @@ def _write_acceptability_table(ws: Worksheet, cx: SheetContext, row: int, last_c
     chart.y_axis.crosses = "max"  # the value axis at the bottom of the reversed category axis
     if chart.legend is not None:
         chart.legend.position = "r"
-    chart.width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
-    chart.height = max(5.5, 0.6 * k + 2.2)
+    width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
+    size_chart(chart, width, max(5.5, 0.6 * k + 2.2))
     row += 1
     ws.add_chart(chart, f"A{row}")
     return chart_end(ws, row, chart.height) + 2

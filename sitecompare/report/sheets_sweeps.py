@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.axis import TextAxis
 from openpyxl.chart.error_bar import ErrorBars
 from openpyxl.chart.layout import Layout, ManualLayout
 from openpyxl.chart.legend import LegendEntry
@@ -36,6 +37,7 @@ from .layout import (
     highlight_if,
     put,
     set_widths,
+    size_chart,
     style_cell,
     style_chart,
     write_section,
@@ -368,19 +370,21 @@ def _sweep_chart(
         errDir="y", errBarType="minus", errValType="fixedVal", val=hi - lo, noEndCap=True
     )
     marker.errBars.spPr = GraphicalProperties(ln=LineProperties(solidFill=GREY, w=19050, prstDash="dash"))
-    chart.legend.legendEntry = [LegendEntry(idx=n_sites, delete=True)]
+    legend, x_axis = chart.legend, chart.x_axis
+    assert legend is not None and isinstance(x_axis, TextAxis)  # a LineChart's, typed loosely
+    legend.legendEntry = [LegendEntry(idx=n_sites, delete=True)]
     chart.y_axis.scaling.min = lo
     chart.y_axis.scaling.max = hi
     chart.y_axis.majorUnit = step
     chart.y_axis.number_format = fmt
     # one category per whole percent; only every 20th has a label, so no program skips any
-    chart.x_axis.tickLblSkip = 1
-    chart.x_axis.tickMarkSkip = 10
-    chart.x_axis.noMultiLvlLbl = True
+    x_axis.tickLblSkip = 1
+    x_axis.tickMarkSkip = 10
+    x_axis.noMultiLvlLbl = True
     # the legend on the right, its long site names wrapped; the plot keeps most of the width
-    chart.legend.position = "r"
-    chart.legend.txPr = chart_text(st, 8, bold=None)
-    chart.legend.layout = Layout(
+    legend.position = "r"
+    legend.txPr = chart_text(st, 8, bold=None)
+    legend.layout = Layout(
         manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.66, y=0.12, w=0.33, h=0.84)
     )
     chart.plot_area.layout = Layout(
@@ -388,6 +392,5 @@ def _sweep_chart(
             layoutTarget="inner", xMode="edge", yMode="edge", x=0.09, y=0.13, w=0.54, h=0.62
         )
     )
-    chart.width = SWEEP_CHART_CM[0]
-    chart.height = SWEEP_CHART_CM[1]
+    size_chart(chart, *SWEEP_CHART_CM)
     return chart

@@ -282,8 +282,14 @@ def _write_criteria_block(
         put(ws, r_label, col, L.crit(c), **_head(st))
         put(ws, r_unit, col, unit_display(c.unit) or "-", font=st.font, border=st.box, align=st.center)
         put(ws, r_dir, col, L.better(c), font=st.font, border=st.box, align=st.center)
-        inp: CellStyle = {"font": st.input, "fill": st.input_fill, "border": st.box, "align": st.center}
-        put(ws, g.r_weight, col, points[c.id], fmt="0.0##", **inp)
+        inp: CellStyle = {
+            "font": st.input,
+            "fill": st.input_fill,
+            "border": st.box,
+            "fmt": "0.0##",
+            "align": st.center,
+        }
+        put(ws, g.r_weight, col, points[c.id], **inp)
         if j < len(out_crits):
             x = next(x for x in data.dm.excluded_criteria if x.criterion == c.id)
             cell = put(ws, g.r_share, col, L.t("sits out"), font=st.small, border=st.box, align=st.center)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Criterion
 from .plain_tables import ReportData
@@ -25,6 +26,7 @@ __all__ = [
     "score_formula",
 ]
 
+Positive = Literal["greaterThan", "greaterThanOrEqual"]  # a data validation's operator
 MAX_IMPUTE_RANGES = 200  # beyond this a MIN/MAX/MEDIAN over the observed cells gets too long
 
 
@@ -87,18 +89,16 @@ def weight_points(data: ReportData) -> dict[str, float]:
 
 def cell_ranges(col: str, rows: Sequence[int]) -> list[str]:
     """Row numbers -> compact references: [5, 6, 7, 9] -> ['G5:G7', 'G9']."""
+    ordered = sorted(rows)
     out: list[str] = []
-    start = prev = None
-    for r in sorted(rows):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:
-            prev = r
-        else:
-            out.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
-            start = prev = r
-    if start is not None:
-        out.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        start, end = ordered[i], ordered[j]
+        out.append(f"{col}{start}" if i == j else f"{col}{start}:{col}{end}")
+        i = j + 1
     return out
 
 
@@ -169,7 +169,7 @@ def norm_formula(norm: str, c: Criterion, v: str, h: list[str]) -> str:
     raise ValueError(norm)
 
 
-def value_validation(norm: str, c: Criterion) -> tuple[str, str] | None:
+def value_validation(norm: str, c: Criterion) -> tuple[Positive, str] | None:
     """(operator, formula1) of the data validation on a criterion's value cells."""
     if norm == "sum" or (norm == "max" and c.direction == "min"):
         return ("greaterThan", "0")

@@ -54,7 +54,7 @@ from .cells import (
     write_title,
     write_wide_table,
 )
-from .charts import chart_text, color_scale, data_bar, highlight_if, style_chart
+from .charts import chart_text, color_scale, data_bar, highlight_if, size_chart, style_chart
 from .colours import (
     BAND,
     BAR,
@@ -181,4 +181,5 @@ __all__ = [
     "highlight_if",
     "style_chart",
     "chart_text",
+    "size_chart",
 ]

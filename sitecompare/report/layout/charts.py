@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart
+from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.text import RichText
 from openpyxl.formatting.rule import ColorScaleRule, DataBarRule, FormulaRule
 from openpyxl.styles import Font
@@ -13,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .colours import BAR, INK, NAVY, SCALE_HIGH, SERIES_COLOURS, Styles
 
-__all__ = ["data_bar", "color_scale", "highlight_if", "style_chart", "chart_text"]
+__all__ = ["data_bar", "color_scale", "highlight_if", "style_chart", "chart_text", "size_chart"]
 
 
 def data_bar(ws: Worksheet, ref: str, *, low: float | None = 0, high: float | None = 100) -> None:
@@ -87,6 +88,12 @@ def style_chart(
         chart.legend.txPr = chart_text(st, 9)
     for title, size in ((chart.title, 12), (chart.x_axis.title, 9), (chart.y_axis.title, 9)):
         _style_title(title, st, size)
+
+
+def size_chart(chart: ChartBase, width_cm: float, height_cm: float) -> None:
+    """Set a chart's size in cm."""
+    chart.width = width_cm  # type: ignore[assignment]  # openpyxl's stub types width as int; it is cm, a float
+    chart.height = height_cm
 
 
 def _char_props(st: Styles, size: float, bold: bool | None = False, colour: str = INK) -> Any:
