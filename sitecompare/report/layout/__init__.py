@@ -34,6 +34,7 @@ from __future__ import annotations
 from .cells import (
     MAX_CELL_TEXT,
     CellStyle,
+    TableOptions,
     TableRange,
     add_comment,
     add_note,
@@ -136,6 +137,7 @@ __all__ = [
     "MAX_CELL_TEXT",
     "TableRange",
     "CellStyle",
+    "TableOptions",
     "clean_text",
     "safe_url",
     "style_cell",

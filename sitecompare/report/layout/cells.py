@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass
 from typing import Any, Protocol, TypedDict, TypeVar, Unpack, cast
@@ -24,30 +24,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .colours import Styles
 from .metrics import text_width
-
-__all__ = [
-    "MAX_CELL_TEXT",
-    "TableRange",
-    "CellStyle",
-    "clean_text",
-    "safe_url",
-    "style_cell",
-    "center_cells",
-    "put",
-    "put_formula",
-    "merge",
-    "write_title",
-    "write_section",
-    "write_kv",
-    "write_table",
-    "write_wide_table",
-    "row_formats",
-    "add_note",
-    "add_notes",
-    "add_comment",
-    "set_widths",
-    "autofit",
-]
 
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 MAX_CELL_TEXT = 32_767
@@ -163,6 +139,8 @@ def _styled(
     cache[key] = (copy(styled._style), font, fill, align, border)
 
 
+_LEFT_WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
+_K = TypeVar("_K", int, str, int | str)  # a column: its number or its letter
 _C = TypeVar("_C", Cell, MergedCell, Cell | MergedCell)
 
 
@@ -277,28 +255,32 @@ def write_kv(
     row: int,
     pairs: Sequence[tuple[str, Any]],
     *,
+    col: int = 1,
     span: int = 6,
 ) -> int:
-    """Key/value lines: key in column A (bold), value in B (merged over ``span`` columns and
-    wrapped; :func:`finish_sheet` makes the row tall enough). Returns the next free row."""
+    """Key/value lines: the key in column ``col`` (bold), the value beside it (merged over
+    ``span`` columns and wrapped; :func:`finish_sheet` makes the row tall enough); a value
+    ``("__link__", url)`` is a link. Returns the next free row."""
     for key, value in pairs:
-        put(ws, row, 1, key, font=st.bold, fill=st.subheader_fill, align=st.wrap)
+        put(ws, row, col, key, font=st.bold, fill=st.subheader_fill, align=st.wrap)
         if isinstance(value, tuple) and len(value) == 2 and value[0] == "__link__":
-            cell = put(ws, row, 2, value[1], font=st.link, align=st.wrap)
+            cell = put(ws, row, col + 1, value[1], font=st.link, align=st.wrap)
             cell.hyperlink = value[1]
         else:
-            put(
-                ws,
-                row,
-                2,
-                value,
-                font=st.font,
-                align=Alignment(wrap_text=True, vertical="top", horizontal="left"),
-            )
+            put(ws, row, col + 1, value, font=st.font, align=_LEFT_WRAP)
         if span > 1:
-            merge(ws, row, 2, row, span + 1)
+            merge(ws, row, col + 1, row, col + span)
         row += 1
     return row
+
+
+class TableOptions(TypedDict, total=False):
+    """The options :func:`write_wide_table` shares with :func:`write_table`."""
+
+    col: int  # the table's first column (default 1)
+    formats: Sequence[str | None] | None  # number format of each column
+    wrap: Sequence[bool] | None  # which columns wrap long text
+    header_height: float | None  # the header row's height in points
 
 
 def write_table(
@@ -328,15 +310,13 @@ def write_wide_table(
     row: int,
     columns: Sequence[tuple[str, int]],
     rows: Sequence[Sequence[Any]],
-    *,
-    col: int = 1,
-    formats: Sequence[str | None] | None = None,
-    wrap: Sequence[bool] | None = None,
-    header_height: float | None = None,
+    **options: Unpack[TableOptions],
 ) -> TableRange:
     """Like :func:`write_table`, but column j spans ``columns[j][1]`` sheet columns (merged):
     a long-text table under a grid whose columns are narrow."""
-    return _write_grid(ws, st, row, columns, rows, col, formats, wrap, True, header_height)
+    o = options
+    col, formats, wrap, height = o.get("col", 1), o.get("formats"), o.get("wrap"), o.get("header_height")
+    return _write_grid(ws, st, row, columns, rows, col, formats, wrap, True, height)
 
 
 def _write_grid(
@@ -426,7 +406,7 @@ def add_comment(cell: Cell, text: str, author: str = "sitecompare") -> None:
     cell.comment = c
 
 
-def set_widths(ws: Worksheet, widths: dict[int | str, float]) -> None:
+def set_widths(ws: Worksheet, widths: Mapping[_K, float]) -> None:
     """Set column widths, keyed by column number or letter."""
     for key, w in widths.items():
         letter = get_column_letter(key) if isinstance(key, int) else key

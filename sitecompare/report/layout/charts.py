@@ -14,8 +14,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .colours import BAR, INK, NAVY, SCALE_HIGH, SERIES_COLOURS, Styles
 
-__all__ = ["data_bar", "color_scale", "highlight_if", "style_chart", "chart_text", "size_chart"]
-
 
 def data_bar(ws: Worksheet, ref: str, *, low: float | None = 0, high: float | None = 100) -> None:
     """Blue data bars; fixed 0..100 by default (scores), automatic with ``low=high=None``."""

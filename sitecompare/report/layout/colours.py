@@ -5,25 +5,6 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-__all__ = [
-    "NAVY",
-    "BLUE",
-    "LIGHT_BLUE",
-    "BAND",
-    "GRID",
-    "INK",
-    "GREY",
-    "BAR",
-    "SCALE_HIGH",
-    "INPUT_FILL",
-    "INPUT_FONT",
-    "CHANGE_FILL",
-    "FLAG_FILLS",
-    "STALE_FONT",
-    "SERIES_COLOURS",
-    "Styles",
-]
-
 NAVY = "1F3864"  # titles, table headers
 BLUE = "2F5597"  # section headings, links
 LIGHT_BLUE = "D9E1F2"  # sub-headers, key column of key/value blocks

@@ -5,20 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-__all__ = [
-    "FMT_INT",
-    "FMT_SCORE",
-    "FMT_NATIVE",
-    "FMT_SHARE",
-    "FMT_PCT1",
-    "FMT_DATE",
-    "FMT_RANK_CHANGE",
-    "DATE_FORMATS",
-    "date_format",
-    "unit_display",
-    "number_format",
-]
-
 FMT_INT = "#,##0"
 FMT_SCORE = "0.0"  # 0-100 scores and points
 FMT_NATIVE = "0.0000"  # native method scores

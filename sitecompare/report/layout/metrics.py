@@ -11,16 +11,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .colours import Styles
 
-__all__ = [
-    "DEFAULT_WIDTH",
-    "LINE_FACTOR",
-    "text_width",
-    "col_width",
-    "char_units",
-    "wrapped_lines",
-    "fit_rows",
-]
-
 DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters
 LINE_FACTOR = 1.2  # line height / font size (Arial); Malgun Gothic needs more (x1.12)
 

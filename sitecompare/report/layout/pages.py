@@ -26,21 +26,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .colours import Styles
 from .metrics import col_width, fit_rows
 
-__all__ = [
-    "PRINT_TITLE_ROWS",
-    "MAX_REPEATED_ROW",
-    "CM_PER_WIDTH_UNIT",
-    "CM_PER_POINT",
-    "PageModel",
-    "default_row_points",
-    "row_height_cm",
-    "finish_sheet",
-    "keep_together",
-    "finish_with_breaks",
-    "head_and_tail",
-    "chart_end",
-]
-
 PRINT_TITLE_ROWS = 3  # the title, the description and the row under them (write_title)
 MAX_REPEATED_ROW = 10  # a table header further down is repeated alone (see finish_sheet)
 CM_PER_WIDTH_UNIT = 0.19  # one character of column width in Arial 10, printed
