@@ -58,6 +58,8 @@ def _diverging(ws: Worksheet, ref: str) -> None:
 
 
 def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    """The Method agreement sheet of ``res``: each site's rank under every built-in method
+    beside the consensus, and how far the methods agree."""
     cx = SheetContext(res, L, st)
     ag = res.agreement
     ws, row = cx.start(
