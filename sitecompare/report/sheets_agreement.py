@@ -19,6 +19,7 @@ from .layout import (
     SCALE_HIGH,
     Styles,
     add_note,
+    add_notes,
     center_cells,
     head_and_tail,
     highlight_if,
@@ -125,8 +126,7 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
             k=k,
         )
     ]
-    for text in notes:
-        row = add_note(ws, st, row, text, span=last_col)
+    row = add_notes(ws, st, row, notes, span=last_col)
     blocks.append((start, row - 1))
     row += 1
 
@@ -150,6 +150,16 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
         blocks.append((start, row - 2))
 
     start = row
+    row = _write_left_out(ws, cx, row, last_col)
+    blocks += head_and_tail(start, row - 1, 8)
+    cx.finish(ws, blocks, last_col=last_col)
+    return ws
+
+
+def _write_left_out(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """The built-in methods that could not rank these data, and why; returns the row under
+    the note."""
+    st, L, ag = cx.st, cx.L, cx.res.agreement
     row = write_section(ws, st, row, L.t("Methods left out"), span=last_col)
     left_out = ag.skipped_by_method()  # a method that fails under every normalisation: once
     if left_out:
@@ -166,7 +176,7 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
         row = tr.last_row + 1
     else:
         row = add_note(ws, st, row, L.t("None: every built-in method ranked these data."), span=last_col)
-    row = add_note(
+    return add_note(
         ws,
         st,
         row,
@@ -176,6 +186,3 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
         ),
         span=last_col,
     )
-    blocks += head_and_tail(start, row - 1, 8)
-    cx.finish(ws, blocks, last_col=last_col)
-    return ws
