@@ -17,6 +17,7 @@ from ..scenarios import method_label
 from .i18n import N_, Lang
 from .layout import (
     SCALE_HIGH,
+    Column,
     Styles,
     add_note,
     add_notes,
@@ -25,6 +26,7 @@ from .layout import (
     highlight_if,
     merge,
     set_widths,
+    write_columns,
     write_section,
     write_table,
 )
@@ -98,21 +100,13 @@ def write_agreement(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -
             ]
         )
     rows.sort(key=lambda r: (r[1], r[2]))
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Site"),
-            L.t("Consensus rank"),
-            L.t("Mean rank"),
-            *[lab + (" *" if lab == this else "") for lab in ag.labels],
-        ],
-        rows,
-        formats=[None, "0", "0.00", *["0"] * k],
-        wrap=[True],
-        header_height=44,
-    )
+    columns = [
+        Column(L.t("Site"), wrap=True),
+        Column(L.t("Consensus rank"), "0"),
+        Column(L.t("Mean rank"), "0.00"),
+        *[Column(lab + (" *" if lab == this else ""), "0") for lab in ag.labels],
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 4 + k))
     if k and not tr.empty:
         first = f"D{tr.first_row}"
@@ -163,14 +157,9 @@ def _write_left_out(ws: Worksheet, cx: SheetContext, row: int, last_col: int) ->
     row = write_section(ws, st, row, L.t("Methods left out"), span=last_col)
     left_out = ag.skipped_by_method()  # a method that fails under every normalisation: once
     if left_out:
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [L.t("Method"), L.t("Why")],
-            [[lab, L.skip_reason(sk, site=cx.name.__getitem__, crit=cx.cname)] for lab, sk in left_out],
-            wrap=[True, True],
-        )
+        why = [[lab, L.skip_reason(sk, site=cx.name.__getitem__, crit=cx.cname)] for lab, sk in left_out]
+        columns = [Column(L.t("Method"), wrap=True), Column(L.t("Why"), wrap=True)]
+        tr = write_columns(ws, st, row, columns, why)
         for q in range(len(left_out) + 1):
             merge(ws, tr.header_row + q, 2, tr.header_row + q, last_col)
         row = tr.last_row + 1

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .i18n import N_, Lang
 from .layout import (
     FMT_PCT1,
+    Column,
     Styles,
     add_note,
     add_notes,
@@ -27,9 +28,8 @@ from .layout import (
     row_formats,
     set_widths,
     style_cell,
+    write_columns,
     write_section,
-    write_table,
-    write_wide_table,
 )
 from .sensitivity_common import SheetContext
 
@@ -111,23 +111,15 @@ def _write_most_critical(ws: Worksheet, cx: SheetContext, row: int) -> int:
                 pick["share_relative"] if pick["share_relative"] is not None else L.t("n/a"),
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Most critical for"),
-            L.t("Criterion"),
-            L.t("Sites that swap"),
-            L.t("Weight now"),
-            L.t("Weight at the swap (rescaled)"),
-            L.t("Relative change"),
-        ],
-        rows,
-        formats=[None, None, None, FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT],
-        wrap=[True, True, True],
-        header_height=30,
-    )
+    columns = [
+        Column(L.t("Most critical for"), wrap=True),
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Sites that swap"), wrap=True),
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Weight at the swap (rescaled)"), FMT_PCT1),
+        Column(L.t("Relative change"), FMT_SIGNED_PCT),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     return add_note(
         ws,
         st,
@@ -169,23 +161,15 @@ def _write_criticality(ws: Worksheet, cx: SheetContext, row: int) -> int:
                 top.share_relative if top else L.t("none"),
             ]
         )
-    tr = write_wide_table(  # the site name over columns B-C: one line
-        ws,
-        st,
-        row,
-        [
-            (L.t("Criterion"), 1),
-            (L.t("First place would go to"), 2),
-            (L.t("Weight now"), 1),
-            (L.t("Criticality degree"), 1),
-            (L.t("Sensitivity coefficient"), 1),
-            (L.t("Relative change for first place"), 1),
-        ],
-        rows,
-        formats=[None, None, FMT_PCT1, FMT_PCT1, "0.00", FMT_SIGNED_PCT],
-        wrap=[True, True],
-        header_height=44,
-    )
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("First place would go to"), wrap=True, span=2),  # over B-C: one line
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Criticality degree"), FMT_PCT1),
+        Column(L.t("Sensitivity coefficient"), "0.00"),
+        Column(L.t("Relative change for first place"), FMT_SIGNED_PCT),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     for q, values in enumerate(rows):  # 'none' where a number would be: aligned like one
         for j, c in ((3, 5), (5, 7)):
             if isinstance(values[j], str):
@@ -233,26 +217,18 @@ def _write_weight_swaps(ws: Worksheet, cx: SheetContext, row: int) -> int:
         ]
         for w in changes
     ]
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Criterion"),
-            L.t("Site ahead now"),
-            L.t("Site behind now"),
-            L.t("Rank of the site ahead"),
-            L.t("Rank of the site behind"),
-            L.t("Weight now"),
-            L.t("Weight at the swap (rescaled)"),
-            L.t("Relative change"),
-            L.t("T&S δ (others unchanged)"),
-        ],
-        rows,
-        formats=[None, None, None, "0", "0", FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT, FMT_SIGNED],
-        wrap=[True, True, True],
-        header_height=44,
-    )
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Site ahead now"), wrap=True),
+        Column(L.t("Site behind now"), wrap=True),
+        Column(L.t("Rank of the site ahead"), "0"),
+        Column(L.t("Rank of the site behind"), "0"),
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Weight at the swap (rescaled)"), FMT_PCT1),
+        Column(L.t("Relative change"), FMT_SIGNED_PCT),
+        Column(L.t("T&S δ (others unchanged)"), FMT_SIGNED),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 6))
     if not tr.empty:
         highlight_if(ws, f"A{tr.first_row}:I{tr.last_row}", f"$D{tr.first_row}=1", st)
@@ -307,28 +283,20 @@ def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
                 L.t("out of reach") if d.out_of_reach else "",
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Site"),
-            L.t("Criterion"),
-            L.t("Value now is"),
-            L.t("Rank now"),
-            L.t("Goal"),
-            L.t("Value now"),
-            L.t("Value needed"),
-            L.t("Change"),
-            L.t("Change (% of now)"),
-            L.t("Unit"),
-            L.t("Reach"),
-        ],
-        rows,
-        formats=[None, None, None, "0", None, None, None, None, FMT_SIGNED_PCT, None, None],
-        wrap=[True, True, True, False, True, False, False, False, False, True, True],
-        header_height=30,
-    )
+    columns = [
+        Column(L.t("Site"), wrap=True),
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Value now is"), wrap=True),
+        Column(L.t("Rank now"), "0"),
+        Column(L.t("Goal"), wrap=True),
+        Column(L.t("Value now")),  # these three: the row's own format (below)
+        Column(L.t("Value needed")),
+        Column(L.t("Change")),
+        Column(L.t("Change (% of now)"), FMT_SIGNED_PCT),
+        Column(L.t("Unit"), wrap=True),
+        Column(L.t("Reach"), wrap=True),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     row_formats(ws, tr.first_row, fmts, (6, 7, 8))
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 5))
     if not tr.empty:

@@ -18,6 +18,7 @@ from .i18n import Lang
 from .layout import (
     FMT_PCT1,
     NAVY,
+    Column,
     Styles,
     add_note,
     add_notes,
@@ -33,6 +34,7 @@ from .layout import (
     size_chart,
     style_cell,
     style_chart,
+    write_columns,
     write_section,
     write_table,
 )
@@ -130,22 +132,14 @@ def _write_acceptability_table(ws: Worksheet, cx: SheetContext, row: int, last_c
                 conf if math.isfinite(conf) else L.t("never first"),
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Site"),
-            *[label for label, _ in cols],
-            L.t("Expected rank"),
-            L.t("Holistic acceptability"),
-            L.t("Confidence factor"),
-        ],
-        rows,
-        formats=[None, *[FMT_PCT1] * ncols, "0.00", FMT_PCT1, FMT_PCT1],
-        wrap=[True],
-        header_height=30,
-    )
+    columns = [
+        Column(L.t("Site"), wrap=True),
+        *[Column(label, FMT_PCT1) for label, _ in cols],
+        Column(L.t("Expected rank"), "0.00"),
+        Column(L.t("Holistic acceptability"), FMT_PCT1),
+        Column(L.t("Confidence factor"), FMT_PCT1),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + ncols)}{tr.last_row}", low=0, high=1)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 2 + ncols + 3))
     row = tr.last_row + 1
@@ -326,26 +320,18 @@ def _write_value_of_information(ws: Worksheet, cx: SheetContext, row: int, last_
                     float(hi),
                 ]
             )
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [
-                L.t("Site"),
-                L.t("Criterion"),
-                L.t("Uncertain because"),
-                L.t("Low"),
-                L.t("High"),
-                L.t("Unit"),
-                L.t("Expected change in first-place shares"),
-                L.t("Leader first: lowest"),
-                L.t("Leader first: highest"),
-            ],
-            rows,
-            formats=[None, None, None, None, None, None, "0.0000", FMT_PCT1, FMT_PCT1],
-            wrap=[True, True, True, False, False, True, False, False, False],
-            header_height=44,
-        )
+        columns = [
+            Column(L.t("Site"), wrap=True),
+            Column(L.t("Criterion"), wrap=True),
+            Column(L.t("Uncertain because"), wrap=True),
+            Column(L.t("Low")),  # low and high: the row's own format (below)
+            Column(L.t("High")),
+            Column(L.t("Unit"), wrap=True),
+            Column(L.t("Expected change in first-place shares"), "0.0000"),
+            Column(L.t("Leader first: lowest"), FMT_PCT1),
+            Column(L.t("Leader first: highest"), FMT_PCT1),
+        ]
+        tr = write_columns(ws, st, row, columns, rows, header_height=44)
         row_formats(ws, tr.first_row, fmts, (4, 5))
         row = tr.last_row + 1
         text = L.t(

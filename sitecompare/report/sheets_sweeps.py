@@ -27,6 +27,7 @@ from .layout import (
     FMT_PCT1,
     FMT_SHARE,
     GREY,
+    Column,
     Styles,
     add_notes,
     center_cells,
@@ -40,9 +41,9 @@ from .layout import (
     size_chart,
     style_cell,
     style_chart,
+    write_columns,
     write_section,
     write_table,
-    write_wide_table,
 )
 from .sensitivity_common import SheetContext
 
@@ -117,15 +118,15 @@ def _write_intervals(ws: Worksheet, cx: SheetContext, row: int, blocks: list[tup
     st, L, res, leader = cx.st, cx.L, cx.res, cx.res.leader
     first_block = row
     row = write_section(ws, st, row, L.t("How far each weight can move"), span=10)
-    headers = [
-        L.t("Criterion"),
-        L.t("Weight now"),
-        L.t("Ranking unchanged: from"),
-        L.t("Ranking unchanged: to"),
-        L.t("First place unchanged: from"),
-        L.t("First place unchanged: to"),
-        L.t("Crossovers"),
-        L.t("Who takes first place beyond that range"),
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Ranking unchanged: from"), FMT_PCT1),
+        Column(L.t("Ranking unchanged: to"), FMT_PCT1),
+        Column(L.t("First place unchanged: from"), FMT_PCT1),
+        Column(L.t("First place unchanged: to"), FMT_PCT1),
+        Column(L.t("Crossovers"), "0"),
+        Column(L.t("Who takes first place beyond that range"), wrap=True),
     ]
     rows = []
     for cid, o in res.oat.items():
@@ -142,16 +143,7 @@ def _write_intervals(ws: Worksheet, cx: SheetContext, row: int, blocks: list[tup
                 _beyond(cx, o) or L.t("nobody: {site} stays first", site=cx.name[leader]),
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        headers,
-        rows,
-        formats=[None, FMT_PCT1, FMT_PCT1, FMT_PCT1, FMT_PCT1, FMT_PCT1, "0", None],
-        wrap=[True, False, False, False, False, False, False, True],
-        header_height=44,
-    )
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(7, 8))
     # a first place that a move of less than 10 points of weight can change
     if not tr.empty:
@@ -244,22 +236,14 @@ def _write_every_crossover(ws: Worksheet, cx: SheetContext, row: int) -> int:
         near = sorted(o.crossovers, key=lambda c: abs(c.weight - o.current))[:MAX_CROSSOVERS]
         left_out += len(o.crossovers) - len(near)
         every += [[cx.cname(cid), *_crossover_row(cx, c)] for c in sorted(near, key=lambda c: c.weight)]
-    tr = write_wide_table(
-        ws,
-        st,
-        row,
-        [
-            (L.t("Criterion"), 1),
-            (L.t("Weight"), 1),
-            (L.t("As the weight rises past it"), 6),
-            (L.t("For position"), 1),
-            (L.t("First place"), 1),
-        ],
-        every,
-        formats=[None, FMT_PCT1, None, "0", None],
-        wrap=[True, False, True, False, False],
-        header_height=30,
-    )
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Weight"), FMT_PCT1),
+        Column(L.t("As the weight rises past it"), wrap=True, span=6),
+        Column(L.t("For position"), "0"),
+        Column(L.t("First place")),
+    ]
+    tr = write_columns(ws, st, row, columns, every, header_height=30)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(9, 11))
     notes = []
     if not every:

@@ -319,6 +319,33 @@ def write_wide_table(
     return _write_grid(ws, st, row, columns, rows, col, formats, wrap, True, height)
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its header, number format, whether long text wraps, and how
+    many sheet columns it spans (merged)."""
+
+    header: str
+    fmt: str | None = None
+    wrap: bool = False
+    span: int = 1
+
+
+def write_columns(
+    ws: Worksheet,
+    st: Styles,
+    row: int,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Any]],
+    *,
+    header_height: float | None = None,
+) -> TableRange:
+    """:func:`write_table` (or :func:`write_wide_table`, where a column spans several) with
+    each column's header, format and wrapping given together."""
+    spans = [(c.header, c.span) for c in columns]
+    formats, wrap = [c.fmt for c in columns], [c.wrap for c in columns]
+    return _write_grid(ws, st, row, spans, rows, 1, formats, wrap, True, header_height)
+
+
 def _write_grid(
     ws: Worksheet,
     st: Styles,
