@@ -9,7 +9,7 @@ heading with its table or chart (see :meth:`SheetContext.finish` and the page mo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scenarios import method_label
 from .i18n import N_, Lang
-from .layout import Styles, finish_with_breaks, merge, put, style_cell, write_title
+from .layout import Styles, finish_with_breaks, head_and_tail, merge, put, style_cell, write_title
 from .layout import chart_end as chart_end  # until merge: sheets_weights imports it from here
 
 if TYPE_CHECKING:
@@ -93,6 +93,25 @@ class SheetContext:
             style_cell(ws.cell(row=r, column=1), align=wrap)
             merge(ws, r, 1, r, span)
         return ws, 5
+
+    def write_sections(
+        self,
+        ws: Worksheet,
+        row: int,
+        sections: Sequence[tuple[Callable[[int], int], int | None]],
+        *,
+        last_col: int,
+    ) -> None:
+        """Write ``sections`` one under the other from ``row``, a blank row between them, then
+        :meth:`finish`. Each is a function of the row it starts at that returns the row under
+        it, with how many of its rows to keep with its heading on a page (None: all of it)."""
+        blocks: list[tuple[int, int]] = []
+        for section, head in sections:
+            start = row
+            row = section(row)
+            blocks += [(start, row - 1)] if head is None else head_and_tail(start, row - 1, head)
+            row += 1
+        self.finish(ws, blocks, last_col=last_col)
 
     def finish(
         self,

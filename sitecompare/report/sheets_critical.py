@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.workbook import Workbook
@@ -22,7 +23,6 @@ from .layout import (
     add_notes,
     center_cells,
     color_scale,
-    head_and_tail,
     highlight_if,
     number_format,
     row_formats,
@@ -67,18 +67,17 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         10,
     )
     set_widths(ws, CRITICAL_WIDTHS)
-    blocks: list[tuple[int, int]] = []
-    for section, head_rows in (
-        (_write_most_critical, None),
-        (_write_criticality, None),
-        (_write_weight_swaps, 12),
-        (_write_fact_changes, 12),
-    ):
-        start = row
-        row = section(ws, cx, row)
-        blocks += [(start, row - 1)] if head_rows is None else head_and_tail(start, row - 1, head_rows)
-        row += 1
-    cx.finish(ws, blocks, last_col=11)
+    cx.write_sections(
+        ws,
+        row,
+        [
+            (partial(_write_most_critical, ws, cx), None),
+            (partial(_write_criticality, ws, cx), None),
+            (partial(_write_weight_swaps, ws, cx), 12),
+            (partial(_write_fact_changes, ws, cx), 12),
+        ],
+        last_col=11,
+    )
     return ws
 
 

@@ -6,6 +6,8 @@ value of information.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,7 +28,6 @@ from .layout import (
     chart_end,
     col_width,
     color_scale,
-    head_and_tail,
     merge,
     number_format,
     row_formats,
@@ -92,19 +93,14 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
     for c in range(2, last_col + 1):
         widths[c] = 12
     set_widths(ws, widths)
-    blocks: list[tuple[int, int]] = []
-    sections = [_write_acceptability_table, _write_central_weights]
+    sections: list[tuple[Callable[[int], int], int | None]] = [
+        (partial(_write_acceptability_table, ws, cx, last_col=last_col), None),
+        (partial(_write_central_weights, ws, cx, last_col=last_col), None),
+    ]
     if pairwise:
-        sections.append(_write_pairwise)
-    for section in sections:
-        start = row
-        row = section(ws, cx, row, last_col)
-        blocks.append((start, row - 1))
-        row += 1
-    start = row
-    row = _write_value_of_information(ws, cx, row, last_col)
-    blocks += head_and_tail(start, row - 1, 10)
-    cx.finish(ws, blocks, last_col=last_col)
+        sections.append((partial(_write_pairwise, ws, cx, last_col=last_col), None))
+    sections.append((partial(_write_value_of_information, ws, cx, last_col=last_col), 10))
+    cx.write_sections(ws, row, sections, last_col=last_col)
     return ws
 
 
