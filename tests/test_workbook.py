@@ -29,7 +29,7 @@ from sitecompare.report import (
     write_workbook,
 )
 from sitecompare.report.i18n import KO, Lang, attach_particles
-from sitecompare.report.styles import put, wrapped_lines, write_title
+from sitecompare.report.layout import put, wrapped_lines, write_title
 from sitecompare.sensitivity.robustness import SKIP_TEMPLATES
 
 AS_OF = dt.date(2026, 1, 1)
@@ -415,7 +415,7 @@ def test_text_starting_with_formula_characters_is_written_as_text(
 
 
 def test_only_web_and_mail_links_become_hyperlinks() -> None:
-    from sitecompare.report.styles import safe_url
+    from sitecompare.report.layout import safe_url
 
     assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
     assert safe_url("mailto:a@example.com") == "mailto:a@example.com"
@@ -430,7 +430,9 @@ def test_control_characters_are_dropped_not_fatal() -> None:
 
 def test_missing_value_formulas_follow_the_observed_cells() -> None:
     from sitecompare.model import Criterion
-    from sitecompare.report.whatif import MAX_IMPUTE_RANGES, _impute_formula, _ranges
+    from sitecompare.report.whatif_formulas import MAX_IMPUTE_RANGES
+    from sitecompare.report.whatif_formulas import cell_ranges as _ranges
+    from sitecompare.report.whatif_formulas import impute_formula as _impute_formula
 
     assert _ranges("G", [5, 6, 7, 9, 11, 12]) == ["G5:G7", "G9", "G11:G12"]
     worst_max = Criterion("c", "C", "f", "km", "max", 1.0, missing="worst")

@@ -24,6 +24,7 @@ from test_workbook_libreoffice import convert, lo_profile, pdf_text  # noqa: F40
 
 import sitecompare as sc
 from sitecompare.report import Lang
+from sitecompare.report.layout import wrapped_lines
 from sitecompare.report.sheets_sensitivity import (
     FRAGILE_BELOW,
     MAX_CROSSOVERS,
@@ -34,7 +35,6 @@ from sitecompare.report.sheets_sensitivity import (
     robustness_verdict,
     sensitivity_headline,
 )
-from sitecompare.report.styles import wrapped_lines
 from sitecompare.sensitivity import CONVENTION, SensitivityResult, run_sensitivity
 
 AS_OF = "2026-01-01"

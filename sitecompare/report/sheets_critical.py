@@ -8,31 +8,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import N_, Lang
-from .sensitivity_common import (
+from .layout import (
     FMT_PCT1,
-    SheetContext,
-    center_cells,
-    finish_with_breaks,
-    head_and_tail,
-)
-from .styles import (
+    Column,
     Styles,
     add_note,
+    add_notes,
+    center_cells,
     color_scale,
     highlight_if,
     number_format,
+    row_formats,
     set_widths,
     style_cell,
+    write_columns,
     write_section,
-    write_table,
-    write_wide_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -47,11 +46,14 @@ CRITICAL_WIDTHS: dict[int | str, float] = {
 
 
 def _pair(cx: SheetContext, sites: Sequence[str]) -> str:
+    """'A and B' for a pair of site ids."""
     a, b = sites
     return cx.L.t("{a} and {b}", a=cx.name[a], b=cx.name[b])
 
 
 def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    """The Critical changes sheet of ``res``: the most critical criteria, each criterion's
+    criticality, the weight change that swaps each pair, the fact change that lifts a site."""
     cx = SheetContext(res, L, st)
     ws, row = cx.start(
         wb,
@@ -65,13 +67,26 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         10,
     )
     set_widths(ws, CRITICAL_WIDTHS)
-    blocks: list[tuple[int, int]] = []
-    w_now = cx.dm.weight_of
-    mc = res.most_critical
-    share = mc.get("share") or {}  # one definition of critical: the share, others rescaled
+    cx.write_sections(
+        ws,
+        row,
+        [
+            (partial(_write_most_critical, ws, cx), None),
+            (partial(_write_criticality, ws, cx), None),
+            (partial(_write_weight_swaps, ws, cx), 12),
+            (partial(_write_fact_changes, ws, cx), 12),
+        ],
+        last_col=11,
+    )
+    return ws
 
-    # 1. most critical criteria
-    start = row
+
+def _write_most_critical(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 1: the most critical criterion for first place and for any position, by the
+    smallest relative and absolute change; returns the row under its note."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now = cx.dm.weight_of
+    share = res.most_critical.get("share") or {}  # one definition of critical: the share, others rescaled
     row = write_section(ws, st, row, L.t("Most critical criteria"), span=10)
     what = [
         ("top", "percent", N_("First place, smallest relative change")),
@@ -95,24 +110,16 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 pick["share_relative"] if pick["share_relative"] is not None else L.t("n/a"),
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Most critical for"),
-            L.t("Criterion"),
-            L.t("Sites that swap"),
-            L.t("Weight now"),
-            L.t("Weight at the swap (rescaled)"),
-            L.t("Relative change"),
-        ],
-        rows,
-        formats=[None, None, None, FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT],
-        wrap=[True, True, True],
-        header_height=30,
-    )
-    row = add_note(
+    columns = [
+        Column(L.t("Most critical for"), wrap=True),
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Sites that swap"), wrap=True),
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Weight at the swap (rescaled)"), FMT_PCT1),
+        Column(L.t("Relative change"), FMT_SIGNED_PCT),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -126,13 +133,15 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         ),
         span=10,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 2. criticality of each criterion
-    start = row
+
+def _write_criticality(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 2: each criterion's criticality degree and sensitivity coefficient, and who
+    would take first place; returns the row under its note."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now, mc = cx.dm.weight_of, res.most_critical
     row = write_section(ws, st, row, L.t("Criticality of each criterion"), span=10)
-    rows = []
+    rows: list[list[Any]] = []
     for cid in cx.dm.criterion_ids:
         deg = (mc.get("criteria") or {}).get(cid, {})
         mine = [c for c in res.weight_changes if c.criterion == cid and c.share_relative is not None]
@@ -151,23 +160,15 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 top.share_relative if top else L.t("none"),
             ]
         )
-    tr = write_wide_table(  # the site name over columns B-C: one line
-        ws,
-        st,
-        row,
-        [
-            (L.t("Criterion"), 1),
-            (L.t("First place would go to"), 2),
-            (L.t("Weight now"), 1),
-            (L.t("Criticality degree"), 1),
-            (L.t("Sensitivity coefficient"), 1),
-            (L.t("Relative change for first place"), 1),
-        ],
-        rows,
-        formats=[None, None, FMT_PCT1, FMT_PCT1, "0.00", FMT_SIGNED_PCT],
-        wrap=[True, True],
-        header_height=44,
-    )
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("First place would go to"), wrap=True, span=2),  # over B-C: one line
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Criticality degree"), FMT_PCT1),
+        Column(L.t("Sensitivity coefficient"), "0.00"),
+        Column(L.t("Relative change for first place"), FMT_SIGNED_PCT),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     for q, values in enumerate(rows):  # 'none' where a number would be: aligned like one
         for j, c in ((3, 5), (5, 7)):
             if isinstance(values[j], str):
@@ -175,7 +176,7 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
     coefs = [r[4] for r in rows if isinstance(r[4], float)]
     if coefs:
         color_scale(ws, tr.col_ref(6), low=0, high=max(coefs))
-    row = add_note(
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -186,12 +187,16 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         ),
         span=10,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 3. every pair
-    start = row
+
+def _write_weight_swaps(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 3: the smallest weight change that swaps each pair of sites (the
+    MAX_WEIGHT_CHANGES smallest); returns the row under its notes."""
+    st, L, res = cx.st, cx.L, cx.res
+    w_now = cx.dm.weight_of
+
     row = write_section(ws, st, row, L.t("Smallest weight change that swaps two sites"), span=10)
+
     def size(w: Any) -> tuple[float, float]:
         return (abs(w.share_relative) if w.share_relative is not None else math.inf, abs(w.share_change))
 
@@ -211,26 +216,18 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         ]
         for w in changes
     ]
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Criterion"),
-            L.t("Site ahead now"),
-            L.t("Site behind now"),
-            L.t("Rank of the site ahead"),
-            L.t("Rank of the site behind"),
-            L.t("Weight now"),
-            L.t("Weight at the swap (rescaled)"),
-            L.t("Relative change"),
-            L.t("T&S δ (others unchanged)"),
-        ],
-        rows,
-        formats=[None, None, None, "0", "0", FMT_PCT1, FMT_PCT1, FMT_SIGNED_PCT, FMT_SIGNED],
-        wrap=[True, True, True],
-        header_height=44,
-    )
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Site ahead now"), wrap=True),
+        Column(L.t("Site behind now"), wrap=True),
+        Column(L.t("Rank of the site ahead"), "0"),
+        Column(L.t("Rank of the site behind"), "0"),
+        Column(L.t("Weight now"), FMT_PCT1),
+        Column(L.t("Weight at the swap (rescaled)"), FMT_PCT1),
+        Column(L.t("Relative change"), FMT_SIGNED_PCT),
+        Column(L.t("T&S δ (others unchanged)"), FMT_SIGNED),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=44)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 6))
     if not tr.empty:
         highlight_if(ws, f"A{tr.first_row}:I{tr.last_row}", f"$D{tr.first_row}=1", st)
@@ -246,14 +243,13 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         notes.append(L.t("The {k} smallest of {n} changes.", k=len(changes), n=len(res.weight_changes)))
     if not changes:
         notes.append(L.t("No single weight change swaps any two sites."))
-    row = tr.last_row + 1
-    for text in notes:
-        row = add_note(ws, st, row, text, span=10)
-    blocks += head_and_tail(start, row - 1, 12)
-    row += 1
+    return add_notes(ws, st, tr.last_row + 1, notes, span=10)
 
-    # 4. one fact
-    start = row
+
+def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
+    """Section 4: the smallest change of one fact that lifts a site one place or to first
+    place (the first MAX_DATA_CHANGES); returns the row under its notes."""
+    st, L, res = cx.st, cx.L, cx.res
     row = write_section(ws, st, row, L.t("Smallest change in one fact that lifts a site"), span=10)
     goal = {"up-one": N_("one place up"), "first": N_("first place")}
     found = [d for d in res.data_changes if d.required_value is not None]
@@ -281,36 +277,26 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
                 d.current_value,
                 d.required_value,
                 d.change,
-                (d.change / d.current_value) if d.current_value else L.t("n/a"),
+                (d.change / d.current_value) if d.current_value and d.change is not None else L.t("n/a"),
                 c.unit.replace("^2", "²") or "-",
                 L.t("out of reach") if d.out_of_reach else "",
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Site"),
-            L.t("Criterion"),
-            L.t("Value now is"),
-            L.t("Rank now"),
-            L.t("Goal"),
-            L.t("Value now"),
-            L.t("Value needed"),
-            L.t("Change"),
-            L.t("Change (% of now)"),
-            L.t("Unit"),
-            L.t("Reach"),
-        ],
-        rows,
-        formats=[None, None, None, "0", None, None, None, None, FMT_SIGNED_PCT, None, None],
-        wrap=[True, True, True, False, True, False, False, False, False, True, True],
-        header_height=30,
-    )
-    for q, fmt in enumerate(fmts):
-        for c in (6, 7, 8):
-            style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+    columns = [
+        Column(L.t("Site"), wrap=True),
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Value now is"), wrap=True),
+        Column(L.t("Rank now"), "0"),
+        Column(L.t("Goal"), wrap=True),
+        Column(L.t("Value now")),  # these three: the row's own format (below)
+        Column(L.t("Value needed")),
+        Column(L.t("Change")),
+        Column(L.t("Change (% of now)"), FMT_SIGNED_PCT),
+        Column(L.t("Unit"), wrap=True),
+        Column(L.t("Reach"), wrap=True),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
+    row_formats(ws, tr.first_row, fmts, (6, 7, 8))
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(4, 5))
     if not tr.empty:
         highlight_if(ws, f"C{tr.first_row}:C{tr.last_row}", f'$C{tr.first_row}="{imputed}"', st)
@@ -344,8 +330,4 @@ def write_critical(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) ->
         )
     if len(found) > len(shown):
         notes.append(L.t("The first {k} of {n} changes.", k=len(shown), n=len(found)))
-    for text in notes:
-        row = add_note(ws, st, row, text, span=10)
-    blocks += head_and_tail(start, row - 1, 12)
-    finish_with_breaks(ws, st, L, blocks, last_col=11)
-    return ws
+    return add_notes(ws, st, row, notes, span=10)

@@ -6,7 +6,7 @@ Four sheets, after What-if, each written by an ``extra_sheets`` callable from a
 each in a module of its own:
 
 * **Weight sweeps** (``sheets_sweeps``): the one-at-a-time weight sweeps, one line chart per
-  criterion, the crossovers.
+  criterion (the score curves computed by :mod:`sitecompare.sensitivity.sweeps`), the crossovers.
 * **Critical changes** (``sheets_critical``): the smallest change of one weight, or of one fact,
   that changes the ranking (Triantaphyllou & Sanchez 1997).
 * **Rank acceptability** (``sheets_smaa``): SMAA-2 rank acceptability, central weights,
@@ -14,19 +14,20 @@ each in a module of its own:
 * **Method agreement** (``sheets_agreement``): the rank of each site under every built-in method
   and normalisation, the Borda consensus, rank correlations between methods.
 
-``sensitivity_common`` holds what they share: the sheet names, the context each sheet is written
-from and the print layout. Every sheet records the run's seed and sampling settings in row 3 (the
+``sensitivity_common`` holds what they share: the sheet names and the context each sheet is
+written from. Every sheet records the run's seed and sampling settings in row 3 (the
 SMAA numbers depend on them; the rest is deterministic). :func:`sensitivity_headline` is the
 Summary's one-line answer to "how sure are we?", :func:`sensitivity_run_info` the Run info lines.
 
 Print layout: A4 landscape, one page wide, rows 1-3 repeated; explicit page breaks keep a
-heading with its table or chart (see :func:`~.sensitivity_common.finish_with_breaks`). All text
-goes through ``styles.put`` (text that looks like a formula stays text); no cell holds a formula.
+heading with its table or chart (the page model of :mod:`.layout.pages`). All text goes through
+``layout.put`` (text that looks like a formula stays text); no cell holds a formula.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,16 +35,19 @@ from openpyxl.workbook import Workbook
 
 from ..errors import Issue, SiteCompareError
 from .i18n import N_, Lang
+from .layout import (
+    Styles,
+)
 from .sensitivity_common import SENSITIVITY_SHEETS, SheetContext, sampling_text
 from .sheets_agreement import write_agreement
 from .sheets_critical import write_critical
 from .sheets_smaa import write_acceptability
 from .sheets_sweeps import MAX_CROSSOVERS, OAT_CHART_MAX_SITES, OAT_GRID, write_sweeps
-from .styles import Styles
 
 if TYPE_CHECKING:
     from ..ranking import Ranking
     from ..sensitivity import SensitivityResult
+    from ..sensitivity.sweeps import SweepCurves
     from .xlsx import ExtraSheet
 
 __all__ = [
@@ -224,11 +228,21 @@ def check_matches(res: SensitivityResult, ranking: Ranking) -> None:
         )
 
 
-def sensitivity_sheets(res: SensitivityResult) -> list[ExtraSheet]:
-    """The four sheets as ``extra_sheets`` callables for :func:`write_workbook`."""
+def sensitivity_sheets(
+    res: SensitivityResult, curves: Sequence[SweepCurves] | None = None
+) -> list[ExtraSheet]:
+    """The four sheets as ``extra_sheets`` callables for :func:`write_workbook`. ``curves`` are
+    the scores along each weight sweep for the Weight sweeps charts
+    (``sitecompare.sensitivity.sweeps.sweep_curves(res, OAT_GRID)``), computed when the sheet
+    is written if not given."""
 
     def sweeps(wb: Workbook, st: Styles, L: Lang) -> None:
-        write_sweeps(wb, st, L, res)
+        if curves is None:
+            from ..sensitivity.sweeps import sweep_curves
+
+            write_sweeps(wb, st, L, res, sweep_curves(res, OAT_GRID))
+        else:
+            write_sweeps(wb, st, L, res, curves)
 
     def critical(wb: Workbook, st: Styles, L: Lang) -> None:
         write_critical(wb, st, L, res)

@@ -6,6 +6,8 @@ value of information.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,28 +17,29 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import Lang
-from .sensitivity_common import (
+from .layout import (
     FMT_PCT1,
-    SheetContext,
+    NAVY,
+    Column,
+    Styles,
+    add_note,
+    add_notes,
     center_cells,
     chart_end,
     col_width,
-    finish_with_breaks,
-    head_and_tail,
-)
-from .styles import (
-    NAVY,
-    Styles,
-    add_note,
     color_scale,
     merge,
     number_format,
+    row_formats,
     set_widths,
+    size_chart,
     style_cell,
     style_chart,
+    write_columns,
     write_section,
     write_table,
 )
+from .sensitivity_common import SheetContext
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -48,6 +51,7 @@ MAX_VOI = 15
 
 
 def _colour_ramp(n: int, start: str = NAVY, end: str = "C5D6EE") -> list[str]:
+    """``n`` colours from ``start`` to ``end`` (hex RGB), evenly spaced."""
     a = [int(start[i : i + 2], 16) for i in (0, 2, 4)]
     b = [int(end[i : i + 2], 16) for i in (0, 2, 4)]
     out = []
@@ -66,11 +70,11 @@ def acceptability_columns(n: int) -> list[tuple[str, list[int]]]:
 
 
 def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResult) -> Worksheet:
+    """The Rank acceptability sheet of ``res``: acceptability heat map and chart, central
+    weights, pairwise winning indices (up to PAIRWISE_MAX_SITES sites), value of information."""
     cx = SheetContext(res, L, st)
-    sm = res.smaa
     n, m = len(cx.dm.site_ids), len(cx.dm.criteria)
-    cols = acceptability_columns(n)
-    ncols = len(cols)
+    ncols = len(acceptability_columns(n))
     pairwise = n <= PAIRWISE_MAX_SITES
     # column A: sites; then the rank columns and three summary columns, the criteria (central
     # weights) or the sites (pairwise), whichever is wider
@@ -89,10 +93,25 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
     for c in range(2, last_col + 1):
         widths[c] = 12
     set_widths(ws, widths)
-    blocks: list[tuple[int, int]] = []
+    sections: list[tuple[Callable[[int], int], int | None]] = [
+        (partial(_write_acceptability_table, ws, cx, last_col=last_col), None),
+        (partial(_write_central_weights, ws, cx, last_col=last_col), None),
+    ]
+    if pairwise:
+        sections.append((partial(_write_pairwise, ws, cx, last_col=last_col), None))
+    sections.append((partial(_write_value_of_information, ws, cx, last_col=last_col), 10))
+    cx.write_sections(ws, row, sections, last_col=last_col)
+    return ws
 
-    # 1. acceptability, as a heat map and a 100% stacked bar chart
-    start = row
+
+def _write_acceptability_table(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 1: each site's share of samples at each rank as a heat map, with the expected
+    rank, holistic acceptability and confidence factor, and the 100% stacked bar chart under
+    it; returns the row under the chart."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    n = len(cx.dm.site_ids)
+    cols = acceptability_columns(n)
+    ncols = len(cols)
     row = write_section(
         ws, st, row, L.t("Share of sampled weightings that give each site each rank"), span=last_col
     )
@@ -109,22 +128,14 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
                 conf if math.isfinite(conf) else L.t("never first"),
             ]
         )
-    tr = write_table(
-        ws,
-        st,
-        row,
-        [
-            L.t("Site"),
-            *[label for label, _ in cols],
-            L.t("Expected rank"),
-            L.t("Holistic acceptability"),
-            L.t("Confidence factor"),
-        ],
-        rows,
-        formats=[None, *[FMT_PCT1] * ncols, "0.00", FMT_PCT1, FMT_PCT1],
-        wrap=[True],
-        header_height=30,
-    )
+    columns = [
+        Column(L.t("Site"), wrap=True),
+        *[Column(label, FMT_PCT1) for label, _ in cols],
+        Column(L.t("Expected rank"), "0.00"),
+        Column(L.t("Holistic acceptability"), FMT_PCT1),
+        Column(L.t("Confidence factor"), FMT_PCT1),
+    ]
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + ncols)}{tr.last_row}", low=0, high=1)
     center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, 2 + ncols + 3))
     row = tr.last_row + 1
@@ -146,8 +157,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             "of it."
         ),
     ]
-    for text in notes:
-        row = add_note(ws, st, row, text, span=last_col)
+    row = add_notes(ws, st, row, notes, span=last_col)
     k = min(ACCEPT_CHART_MAX_SITES, n)
     chart = BarChart()
     chart.type = "bar"
@@ -167,17 +177,20 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
     chart.x_axis.scaling.orientation = "maxMin"  # the first-ranked site at the top
     chart.y_axis.number_format = "0%"
     chart.y_axis.crosses = "max"  # the value axis at the bottom of the reversed category axis
-    chart.legend.position = "r"
-    chart.width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
-    chart.height = max(5.5, 0.6 * k + 2.2)
+    if chart.legend is not None:
+        chart.legend.position = "r"
+    width = min(27.0, sum(col_width(ws, c) for c in range(1, last_col + 1)) * 0.185)
+    size_chart(chart, width, max(5.5, 0.6 * k + 2.2))
     row += 1
     ws.add_chart(chart, f"A{row}")
-    row = chart_end(ws, row, chart.height) + 2
-    blocks.append((start, row - 1))
-    row += 1
+    return chart_end(ws, row, chart.height) + 2
 
-    # 2. central weights
-    start = row
+
+def _write_central_weights(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 2: the central weights under which each site wins, beside the weights in
+    force; returns the row under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    m = len(cx.dm.criteria)
     row = write_section(
         ws, st, row, L.t("Central weights: the priorities under which each site wins"), span=last_col
     )
@@ -215,7 +228,7 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             low=0,
             high=float(np.nanmax(sm.central_weights)),
         )
-    row = add_note(
+    return add_note(
         ws,
         st,
         tr.last_row + 1,
@@ -226,53 +239,55 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
         ),
         span=last_col,
     )
-    blocks.append((start, row - 1))
-    row += 1
 
-    # 3. pairwise winning indices
-    if pairwise:
-        start = row
-        row = write_section(
-            ws,
-            st,
-            row,
-            L.t("Pairwise winning: share of samples in which the row site ranks above the column site"),
-            span=last_col,
-        )
-        rows = [
-            [
-                f"{a + 1}. {cx.name[cx.dm.site_ids[i]]}",
-                *["–" if i == j else float(sm.pairwise[i, j]) for j in cx.order],
-            ]
-            for a, i in enumerate(cx.order)
+
+def _write_pairwise(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 3: the pairwise winning indices, row site above column site; returns the row
+    under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
+    n = len(cx.dm.site_ids)
+    row = write_section(
+        ws,
+        st,
+        row,
+        L.t("Pairwise winning: share of samples in which the row site ranks above the column site"),
+        span=last_col,
+    )
+    rows = [
+        [
+            f"{a + 1}. {cx.name[cx.dm.site_ids[i]]}",
+            *["–" if i == j else float(sm.pairwise[i, j]) for j in cx.order],
         ]
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [L.t("Site (rank now)"), *[f"{b + 1}." for b in range(n)]],
-            rows,
-            formats=[None, *[FMT_PCT1] * n],
-            wrap=[True],
-        )
-        center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, n + 2))
-        color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + n)}{tr.last_row}", low=0, high=1)
-        row = add_note(
-            ws,
-            st,
-            tr.last_row + 1,
-            L.t(
-                "Columns are the same sites, numbered by their rank now as the rows. From the first "
-                "{k} samples.",
-                k=f"{sm.pairwise_samples:,}",
-            ),
-            span=last_col,
-        )
-        blocks.append((start, row - 1))
-        row += 1
+        for a, i in enumerate(cx.order)
+    ]
+    tr = write_table(
+        ws,
+        st,
+        row,
+        [L.t("Site (rank now)"), *[f"{b + 1}." for b in range(n)]],
+        rows,
+        formats=[None, *[FMT_PCT1] * n],
+        wrap=[True],
+    )
+    center_cells(ws, st, range(tr.first_row, tr.last_row + 1), range(2, n + 2))
+    color_scale(ws, f"B{tr.first_row}:{get_column_letter(1 + n)}{tr.last_row}", low=0, high=1)
+    return add_note(
+        ws,
+        st,
+        tr.last_row + 1,
+        L.t(
+            "Columns are the same sites, numbered by their rank now as the rows. From the first "
+            "{k} samples.",
+            k=f"{sm.pairwise_samples:,}",
+        ),
+        span=last_col,
+    )
 
-    # 4. value of information
-    start = row
+
+def _write_value_of_information(ws: Worksheet, cx: SheetContext, row: int, last_col: int) -> int:
+    """Section 4: the value of information of each uncertain fact for first place (the
+    MAX_VOI largest); returns the row under the note."""
+    st, L, sm = cx.st, cx.L, cx.res.smaa
     row = write_section(
         ws,
         st,
@@ -301,29 +316,19 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
                     float(hi),
                 ]
             )
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [
-                L.t("Site"),
-                L.t("Criterion"),
-                L.t("Uncertain because"),
-                L.t("Low"),
-                L.t("High"),
-                L.t("Unit"),
-                L.t("Expected change in first-place shares"),
-                L.t("Leader first: lowest"),
-                L.t("Leader first: highest"),
-            ],
-            rows,
-            formats=[None, None, None, None, None, None, "0.0000", FMT_PCT1, FMT_PCT1],
-            wrap=[True, True, True, False, False, True, False, False, False],
-            header_height=44,
-        )
-        for q, fmt in enumerate(fmts):
-            for c in (4, 5):
-                style_cell(ws.cell(row=tr.first_row + q, column=c), fmt=fmt)
+        columns = [
+            Column(L.t("Site"), wrap=True),
+            Column(L.t("Criterion"), wrap=True),
+            Column(L.t("Uncertain because"), wrap=True),
+            Column(L.t("Low")),  # low and high: the row's own format (below)
+            Column(L.t("High")),
+            Column(L.t("Unit"), wrap=True),
+            Column(L.t("Expected change in first-place shares"), "0.0000"),
+            Column(L.t("Leader first: lowest"), FMT_PCT1),
+            Column(L.t("Leader first: highest"), FMT_PCT1),
+        ]
+        tr = write_columns(ws, st, row, columns, rows, header_height=44)
+        row_formats(ws, tr.first_row, fmts, (4, 5))
         row = tr.last_row + 1
         text = L.t(
             "If the fact were known exactly, the first-place shares would move by this much on "
@@ -338,7 +343,4 @@ def write_acceptability(wb: Workbook, st: Styles, L: Lang, res: SensitivityResul
             "No uncertain facts: no ranged facts, and missing facts keep their imputed values "
             "(use --unknown-missing to treat them as unknown)."
         )
-    row = add_note(ws, st, row, text, span=last_col)
-    blocks += head_and_tail(start, row - 1, 10)
-    finish_with_breaks(ws, st, L, blocks, last_col=last_col)
-    return ws
+    return add_note(ws, st, row, text, span=last_col)

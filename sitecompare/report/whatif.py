@@ -38,16 +38,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Criterion
-from .context import ReportData
 from .i18n import Lang
-from .sheets_matrix import imputation_text, normalisation_text, observed_count
-from .sheets_quality import why_sits_out
-from .styles import (
+from .layout import (
     FMT_RANK_CHANGE,
     FMT_SHARE,
+    CellStyle,
     Styles,
     add_comment,
-    add_note,
+    add_notes,
     data_bar,
     finish_sheet,
     merge,
@@ -58,6 +56,19 @@ from .styles import (
     unit_display,
     write_table,
     write_title,
+)
+from .plain_tables import ReportData
+from .sheets_matrix import imputation_text, normalisation_text, observed_count
+from .sheets_quality import why_sits_out
+from .whatif_formulas import (
+    WhatifGrid,
+    helper_formula,
+    helper_rows,
+    impute_formula,
+    norm_formula,
+    score_formula,
+    value_validation,
+    weight_points,
 )
 from .whatif_intervals import write_whatif_intervals
 
@@ -78,7 +89,6 @@ NAMES = ("whatif_criteria", "whatif_weights", "whatif_sites", "whatif_scores")
 
 COL_NAME, COL_SCORE, COL_RANK, COL_CHANGE, COL_BASE, COL_ID = 1, 2, 3, 4, 5, 6
 FIRST_CRIT_COL = 7
-MAX_IMPUTE_RANGES = 200  # beyond this a MIN/MAX/MEDIAN over the observed cells gets too long
 
 # the row labels in column A that the read-back falls back on when the names are gone
 ROW_LABELS = {
@@ -88,76 +98,12 @@ ROW_LABELS = {
 
 
 def _label(L: Lang, key: str) -> str:
+    """The label of row ``key`` in the workbook's language (the read-back's fallback)."""
     return ROW_LABELS[key][L.code]
 
 
-def _points(data: ReportData) -> dict[str, float]:
-    """The editable weights by criterion id: the points the weights were set in
-    (``Study.weight_points``, e.g. the weights page's sliders), or the criteria file's (or
-    scenario's) raw points when the weights came from there, else the normalised weights x 100.
-    Their shares equal the study's (over every criterion of the set, before any sits out)."""
-    study = data.study
-    cs = study.criteria_set
-    raw = cs.base_weights()
-    if study.weight_points is not None:
-        raw = dict(study.weight_points)
-    elif study.weight_source == "criteria file" and study.scenario is None:
-        pass
-    elif study.scenario and study.weight_source == f"scenario {study.scenario}":
-        raw.update(cs.scenarios[study.scenario])
-    else:
-        raw = {k: 100.0 * v for k, v in study.weights.items()}
-    total = sum(raw.values())
-    if total <= 0 or any(abs(raw[k] / total - study.weights[k]) > 1e-12 for k in raw):
-        raw = {k: 100.0 * v for k, v in study.weights.items()}
-    return {c.id: float(raw[c.id]) for c in study.criteria}
-
-
-def _ranges(col: str, rows: Sequence[int]) -> list[str]:
-    """Row numbers -> compact references: [5, 6, 7, 9] -> ['G5:G7', 'G9']."""
-    out: list[str] = []
-    start = prev = None
-    for r in sorted(rows):
-        if start is None:
-            start = prev = r
-        elif r == prev + 1:
-            prev = r
-        else:
-            out.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
-            start = prev = r
-    if start is not None:
-        out.append(f"{col}{start}" if start == prev else f"{col}{start}:{col}{prev}")
-    return out
-
-
-def _impute_formula(c: Criterion, col: str, observed_rows: list[int], fill: float) -> str | None:
-    """The missing-value policy as a formula over the observed cells, or None for a constant."""
-    if c.missing == "worst" and c.has_scale:
-        return None
-    if not observed_rows:
-        return None
-    refs = _ranges(col, observed_rows)
-    if len(refs) > MAX_IMPUTE_RANGES:
-        return None
-    args = ",".join(refs)
-    if c.missing == "worst":
-        return f"={'MIN' if c.direction == 'max' else 'MAX'}({args})"
-    if c.missing == "median":
-        return f"=MEDIAN({args})"
-    return None
-
-
-def _helper_rows(norm: str) -> list[str]:
-    return {
-        "minmax": ["worst", "best"],
-        "max": ["reference"],
-        "sum": ["reference"],
-        "vector": ["length"],
-        "none": [],
-    }[norm]
-
-
 def _helper_label(L: Lang, norm: str, kind: str) -> str:
+    """The label of helper row ``kind`` of normalisation ``norm``."""
     return {
         ("minmax", "worst"): L.t("Worst (normalised to 0)"),
         ("minmax", "best"): L.t("Best (normalised to 1)"),
@@ -167,66 +113,16 @@ def _helper_label(L: Lang, norm: str, kind: str) -> str:
     }[(norm, kind)]
 
 
-def _helper_formula(norm: str, kind: str, c: Criterion, rng: str) -> str | float:
-    benefit = c.direction == "max"
-    if norm == "minmax":
-        if c.anchors is not None:
-            return float(c.anchors[0] if kind == "worst" else c.anchors[1])
-        if kind == "worst":
-            return f"={'MIN' if benefit else 'MAX'}({rng})"
-        return f"={'MAX' if benefit else 'MIN'}({rng})"
-    if norm == "max":
-        return f"={'MAX' if benefit else 'MIN'}({rng})"
-    if norm == "sum":
-        return f"=SUM({rng})" if benefit else f"=SUMPRODUCT(1/{rng})"
-    if norm == "vector":
-        return f"=SQRT(SUMSQ({rng}))"
-    raise ValueError(norm)
-
-
-def _norm_formula(norm: str, c: Criterion, v: str, h: list[str]) -> str:
-    """Normalised value of cell ``v`` (e.g. 'G20') given helper cells ``h`` (e.g. ['G$16'])."""
-    benefit = c.direction == "max"
-    if norm == "minmax":
-        w, b = h
-        return f"=IF({b}={w},0,MAX(0,MIN(1,({v}-{w})/({b}-{w}))))"
-    if norm == "max":
-        (ref,) = h
-        return f"=IF({ref}=0,0,{v}/{ref})" if benefit else f"=IF({v}=0,0,{ref}/{v})"
-    if norm == "sum":
-        (ref,) = h
-        return f"=IF({ref}=0,0,{v}/{ref})" if benefit else f"=IF({ref}=0,0,(1/{v})/{ref})"
-    if norm == "vector":
-        (ref,) = h
-        return f"=IF({ref}=0,0,{v}/{ref})" if benefit else f"=1-IF({ref}=0,0,{v}/{ref})"
-    if norm == "none":
-        return f"={v}" if benefit else f"=-{v}"
-    raise ValueError(norm)
-
-
-def _value_validation(norm: str, c: Criterion) -> tuple[str, str] | None:
-    """(operator, formula1) of the data validation on a criterion's value cells."""
-    if norm == "sum" or (norm == "max" and c.direction == "min"):
-        return ("greaterThan", "0")
-    if norm == "max":
-        return ("greaterThanOrEqual", "0")
-    return None
-
-
 def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """The What-if sheet: the instructions, the criteria block (editable weights, shares,
+    helper rows), the sites table (live score and rank, editable values), the normalised
+    values, the sites screened out, the rank intervals and the workbook names."""
     ws = wb.create_sheet(WHATIF_SHEET)
-    crits = data.criteria
-    m = len(crits)
+    m = len(data.criteria)
     # the criteria that sit out (coverage) follow the others: their weights stay editable (and
     # are read back by --weights-from) but they take no share and no column of values
     by_id = {c.id: c for c in data.study.criteria_set.criteria}
     out_crits = [by_id[x.criterion] for x in data.dm.excluded_criteria]
-    norm = data.whatif_normalization
-    r = data.ranking
-    bounded = norm != "none"
-    first_l, last_l = get_column_letter(FIRST_CRIT_COL), get_column_letter(FIRST_CRIT_COL + m - 1)
-    all_l = get_column_letter(FIRST_CRIT_COL + m + len(out_crits) - 1)
-
     row = write_title(
         ws,
         st,
@@ -239,7 +135,51 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     set_widths(ws, {COL_NAME: 34, COL_SCORE: 12, COL_RANK: 9, COL_CHANGE: 10, COL_BASE: 11, COL_ID: 22})
     for j in range(m + len(out_crits)):
         set_widths(ws, {FIRST_CRIT_COL + j: 15})
-    note_span = COL_ID + min(m, 4)
+    row = add_notes(ws, st, row, _steps(L, data, out_crits), span=COL_ID + min(m, 4), font=st.font) + 1
+    grid = _grid(data, row, len(out_crits))
+    _write_criteria_block(ws, st, L, data, grid, out_crits)
+    _write_sites_table(ws, st, L, data, grid)
+    for j, c in enumerate(data.criteria):
+        _write_value_column(ws, st, L, data, grid, j, c)
+    _format_scores(ws, data, grid)
+    row = _write_normalised_block(ws, st, L, data, grid)
+    if data.dm.excluded:
+        put(ws, row, COL_NAME, L.t("Screened out by a hard limit (not in this model)"), font=st.bold)
+        tr = write_table(
+            ws,
+            st,
+            row + 1,
+            [L.t("Site"), L.t("Reason")],
+            [[L.site_name(data.site(s)), why] for s, why in data.dm.excluded],
+            wrap=[True, False],
+        )
+        row = tr.last_row + 2
+    write_whatif_intervals(wb, ws, st, L, data, grid, row=row, rank_col=COL_RANK, id_col=COL_ID)
+    sheet = f"'{WHATIF_SHEET}'"
+    score_l, id_l = get_column_letter(COL_SCORE), get_column_letter(COL_ID)
+    g = grid
+    refs = {
+        "whatif_criteria": f"{sheet}!${g.first_l}${g.r_ids}:${g.all_l}${g.r_ids}",
+        "whatif_weights": f"{sheet}!${g.first_l}${g.r_weight}:${g.all_l}${g.r_weight}",
+        "whatif_sites": f"{sheet}!${id_l}${g.first}:${id_l}${g.last}",
+        "whatif_scores": f"{sheet}!${score_l}${g.first}:${score_l}${g.last}",
+    }
+    for name, ref in refs.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    finish_sheet(
+        ws,
+        st,
+        freeze=f"{get_column_letter(COL_CHANGE + 1)}1",
+        page_label=L.t("Page &P of &N"),
+        tab_colour="FFC000",
+    )
+    ws.sheet_view.zoomScale = 100
+    return ws
+
+
+def _steps(L: Lang, data: ReportData, out_crits: Sequence[Criterion]) -> list[str]:
+    """The instructions at the top of the sheet, and which model it computes."""
+    norm, r = data.whatif_normalization, data.ranking
     steps = [
         L.t(
             "1. Weights: type any non-negative numbers in the yellow row 'Weight (points)'. "
@@ -286,135 +226,78 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
             )
             + normalisation_text(L, "minmax")
         )
-    for text in steps:
-        row = add_note(ws, st, row, text, span=note_span, font=st.font)
-    row += 1
+    return steps
 
-    # ----------------------------------------------------------------- criteria block
-    r_ids = row
-    r_label, r_unit, r_dir, r_weight, r_share = row + 1, row + 2, row + 3, row + 4, row + 5
-    helpers = _helper_rows(norm)
-    r_help = {k: r_share + 1 + n for n, k in enumerate(helpers)}
+
+def _grid(data: ReportData, row: int, n_out: int) -> WhatifGrid:
+    """Where the blocks sit when the criteria block starts at ``row`` (``n_out`` criteria sit
+    out, after the others)."""
+    m, n = len(data.criteria), len(data.order)
+    helpers = tuple(helper_rows(data.whatif_normalization))
+    r_share = row + 5
+    first = r_share + len(helpers) + 3  # under the sites table's header
+    last = first + n - 1
+    return WhatifGrid(
+        norm=data.whatif_normalization,
+        helpers=helpers,
+        r_ids=row,
+        r_weight=row + 4,
+        r_share=r_share,
+        r_help={k: r_share + 1 + i for i, k in enumerate(helpers)},
+        first=first,
+        last=last,
+        norm_first=last + 4,
+        first_col=FIRST_CRIT_COL,
+        first_l=get_column_letter(FIRST_CRIT_COL),
+        last_l=get_column_letter(FIRST_CRIT_COL + m - 1),
+        all_l=get_column_letter(FIRST_CRIT_COL + m + n_out - 1),
+    )
+
+
+def _write_criteria_block(
+    ws: Worksheet, st: Styles, L: Lang, data: ReportData, g: WhatifGrid, out_crits: Sequence[Criterion]
+) -> None:
+    """The rows above the sites: criterion id, name, unit, direction, the editable weight
+    points, their shares and the normalisation's helper rows, with the weights' validation."""
+    r_label, r_unit, r_dir = g.r_ids + 1, g.r_ids + 2, g.r_ids + 3
     labels = [
-        (r_ids, _label(L, "criteria")),
+        (g.r_ids, _label(L, "criteria")),
         (r_label, L.t("Criterion")),
         (r_unit, L.t("Unit")),
         (r_dir, L.t("Better when")),
-        (r_weight, _label(L, "weights")),
-        (r_share, L.t("Weight share (formula)")),
-        *[(r_help[k], _helper_label(L, norm, k)) for k in helpers],
+        (g.r_weight, _label(L, "weights")),
+        (g.r_share, L.t("Weight share (formula)")),
+        *[(g.r_help[k], _helper_label(L, g.norm, k)) for k in g.helpers],
     ]
+    label_align = Alignment(vertical="center", wrap_text=True)
     for rr, text in labels:
-        put(
-            ws,
-            rr,
-            COL_NAME,
-            text,
-            font=st.bold,
-            fill=st.subheader_fill,
-            border=st.box,
-            align=Alignment(vertical="center", wrap_text=True),
-        )
+        put(ws, rr, COL_NAME, text, font=st.bold, fill=st.subheader_fill, border=st.box, align=label_align)
         merge(ws, rr, COL_NAME, rr, COL_ID)
-    ws.cell(row=r_weight, column=COL_NAME).font = st.input
-    points = _points(data)
-    sites_head = r_share + len(helpers) + 2
-    first = sites_head + 1
-    n = len(data.order)
-    last = first + n - 1
-    for j, c in enumerate(out_crits):
-        col = FIRST_CRIT_COL + m + j
-        put(ws, r_ids, col, c.id, font=st.small, border=st.box, align=st.center)
-        head = {"font": st.header, "fill": st.header_fill, "border": st.box, "align": st.wrap_center}
-        put(ws, r_label, col, L.crit(c), **head)
+    ws.cell(row=g.r_weight, column=COL_NAME).font = st.input
+    points = weight_points(data)
+    m = len(data.criteria)
+    for j, c in enumerate([*out_crits, *data.criteria]):
+        col = FIRST_CRIT_COL + (m + j if j < len(out_crits) else j - len(out_crits))
+        put(ws, g.r_ids, col, c.id, font=st.small, border=st.box, align=st.center)
+        put(ws, r_label, col, L.crit(c), **_head(st))
         put(ws, r_unit, col, unit_display(c.unit) or "-", font=st.font, border=st.box, align=st.center)
         put(ws, r_dir, col, L.better(c), font=st.font, border=st.box, align=st.center)
-        inp = {"font": st.input, "fill": st.input_fill, "border": st.box, "align": st.center}
-        put(ws, r_weight, col, points[c.id], fmt="0.0##", **inp)
-        x = next(x for x in data.dm.excluded_criteria if x.criterion == c.id)
-        cell = put(ws, r_share, col, L.t("sits out"), font=st.small, border=st.box, align=st.center)
-        add_comment(cell, L.t("Sits out of the ranking: {why}.", why=why_sits_out(L, x)))
-    for j, c in enumerate(crits):
-        col = FIRST_CRIT_COL + j
-        put(ws, r_ids, col, c.id, font=st.small, border=st.box, align=st.center)
-        put(
-            ws,
-            r_label,
-            col,
-            L.crit(c),
-            font=st.header,
-            fill=st.header_fill,
-            border=st.box,
-            align=st.wrap_center,
-        )
-        put(ws, r_unit, col, unit_display(c.unit) or "-", font=st.font, border=st.box, align=st.center)
-        put(ws, r_dir, col, L.better(c), font=st.font, border=st.box, align=st.center)
-        put(
-            ws,
-            r_weight,
-            col,
-            points[c.id],
-            font=st.input,
-            fill=st.input_fill,
-            border=st.box,
-            fmt="0.0##",
-            align=st.center,
-        )
-        letter = get_column_letter(col)
-        put_formula(
-            ws,
-            r_share,
-            col,
-            f"={letter}{r_weight}/SUM(${first_l}${r_weight}:${last_l}${r_weight})",
-            font=st.font,
-            border=st.box,
-            fmt=FMT_SHARE,
-            align=st.center,
-        )
-        rng = f"{letter}${first}:{letter}${last}"
-        for k in helpers:
-            h = _helper_formula(norm, k, c, rng)
-            if isinstance(h, str):
-                put_formula(
-                    ws,
-                    r_help[k],
-                    col,
-                    h,
-                    font=st.small,
-                    border=st.box,
-                    fmt=number_format(list(data.dm.X[:, j])),
-                    align=st.center,
-                )
-            else:
-                cell = put(
-                    ws,
-                    r_help[k],
-                    col,
-                    h,
-                    font=st.small,
-                    border=st.box,
-                    fmt=number_format([h]),
-                    align=st.center,
-                )
-                worst_a, best_a = c.anchors  # type: ignore[misc]
-                add_comment(
-                    cell,
-                    L.t(
-                        "Fixed scale from the criteria file: {worst} (worst) to "
-                        "{best} (best); values beyond it are clipped.",
-                        worst=L.num(worst_a),
-                        best=L.num(best_a, c.unit),
-                    )
-                    if c.has_scale
-                    else L.t(
-                        "The criterion's plausible range (missing: interval): {worst} (worst) to "
-                        "{best} (best) is its fixed scale; values beyond it are clipped.",
-                        worst=L.num(worst_a),
-                        best=L.num(best_a, c.unit),
-                    ),
-                )
+        inp: CellStyle = {
+            "font": st.input,
+            "fill": st.input_fill,
+            "border": st.box,
+            "fmt": "0.0##",
+            "align": st.center,
+        }
+        put(ws, g.r_weight, col, points[c.id], **inp)
+        if j < len(out_crits):
+            x = next(x for x in data.dm.excluded_criteria if x.criterion == c.id)
+            cell = put(ws, g.r_share, col, L.t("sits out"), font=st.small, border=st.box, align=st.center)
+            add_comment(cell, L.t("Sits out of the ranking: {why}.", why=why_sits_out(L, x)))
+        else:
+            _write_share_and_helpers(ws, st, L, data, g, j - len(out_crits), c)
     ws.row_dimensions[r_label].height = 42
-    ws.row_dimensions[r_weight].height = 18
+    ws.row_dimensions[g.r_weight].height = 18
     dv = DataValidation(
         type="decimal",
         operator="greaterThanOrEqual",
@@ -428,9 +311,51 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     dv.promptTitle = L.t("Weight (points)")
     dv.prompt = L.t("Any number of 0 or more; only the ratios matter.")
     ws.add_data_validation(dv)
-    dv.add(f"{first_l}{r_weight}:{all_l}{r_weight}")
+    dv.add(f"{g.first_l}{g.r_weight}:{g.all_l}{g.r_weight}")
 
-    # ----------------------------------------------------------------- sites table
+
+def _write_share_and_helpers(
+    ws: Worksheet, st: Styles, L: Lang, data: ReportData, g: WhatifGrid, j: int, c: Criterion
+) -> None:
+    """Criterion ``c`` (column j of the matrix): its weight share and its helper cells, a
+    formula over its values or the fixed end of its scale (with a comment saying so)."""
+    col = FIRST_CRIT_COL + j
+    letter = get_column_letter(col)
+    share = f"={letter}{g.r_weight}/SUM(${g.first_l}${g.r_weight}:${g.last_l}${g.r_weight})"
+    put_formula(ws, g.r_share, col, share, font=st.font, border=st.box, fmt=FMT_SHARE, align=st.center)
+    rng = f"{letter}${g.first}:{letter}${g.last}"
+    for k in g.helpers:
+        h = helper_formula(g.norm, k, c, rng)
+        if isinstance(h, str):
+            fmt = number_format(list(data.dm.X[:, j]))
+            put_formula(ws, g.r_help[k], col, h, font=st.small, border=st.box, fmt=fmt, align=st.center)
+            continue
+        fmt = number_format([h])
+        cell = put(ws, g.r_help[k], col, h, font=st.small, border=st.box, fmt=fmt, align=st.center)
+        assert c.anchors is not None  # helper_formula gives a number only for a fixed scale
+        worst_a, best_a = c.anchors
+        text = (
+            L.t(
+                "Fixed scale from the criteria file: {worst} (worst) to "
+                "{best} (best); values beyond it are clipped.",
+                worst=L.num(worst_a),
+                best=L.num(best_a, c.unit),
+            )
+            if c.has_scale
+            else L.t(
+                "The criterion's plausible range (missing: interval): {worst} (worst) to "
+                "{best} (best) is its fixed scale; values beyond it are clipped.",
+                worst=L.num(worst_a),
+                best=L.num(best_a, c.unit),
+            )
+        )
+        add_comment(cell, text)
+
+
+def _write_sites_table(ws: Worksheet, st: Styles, L: Lang, data: ReportData, g: WhatifGrid) -> None:
+    """The sites table's header and, per site, its name, live score and rank, the change
+    against the rank when made, and its id (the values follow, :func:`_write_value_column`)."""
+    bounded = g.norm != "none"
     score_h = L.t("Live score (0-100)") if bounded else L.t("Live score (WSM × 100)")
     heads = [
         L.t("Site"),
@@ -439,254 +364,150 @@ def write_whatif(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
         L.t("Change"),
         L.t("Rank when made"),
         L.t("Site id"),
-        *[L.crit(c) for c in crits],
+        *[L.crit(c) for c in data.criteria],
     ]
-    for k, h in enumerate(heads):
-        put(
-            ws, sites_head, 1 + k, h, font=st.header, fill=st.header_fill, border=st.box, align=st.wrap_center
-        )
-    ws.row_dimensions[sites_head].height = 42
-    norm_head = last + 3
-    norm_first = norm_head + 1
+    _header_row(ws, st, g.first - 1, heads)
     dm = data.dm
     base_ranks = data.whatif_output.ranks
-    score_rng = f"${get_column_letter(COL_SCORE)}${first}:${get_column_letter(COL_SCORE)}${last}"
-    share_rng = f"${first_l}${r_share}:${last_l}${r_share}"
+    score_l, rank_l, base_l = (get_column_letter(c) for c in (COL_SCORE, COL_RANK, COL_BASE))
+    score_rng = f"${score_l}${g.first}:${score_l}${g.last}"
+    name_align = Alignment(vertical="top", wrap_text=True)
     for k, i in enumerate(data.order):
-        rr = first + k
-        nr = norm_first + k
+        rr, nr = g.first + k, g.norm_first + k
         sid = dm.site_ids[i]
-        site = data.site(sid)
-        put(
-            ws,
-            rr,
-            COL_NAME,
-            L.site_name(site),
-            font=st.bold,
-            border=st.box,
-            align=Alignment(vertical="top", wrap_text=True),
-        )
-        put_formula(
-            ws,
-            rr,
-            COL_SCORE,
-            f"=ROUND(100*SUMPRODUCT({share_rng},{first_l}{nr}:{last_l}{nr}),9)",
-            font=st.bold,
-            border=st.box,
-            fmt="0.00",
-            align=st.top,
-        )
-        s_ref = f"{get_column_letter(COL_SCORE)}{rr}"
-        put_formula(
-            ws, rr, COL_RANK, f"=RANK({s_ref},{score_rng})", font=st.bold, border=st.box, align=st.center
-        )
+        put(ws, rr, COL_NAME, L.site_name(data.site(sid)), font=st.bold, border=st.box, align=name_align)
+        score = score_formula(g.share_rng, g.first_l, g.last_l, nr)
+        put_formula(ws, rr, COL_SCORE, score, font=st.bold, border=st.box, fmt="0.00", align=st.top)
+        rank = f"=RANK({score_l}{rr},{score_rng})"
+        put_formula(ws, rr, COL_RANK, rank, font=st.bold, border=st.box, align=st.center)
         put(ws, rr, COL_BASE, int(base_ranks[i]), font=st.font, border=st.box, align=st.center)
-        put_formula(
-            ws,
-            rr,
-            COL_CHANGE,
-            f"={get_column_letter(COL_BASE)}{rr}-{get_column_letter(COL_RANK)}{rr}",
-            font=st.font,
-            border=st.box,
-            fmt=FMT_RANK_CHANGE,
-            align=st.center,
-        )
+        change = f"={base_l}{rr}-{rank_l}{rr}"
+        fmt = FMT_RANK_CHANGE
+        put_formula(ws, rr, COL_CHANGE, change, font=st.font, border=st.box, fmt=fmt, align=st.center)
         put(ws, rr, COL_ID, sid, font=st.small, border=st.box, align=st.top)
-    for j, c in enumerate(crits):
-        col = FIRST_CRIT_COL + j
-        letter = get_column_letter(col)
-        fmt = number_format(list(dm.X[:, j]))
-        observed_rows = [
-            first + k for k, i in enumerate(data.order) if not dm.cell(dm.site_ids[i], c.id).missing
-        ]
-        n_obs = observed_count(data, c)
-        for k, i in enumerate(data.order):
-            rr = first + k
-            cell_data = dm.cell(dm.site_ids[i], c.id)
-            if cell_data.missing:
-                f = _impute_formula(c, letter, observed_rows, cell_data.value)
-                if f is None:
-                    cell = put(
-                        ws,
-                        rr,
-                        col,
-                        float(cell_data.value),
-                        font=st.font,
-                        fill=st.flag_fill["missing"],
-                        border=st.box,
-                        fmt=fmt,
-                        align=st.top,
-                    )
-                    how = L.t("a fixed number")
-                else:
-                    cell = put_formula(
-                        ws,
-                        rr,
-                        col,
-                        f,
-                        font=st.font,
-                        fill=st.flag_fill["missing"],
-                        border=st.box,
-                        fmt=fmt,
-                        align=st.top,
-                    )
-                    how = L.t("a formula over the other sites' values, so it follows your edits")
-                add_comment(
-                    cell,
-                    L.t(
-                        "Missing: no '{fact}' for this site. Policy '{policy}': {value}, {why}. "
-                        "The cell holds {how}; type a number to test a value.",
-                        fact=c.fact,
-                        policy=c.missing,
-                        value=L.num(cell_data.value, c.unit),
-                        why=imputation_text(L, c, cell_data, n_obs),
-                        how=how,
-                    ),
-                )
-            else:
-                put(
-                    ws,
-                    rr,
-                    col,
-                    float(cell_data.value),
-                    font=st.input,
-                    fill=st.input_fill,
-                    border=st.box,
-                    fmt=fmt,
-                    align=st.top,
-                )
-        rule = _value_validation(norm, c)
-        if rule:
-            vdv = DataValidation(type="decimal", operator=rule[0], formula1=rule[1], showErrorMessage=True)
-            vdv.errorTitle = L.t("Value")
-            vdv.error = L.t(
-                "{norm} normalisation needs values {op} 0 on this criterion.",
-                norm=norm,
-                op=">" if rule[0] == "greaterThan" else "≥",
-            )
-            ws.add_data_validation(vdv)
-            vdv.add(f"{letter}{first}:{letter}{last}")
-        # hard limits are not re-applied: flag values that would screen the site out
-        conds = []
-        if c.bounds_min is not None:
-            conds.append(f"{letter}{first}<{c.bounds_min!r}")
-        if c.bounds_max is not None:
-            conds.append(f"{letter}{first}>{c.bounds_max!r}")
-        if conds:
-            ws.conditional_formatting.add(
-                f"{letter}{first}:{letter}{last}",
-                FormulaRule(
-                    formula=[f"OR({','.join(conds)})"], font=Font(color="C00000", bold=True, strike=True)
-                ),
-            )
-    if n:
-        if bounded:
-            data_bar(ws, f"{get_column_letter(COL_SCORE)}{first}:{get_column_letter(COL_SCORE)}{last}")
+
+
+def _header_row(ws: Worksheet, st: Styles, row: int, heads: Sequence[str]) -> None:
+    """A table header over columns A.. (navy, 42 points tall for two-line criterion names)."""
+    for k, h in enumerate(heads):
+        put(ws, row, 1 + k, h, **_head(st))
+    ws.row_dimensions[row].height = 42
+
+
+def _head(st: Styles) -> CellStyle:
+    """The style of a header cell: navy, white bold, boxed, wrapped and centred."""
+    return {"font": st.header, "fill": st.header_fill, "border": st.box, "align": st.wrap_center}
+
+
+def _write_value_column(
+    ws: Worksheet, st: Styles, L: Lang, data: ReportData, g: WhatifGrid, j: int, c: Criterion
+) -> None:
+    """Criterion ``c``'s values (editable; a missing one is its policy's formula or number),
+    their validation, and the flag on values a hard limit would screen out."""
+    dm = data.dm
+    col = FIRST_CRIT_COL + j
+    letter = get_column_letter(col)
+    fmt = number_format(list(dm.X[:, j]))
+    observed_rows = [
+        g.first + k for k, i in enumerate(data.order) if not dm.cell(dm.site_ids[i], c.id).missing
+    ]
+    n_obs = observed_count(data, c)
+    for k, i in enumerate(data.order):
+        rr = g.first + k
+        cell_data = dm.cell(dm.site_ids[i], c.id)
+        if not cell_data.missing:
+            value = float(cell_data.value)
+            put(ws, rr, col, value, font=st.input, fill=st.input_fill, border=st.box, fmt=fmt, align=st.top)
+            continue
+        f = impute_formula(c, letter, observed_rows, cell_data.value)
+        style: CellStyle = {
+            "font": st.font,
+            "fill": st.flag_fill["missing"],
+            "border": st.box,
+            "fmt": fmt,
+            "align": st.top,
+        }
+        if f is None:
+            cell = put(ws, rr, col, float(cell_data.value), **style)
+            how = L.t("a fixed number")
         else:
-            data_bar(
-                ws,
-                f"{get_column_letter(COL_SCORE)}{first}:{get_column_letter(COL_SCORE)}{last}",
-                low=None,
-                high=None,
-            )
-        ch = f"{get_column_letter(COL_CHANGE)}{first}:{get_column_letter(COL_CHANGE)}{last}"
-        top = f"{get_column_letter(COL_CHANGE)}{first}"
-        ws.conditional_formatting.add(
-            ch, FormulaRule(formula=[f"{top}>0"], font=Font(color="2E7D32", bold=True))
+            cell = put_formula(ws, rr, col, f, **style)
+            how = L.t("a formula over the other sites' values, so it follows your edits")
+        add_comment(
+            cell,
+            L.t(
+                "Missing: no '{fact}' for this site. Policy '{policy}': {value}, {why}. "
+                "The cell holds {how}; type a number to test a value.",
+                fact=c.fact,
+                policy=c.missing,
+                value=L.num(cell_data.value, c.unit),
+                why=imputation_text(L, c, cell_data, n_obs),
+                how=how,
+            ),
         )
+    rule = value_validation(g.norm, c)
+    if rule:
+        vdv = DataValidation(type="decimal", operator=rule[0], formula1=rule[1], showErrorMessage=True)
+        vdv.errorTitle = L.t("Value")
+        vdv.error = L.t(
+            "{norm} normalisation needs values {op} 0 on this criterion.",
+            norm=g.norm,
+            op=">" if rule[0] == "greaterThan" else "≥",
+        )
+        ws.add_data_validation(vdv)
+        vdv.add(f"{letter}{g.first}:{letter}{g.last}")
+    # hard limits are not re-applied: flag values that would screen the site out
+    conds = []
+    if c.bounds_min is not None:
+        conds.append(f"{letter}{g.first}<{c.bounds_min!r}")
+    if c.bounds_max is not None:
+        conds.append(f"{letter}{g.first}>{c.bounds_max!r}")
+    if conds:
         ws.conditional_formatting.add(
-            ch, FormulaRule(formula=[f"{top}<0"], font=Font(color="C00000", bold=True))
+            f"{letter}{g.first}:{letter}{g.last}",
+            FormulaRule(
+                formula=[f"OR({','.join(conds)})"], font=Font(color="C00000", bold=True, strike=True)
+            ),
         )
 
-    # ----------------------------------------------------------------- normalised block
-    put(
-        ws,
-        norm_head - 1,
-        COL_NAME,
+
+def _format_scores(ws: Worksheet, data: ReportData, g: WhatifGrid) -> None:
+    """Data bars on the live scores (0-100, or automatic without bounds) and green/red on a
+    rank that rose/fell."""
+    if not data.order:
+        return
+    score_l, change_l = get_column_letter(COL_SCORE), get_column_letter(COL_CHANGE)
+    if g.norm != "none":
+        data_bar(ws, f"{score_l}{g.first}:{score_l}{g.last}")
+    else:
+        data_bar(ws, f"{score_l}{g.first}:{score_l}{g.last}", low=None, high=None)
+    ch, top = f"{change_l}{g.first}:{change_l}{g.last}", f"{change_l}{g.first}"
+    ws.conditional_formatting.add(ch, FormulaRule(formula=[f"{top}>0"], font=Font(color="2E7D32", bold=True)))
+    ws.conditional_formatting.add(ch, FormulaRule(formula=[f"{top}<0"], font=Font(color="C00000", bold=True)))
+
+
+def _write_normalised_block(ws: Worksheet, st: Styles, L: Lang, data: ReportData, g: WhatifGrid) -> int:
+    """The normalised values, one formula per value; returns the row under the block."""
+    norm_head = g.norm_first - 1
+    heading = (
         L.t("Normalised values (formulas; 1 = best, 0 = worst)")
-        if bounded
-        else L.t("Normalised values (formulas)"),
-        font=st.section,
+        if g.norm != "none"
+        else L.t("Normalised values (formulas)")
     )
-    heads = [L.t("Site"), "", "", "", "", L.t("Site id"), *[L.crit(c) for c in crits]]
-    for k, h in enumerate(heads):
-        put(ws, norm_head, 1 + k, h, font=st.header, fill=st.header_fill, border=st.box, align=st.wrap_center)
+    put(ws, norm_head - 1, COL_NAME, heading, font=st.section)
+    heads = [L.t("Site"), "", "", "", "", L.t("Site id"), *[L.crit(c) for c in data.criteria]]
+    _header_row(ws, st, norm_head, heads)
     merge(ws, norm_head, COL_NAME, norm_head, COL_BASE)
-    ws.row_dimensions[norm_head].height = 42
+    dm = data.dm
+    name_align = Alignment(vertical="top", wrap_text=True)
     for k, i in enumerate(data.order):
-        rr = first + k
-        nr = norm_first + k
+        rr, nr = g.first + k, g.norm_first + k
         sid = dm.site_ids[i]
-        put(
-            ws,
-            nr,
-            COL_NAME,
-            L.site_name(data.site(sid)),
-            font=st.font,
-            border=st.box,
-            align=Alignment(vertical="top", wrap_text=True),
-        )
+        put(ws, nr, COL_NAME, L.site_name(data.site(sid)), font=st.font, border=st.box, align=name_align)
         merge(ws, nr, COL_NAME, nr, COL_BASE)
         put(ws, nr, COL_ID, sid, font=st.small, border=st.box)
-        for j, c in enumerate(crits):
+        for j, c in enumerate(data.criteria):
             letter = get_column_letter(FIRST_CRIT_COL + j)
-            h = [f"{letter}${r_help[x]}" for x in helpers]
-            put_formula(
-                ws,
-                nr,
-                FIRST_CRIT_COL + j,
-                _norm_formula(norm, c, f"{letter}{rr}", h),
-                font=st.font,
-                border=st.box,
-                fmt="0.0000",
-            )
-    row = norm_first + n + 1
-    if dm.excluded:
-        put(ws, row, COL_NAME, L.t("Screened out by a hard limit (not in this model)"), font=st.bold)
-        tr = write_table(
-            ws,
-            st,
-            row + 1,
-            [L.t("Site"), L.t("Reason")],
-            [[L.site_name(data.site(s)), why] for s, why in dm.excluded],
-            wrap=[True, False],
-        )
-        row = tr.last_row + 2
-    row = write_whatif_intervals(
-        wb,
-        ws,
-        st,
-        L,
-        data,
-        row=row,
-        first_col=FIRST_CRIT_COL,
-        share_rng=share_rng,
-        site_rows=[first + k for k in range(n)],
-        norm_rows=[norm_first + k for k in range(n)],
-        rank_col=COL_RANK,
-        id_col=COL_ID,
-        norm=norm,
-        helper_refs=lambda letter: [f"{letter}${r_help[x]}" for x in helpers],
-        norm_formula=_norm_formula,
-    )
-
-    # ----------------------------------------------------------------- defined names
-    sheet = f"'{WHATIF_SHEET}'"
-    score_l, id_l = get_column_letter(COL_SCORE), get_column_letter(COL_ID)
-    refs = {
-        "whatif_criteria": f"{sheet}!${first_l}${r_ids}:${all_l}${r_ids}",
-        "whatif_weights": f"{sheet}!${first_l}${r_weight}:${all_l}${r_weight}",
-        "whatif_sites": f"{sheet}!${id_l}${first}:${id_l}${last}",
-        "whatif_scores": f"{sheet}!${score_l}${first}:${score_l}${last}",
-    }
-    for name, ref in refs.items():
-        wb.defined_names[name] = DefinedName(name, attr_text=ref)
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"{get_column_letter(COL_CHANGE + 1)}1",
-        page_label=L.t("Page &P of &N"),
-        tab_colour="FFC000",
-    )
-    ws.sheet_view.zoomScale = 100
-    return ws
+            formula = norm_formula(g.norm, c, f"{letter}{rr}", g.helper_refs(letter))
+            put_formula(ws, nr, FIRST_CRIT_COL + j, formula, font=st.font, border=st.box, fmt="0.0000")
+    return g.norm_first + len(data.order) + 1

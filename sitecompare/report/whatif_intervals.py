@@ -18,20 +18,21 @@ order of ``whatif_sites``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..intervals import rank_intervals
-from ..model import Criterion, MethodSpec
-from .context import ReportData
+from ..intervals import RankIntervals, rank_intervals
+from ..model import MethodSpec
 from .i18n import Lang
-from .styles import Styles, add_note, merge, put, put_formula
+from .layout import Styles, add_note, merge, put, put_formula
+from .plain_tables import ReportData
+from .whatif_formulas import WhatifGrid, norm_formula, score_formula
 
 __all__ = ["write_whatif_intervals"]
+
+BEST_COL, WORST_COL, LOW_COL, HIGH_COL = 2, 3, 4, 5
 
 
 def write_whatif_intervals(
@@ -40,35 +41,22 @@ def write_whatif_intervals(
     st: Styles,
     L: Lang,
     data: ReportData,
+    g: WhatifGrid,
     *,
     row: int,
-    first_col: int,
-    share_rng: str,
-    site_rows: list[int],
-    norm_rows: list[int],
     rank_col: int,
     id_col: int,
-    norm: str,
-    helper_refs: Callable[[str], list[str]],
-    norm_formula: Callable[[str, Criterion, str, list[str]], str],
 ) -> int:
-    """Write the intervals block from ``row`` down; return the next free row."""
+    """Write the intervals block from ``row`` down, under the What-if model laid out as ``g``
+    (live ranks in ``rank_col``, site ids in ``id_col``); return the next free row."""
     dm = data.dm
-    crits = data.criteria
-    m = len(crits)
-    unc = dm.uncertain
-    sheet = ws.title
     put(ws, row, 1, L.t("Rank intervals (could rank, uncertain facts)"), font=st.section)
     row += 1
-    if not unc.any():
+    if not dm.uncertain.any():
         text = L.t("No fact is uncertain: each site's rank interval is its rank.")
         return add_note(ws, st, row, text, span=8) + 1
-    model = MethodSpec("wsm", {"normalization": norm})
-    iv = rank_intervals(dm, model, data.whatif_output.ranks)
-    first_l = get_column_letter(first_col)
-    last_l = get_column_letter(first_col + m - 1)
-    n = len(site_rows)
-    best_col, worst_col, low_col, high_col = 2, 3, 4, 5
+    iv = rank_intervals(dm, MethodSpec("wsm", {"normalization": g.norm}), data.whatif_output.ranks)
+    n = len(data.order)
     heads = [
         L.t("Site"),
         L.t("Best rank"),
@@ -91,76 +79,88 @@ def write_whatif_intervals(
             "formulas. Re-run sitecompare with --weights-from to update them.",
             how=iv.how,
         )
-    row = add_note(ws, st, row, text, span=8)
-    head_row = row
+    head_row = add_note(ws, st, row, text, span=8)
     for k, h in enumerate(heads):
         put(ws, head_row, 1 + k, h, font=st.header, fill=st.header_fill, border=st.box, align=st.wrap_center)
     ws.row_dimensions[head_row].height = 30
     first = head_row + 1
     last = first + n - 1
-    blocks_top = last + 3
-    lo_first = blocks_top + 1  # worst-end block
-    hi_first = lo_first + n + 2  # best-end block
-    low_rng = f"${get_column_letter(low_col)}${first}:${get_column_letter(low_col)}${last}"
-    high_rng = f"${get_column_letter(high_col)}${first}:${get_column_letter(high_col)}${last}"
-    for k, i in enumerate(data.order):
-        rr = first + k
-        sid = dm.site_ids[i]
-        put(ws, rr, 1, L.site_name(data.site(sid)), font=st.bold, border=st.box, align=st.wrap)
-        put(ws, rr, id_col, sid, font=st.small, border=st.box, align=st.top)
-        if iv.exact:
-            lo_ref = f"{get_column_letter(low_col)}{rr}"
-            hi_ref = f"{get_column_letter(high_col)}{rr}"
-            live = f"{get_column_letter(rank_col)}{site_rows[k]}"
-            for col, blk in ((low_col, lo_first), (high_col, hi_first)):
-                put_formula(
-                    ws,
-                    rr,
-                    col,
-                    f"=ROUND(100*SUMPRODUCT({share_rng},{first_l}{blk + k}:{last_l}{blk + k}),9)",
-                    font=st.font,
-                    border=st.box,
-                    fmt="0.00",
-                    align=st.center,
-                )
-            put_formula(
-                ws,
-                rr,
-                best_col,
-                f"=MIN({live},1+SUMPRODUCT(--({low_rng}>{hi_ref})))",
-                font=st.bold,
-                border=st.box,
-                align=st.center,
-            )
-            put_formula(
-                ws,
-                rr,
-                worst_col,
-                f"=MAX({live},SUMPRODUCT(--({high_rng}>{lo_ref}))+1-IF({hi_ref}>{lo_ref},1,0))",
-                font=st.bold,
-                border=st.box,
-                align=st.center,
-            )
-        else:
-            b, w = iv.of(i)
-            put(ws, rr, best_col, b, font=st.bold, border=st.box, align=st.center)
-            put(ws, rr, worst_col, w, font=st.bold, border=st.box, align=st.center)
-            put(ws, rr, low_col, "", border=st.box)
-            put(ws, rr, high_col, "", border=st.box)
-    bl, wl = get_column_letter(best_col), get_column_letter(worst_col)
+    lo_first = last + 4  # the worst-end block
+    hi_first = lo_first + n + 2  # the best-end block
+    _write_interval_rows(ws, st, L, data, g, iv, (first, lo_first, hi_first), rank_col, id_col)
+    bl, wl = get_column_letter(BEST_COL), get_column_letter(WORST_COL)
     names = {
-        "whatif_rank_best": f"'{sheet}'!${bl}${first}:${bl}${last}",
-        "whatif_rank_worst": f"'{sheet}'!${wl}${first}:${wl}${last}",
+        "whatif_rank_best": f"'{ws.title}'!${bl}${first}:${bl}${last}",
+        "whatif_rank_worst": f"'{ws.title}'!${wl}${first}:${wl}${last}",
     }
     for name, ref in names.items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
     if not iv.exact:
         return last + 2
-    # the two blocks: normalised values with each uncertain fact at its worst / best end
-    b = dm.benefit
+    _write_end_blocks(ws, st, L, data, g, (lo_first, hi_first), id_col)
+    return hi_first + n + 1
+
+
+def _write_interval_rows(
+    ws: Worksheet,
+    st: Styles,
+    L: Lang,
+    data: ReportData,
+    g: WhatifGrid,
+    iv: RankIntervals,
+    rows: tuple[int, int, int],
+    rank_col: int,
+    id_col: int,
+) -> None:
+    """One row per site: live formulas over the two end blocks when the intervals are exact,
+    else the intervals computed now. ``rows``: the first site row and the first rows of the
+    worst-end and best-end blocks."""
+    dm = data.dm
+    first, lo_first, hi_first = rows
+    last = first + len(data.order) - 1
+    low_l, high_l = get_column_letter(LOW_COL), get_column_letter(HIGH_COL)
+    low_rng, high_rng = f"${low_l}${first}:${low_l}${last}", f"${high_l}${first}:${high_l}${last}"
+    for k, i in enumerate(data.order):
+        rr = first + k
+        sid = dm.site_ids[i]
+        put(ws, rr, 1, L.site_name(data.site(sid)), font=st.bold, border=st.box, align=st.wrap)
+        put(ws, rr, id_col, sid, font=st.small, border=st.box, align=st.top)
+        if not iv.exact:
+            b, w = iv.of(i)
+            put(ws, rr, BEST_COL, b, font=st.bold, border=st.box, align=st.center)
+            put(ws, rr, WORST_COL, w, font=st.bold, border=st.box, align=st.center)
+            put(ws, rr, LOW_COL, "", border=st.box)
+            put(ws, rr, HIGH_COL, "", border=st.box)
+            continue
+        lo_ref, hi_ref = f"{low_l}{rr}", f"{high_l}{rr}"
+        live = f"{get_column_letter(rank_col)}{g.first + k}"
+        for col, blk in ((LOW_COL, lo_first), (HIGH_COL, hi_first)):
+            score = score_formula(g.share_rng, g.first_l, g.last_l, blk + k)
+            put_formula(ws, rr, col, score, font=st.font, border=st.box, fmt="0.00", align=st.center)
+        bounds = (
+            (BEST_COL, f"=MIN({live},1+SUMPRODUCT(--({low_rng}>{hi_ref})))"),
+            (WORST_COL, f"=MAX({live},SUMPRODUCT(--({high_rng}>{lo_ref}))+1-IF({hi_ref}>{lo_ref},1,0))"),
+        )
+        for col, formula in bounds:
+            put_formula(ws, rr, col, formula, font=st.bold, border=st.box, align=st.center)
+
+
+def _write_end_blocks(
+    ws: Worksheet,
+    st: Styles,
+    L: Lang,
+    data: ReportData,
+    g: WhatifGrid,
+    firsts: tuple[int, int],
+    id_col: int,
+) -> None:
+    """The two blocks the live intervals read: normalised values with every uncertain fact at
+    its worst end (from row ``firsts[0]``) and at its best end (``firsts[1]``)."""
+    dm = data.dm
+    unc, b = dm.uncertain, dm.benefit
     titles = (
-        (lo_first, L.t("Normalised, every uncertain fact at its worst end"), dm.low, dm.high),
-        (hi_first, L.t("Normalised, every uncertain fact at its best end"), dm.high, dm.low),
+        (firsts[0], L.t("Normalised, every uncertain fact at its worst end"), dm.low, dm.high),
+        (firsts[1], L.t("Normalised, every uncertain fact at its best end"), dm.high, dm.low),
     )
     for blk, title, if_benefit, if_cost in titles:
         put(ws, blk - 1, 1, title, font=st.bold)
@@ -171,13 +171,12 @@ def write_whatif_intervals(
             put(ws, rr, 1, L.site_name(data.site(sid)), font=st.font, border=st.box, align=st.wrap)
             merge(ws, rr, 1, rr, id_col - 1)
             put(ws, rr, id_col, sid, font=st.small, border=st.box)
-            for j, c in enumerate(crits):
-                col = first_col + j
+            for j, c in enumerate(data.criteria):
+                col = g.first_col + j
                 letter = get_column_letter(col)
                 if unc[i, j]:
                     x = float(if_benefit[i, j] if b[j] else if_cost[i, j])
-                    formula = norm_formula(norm, c, repr(x), helper_refs(letter))
+                    formula = norm_formula(g.norm, c, repr(x), g.helper_refs(letter))
                 else:
-                    formula = f"={letter}{norm_rows[k]}"
+                    formula = f"={letter}{g.norm_first + k}"
                 put_formula(ws, rr, col, formula, font=st.small, border=st.box, fmt="0.0000")
-    return hi_first + n + 1
