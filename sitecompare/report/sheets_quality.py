@@ -101,9 +101,10 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
 
 
 def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Data quality sheet: the flags of each site and criterion at a glance, every flag
+    with how it was treated, the criteria and facts not used, and the screened-out sites."""
     ws = wb.create_sheet(L.sheet("quality"))
     dm = data.dm
-    crits = data.criteria
     row = write_title(
         ws,
         st,
@@ -113,6 +114,21 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             "computed or stale, and how each was treated in the ranking."
         ),
     )
+    row = _flag_overview(ws, st, L, data, row)
+    row = _flag_details(ws, st, L, data, row)
+    row = _not_used(ws, st, L, data, row)
+    if dm.excluded:
+        row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
+        rows = [[L.site_name(data.site(s)), why] for s, why in dm.excluded]
+        tr = write_table(ws, st, row, [L.t("Site"), L.t("Reason")], rows, wrap=[True, False])
+        row = tr.last_row + 2
+    finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
+    return ws
+
+
+def _flag_overview(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """One row per site: its flags on each criterion (filled as on the Decision matrix)."""
+    dm, crits = data.dm, data.criteria
     row = write_section(ws, st, row, L.t("Overview"), span=8)
     headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], L.t("Criteria with a sourced value")]
     rows = []
@@ -124,9 +140,8 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             tags.append(", ".join(L.flag(f) for f in flags) if flags else "✓")
         covered = sum(1 for c in crits if not dm.cell(sid, c.id).missing)
         rows.append([data.rank_of(i), L.site_name(data.site(sid)), *tags, f"{covered}/{len(crits)}"])
-    tr = write_table(
-        ws, st, row, headers, rows, wrap=[False, True, *[True] * len(crits)], header_height=44, band=False
-    )
+    wrap = [False, True, *[True] * len(crits)]
+    tr = write_table(ws, st, row, headers, rows, wrap=wrap, header_height=44, band=False)
     centred = Alignment(horizontal="center", vertical="top", wrap_text=True)
     for k, i in enumerate(data.order):
         sid = dm.site_ids[i]
@@ -141,26 +156,23 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 fill=st.flag_fill[kind] if kind else None,
                 font=st.stale if "stale" in flags else None,
             )
-    widths = {1: 6, 2: 32}
-    for c in range(3, max(12, 4 + len(crits))):
-        widths[c] = 15  # the overview's criteria and the detail table below share columns
+    widths: dict[int | str, float] = {1: 6, 2: 32}
+    for col in range(3, max(12, 4 + len(crits))):
+        widths[col] = 15  # the overview's criteria and the detail table below share columns
     set_widths(ws, widths)
-    row = tr.last_row + 1
-    row = (
-        add_note(
-            ws,
-            st,
-            row,
-            L.t(
-                "✓ = a sourced, current value. Fills as on the Decision matrix: rose = missing, lilac "
-                "= planned, green = estimated, blue = range; italic brown = stale."
-            ),
-            col=2,
-            span=max(7, len(crits) + 1),
-        )
-        + 1
+    note = L.t(
+        "✓ = a sourced, current value. Fills as on the Decision matrix: rose = missing, lilac "
+        "= planned, green = estimated, blue = range; italic brown = stale."
     )
+    return add_note(ws, st, tr.last_row + 1, note, col=2, span=max(7, len(crits) + 1)) + 1
 
+
+FLAG_KINDS = ("missing", "plan", "claim", "estimate", "range", "computed", "stale", "clipped")
+
+
+def _flag_details(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """Every flag, in rank, criterion and kind order, with the value used and how it was treated."""
+    dm, crits = data.dm, data.criteria
     detail_start = row
     row = write_section(ws, st, row, L.t("Every flag and how it was treated"), span=11)
     columns = [
@@ -173,14 +185,16 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         (L.t("Source"), 2),
         (L.t("As of"), 1),
     ]
-    detail: list[list[Any]] = []
-    fmts: list[str] = []
     order = {dm.site_ids[i]: k for k, i in enumerate(data.order)}
     crit_index = {c.id: j for j, c in enumerate(crits)}
-    kinds = ("missing", "plan", "claim", "estimate", "range", "computed", "stale", "clipped")
-    flags = sorted(data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], kinds.index(f.kind)))
+    flags = sorted(
+        data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], FLAG_KINDS.index(f.kind))
+    )
+    if not flags:
+        note = L.t("No flags: every value is a sourced, current, measured point value.")
+        return add_note(ws, st, row, note, span=8) + 1
+    detail: list[list[Any]] = []
     for f in flags:
-        c = crits[crit_index[f.criterion]]
         cell = dm.cell(f.site, f.criterion)
         site = data.site(f.site)
         src = site.sources.get(cell.fact.source) if cell.fact else None
@@ -188,7 +202,7 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             [
                 data.rank_of(data.order[order[f.site]]),
                 L.site_name(site),
-                L.crit(c),
+                L.crit(crits[crit_index[f.criterion]]),
                 L.flag(f.kind),
                 float(cell.value),
                 _treatment(L, data, f.kind, f.site, f.criterion),
@@ -196,64 +210,41 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 cell.fact.as_of if cell.fact else None,
             ]
         )
-        fmts.append(number_format([cell.value], c.unit))
-    if detail:
-        tr = write_wide_table(
-            ws,
-            st,
-            row,
-            columns,
-            detail,
-            formats=[None, None, None, None, None, None, None, FMT_DATE],
-            wrap=[False, True, True, True, False, True, True, False],
-            header_height=30,
-        )
-        date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
-        for k, fmt in enumerate(fmts):
-            style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=fmt)
-            fact = dm.cell(flags[k].site, flags[k].criterion).fact
-            if fact is not None:  # the date as precisely as the profile wrote it
-                date_cell = ws.cell(row=tr.first_row + k, column=date_col)
-                style_cell(date_cell, fmt=date_format(fact.as_of_precision))
-            style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
-            kind = flags[k].kind
-            c4 = ws.cell(row=tr.first_row + k, column=4)
-            if kind in st.flag_fill:
-                style_cell(c4, fill=st.flag_fill[kind])
-            elif kind == "stale":
-                style_cell(c4, font=st.stale)
-        # the values carry their unit in the number format: widen the column to the longest
-        # (a too-narrow numeric cell shows ### in print)
-        longest = max(
-            text_width(f"{float(d[4]):,.2f} {crits[crit_index[f.criterion]].unit}")
-            for d, f in zip(detail, flags, strict=True)
-        )
-        set_widths(ws, {5: max(15, longest + 3)})
-        # the list is the sheet's main content: it starts on a page of its own unless it fits
-        # under the overview (a sheet repeats one range of rows, the title, not this header)
-        keep_together(ws, detail_start, tr.last_row)
-        row = tr.last_row + 2
-    else:
-        row = (
-            add_note(
-                ws, st, row, L.t("No flags: every value is a sourced, current, measured point value."), span=8
-            )
-            + 1
-        )
-    row = _not_used(ws, st, L, data, row)
-    if dm.excluded:
-        row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [L.t("Site"), L.t("Reason")],
-            [[L.site_name(data.site(s)), why] for s, why in dm.excluded],
-            wrap=[True, False],
-        )
-        row = tr.last_row + 2
-    finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
-    return ws
+    tr = write_wide_table(
+        ws,
+        st,
+        row,
+        columns,
+        detail,
+        formats=[None, None, None, None, None, None, None, FMT_DATE],
+        wrap=[False, True, True, True, False, True, True, False],
+        header_height=30,
+    )
+    date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
+    for k, f in enumerate(flags):
+        cell = dm.cell(f.site, f.criterion)
+        unit = crits[crit_index[f.criterion]].unit
+        style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=number_format([cell.value], unit))
+        if cell.fact is not None:  # the date as precisely as the profile wrote it
+            date_cell = ws.cell(row=tr.first_row + k, column=date_col)
+            style_cell(date_cell, fmt=date_format(cell.fact.as_of_precision))
+        style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
+        c4 = ws.cell(row=tr.first_row + k, column=4)
+        if f.kind in st.flag_fill:
+            style_cell(c4, fill=st.flag_fill[f.kind])
+        elif f.kind == "stale":
+            style_cell(c4, font=st.stale)
+    # the values carry their unit in the number format: widen the column to the longest
+    # (a too-narrow numeric cell shows ### in print)
+    longest = max(
+        text_width(f"{float(d[4]):,.2f} {crits[crit_index[f.criterion]].unit}")
+        for d, f in zip(detail, flags, strict=True)
+    )
+    set_widths(ws, {5: max(15, longest + 3)})
+    # the list is the sheet's main content: it starts on a page of its own unless it fits
+    # under the overview (a sheet repeats one range of rows, the title, not this header)
+    keep_together(ws, detail_start, tr.last_row)
+    return tr.last_row + 2
 
 
 def why_sits_out(L: Lang, x: ExcludedCriterion) -> str:
