@@ -95,6 +95,7 @@ class AppConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AppConfig:
+        """The configuration ``sitecompare app`` passed in ``env`` (default: os.environ)."""
         e = os.environ if env is None else env
         return cls(
             sites=Path(e[ENV_SITES]) if e.get(ENV_SITES) else None,
@@ -103,6 +104,7 @@ class AppConfig:
         )
 
     def to_env(self) -> dict[str, str]:
+        """The environment variables that pass this configuration to the page."""
         out = {ENV_ALLOW_SAVE: "1" if self.allow_save else ""}
         out[ENV_SITES] = str(self.sites) if self.sites else ""
         out[ENV_CRITERIA] = str(self.criteria) if self.criteria else ""

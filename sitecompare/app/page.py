@@ -89,7 +89,7 @@ def sidebar_pickers(L: AppLang, cs: CriteriaSet, sites: int) -> str:
     )
     chosen = st.session_state.get("scenario") or None
     if chosen in cs.scenarios:
-        now = {c.id: st.session_state.get(weight_key(c.id)) for c in cs.criteria}
+        now = {c.id: st.session_state[weight_key(c.id)] for c in cs.criteria}
         if logic.clean_points(now) != logic.scenario_points(cs, chosen):
             sb.caption(L.t("The sliders have moved away from this scenario."))
     names = logic.method_names(cs, sites)

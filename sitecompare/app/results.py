@@ -49,6 +49,8 @@ CONTRIBUTION_SITES = 30  # bars in the contributions chart (the best-placed site
 
 @dataclass(frozen=True)
 class RankRow:
+    """One site's row of the page's ranking table."""
+
     rank: int
     site: str
     name: str
@@ -59,6 +61,7 @@ class RankRow:
 
 
 def ranking_rows(ranking: Ranking, L: AppLang) -> list[RankRow]:
+    """The ranking's rows in rank order, with each site's could-rank interval and bar length."""
     from ..report.context import score_view
 
     view, _ = score_view(ranking)
@@ -88,6 +91,7 @@ def _e(text: object) -> str:
 
 
 def score_header(ranking: Ranking, L: AppLang) -> str:
+    """The score column's header: the method's score label (and "lower is better")."""
     label = {"score": "Score", "closeness": "Closeness", "Q": "Q", "net flow": "Net flow"}.get(
         ranking.info.score_label, ranking.info.score_label
     )
@@ -358,6 +362,8 @@ def acceptability_html(result: SMAAResult, ranking: Ranking, L: AppLang) -> str:
 # ------------------------------------------------------------------------ data quality
 @dataclass(frozen=True)
 class Quality:
+    """The page's coverage and data-quality panel, as rows of text."""
+
     sitting_out: list[dict[str, str]]  # criterion, sites, coverage, need, reason
     not_comparable: list[dict[str, str]]  # site, criterion, fact, scope, status, reason
     counts: list[tuple[str, int]]  # (flag label, number of cells), in a fixed order

@@ -46,6 +46,35 @@ SHEET_KEYS = {
 }
 
 
+# the words of a missing-value policy, a fact's status and a data-quality flag (English keys)
+POLICY_LABELS = {
+    "worst": N_("worst value (pessimistic)"),
+    "median": N_("median value"),
+    "exclude-site": N_("exclude the site"),
+    "error": N_("error (must be present)"),
+    "interval": N_("unknown within the plausible range"),
+}
+STATUS_LABELS = {
+    "measured": N_("measured"),
+    "plan": N_("plan"),
+    "estimate": N_("estimate"),
+    "computed": N_("computed"),
+    "claim": N_("claim"),
+    "missing": N_("missing"),
+}
+FLAG_LABELS = {
+    "missing": N_("missing"),
+    "plan": N_("planned"),
+    "estimate": N_("estimated"),
+    "claim": N_("claim"),
+    "range": N_("range"),
+    "unknown": N_("unknown"),
+    "computed": N_("computed"),
+    "stale": N_("stale"),
+    "clipped": N_("outside the fixed scale"),
+}
+
+
 class Lang:
     """The workbook's language: ``t()`` translates a label, the other methods name things."""
 
@@ -56,9 +85,11 @@ class Lang:
 
     @property
     def ko(self) -> bool:
+        """True for Korean."""
         return self.code == "ko"
 
     def t(self, text: str, **kw: Any) -> str:
+        """``text`` (an English label) in this language, filled in with ``kw``."""
         out = KO.get(text, text) if self.ko else text
         out = out.format(**kw) if kw else out
         return attach_particles(out) if self.ko else out
@@ -76,11 +107,13 @@ class Lang:
         return skip_text(skip, t=self.t, site=site, crit=crit, value=self.num)
 
     def sheet(self, key: str) -> str:
+        """The name of the sheet ``key`` (see SHEET_KEYS) in this language."""
         en, ko = SHEET_KEYS[key]
         return ko if self.ko else en
 
     # ------------------------------------------------------------------ names of things
     def site_name(self, site: Site) -> str:
+        """The site's name: its local name in Korean, when it has one."""
         return (site.name_local or site.name) if self.ko else site.name
 
     def site_alt_name(self, site: Site) -> str:
@@ -90,6 +123,7 @@ class Lang:
         return site.name_local or ""
 
     def crit(self, c: Criterion) -> str:
+        """The criterion's label: its ``label_local`` in Korean, when it has one."""
         return (c.label_local or c.label) if self.ko else c.label
 
     def criteria_set(self, cs: CriteriaSet) -> str:
@@ -101,47 +135,24 @@ class Lang:
         return cs.scenario_labels_local.get(name, name) if self.ko else name
 
     def better(self, c: Criterion) -> str:
+        """"higher is better" or "lower is better" for the criterion's direction."""
         return self.t("higher is better") if c.direction == "max" else self.t("lower is better")
 
     def policy(self, policy: str) -> str:
-        return self.t(
-            {
-                "worst": N_("worst value (pessimistic)"),
-                "median": N_("median value"),
-                "exclude-site": N_("exclude the site"),
-                "error": N_("error (must be present)"),
-                "interval": N_("unknown within the plausible range"),
-            }.get(policy, policy)
-        )
+        """A missing-value policy (``worst``, ``median``, ...) as a phrase."""
+        return self.t(POLICY_LABELS.get(policy, policy))
 
     def status(self, status: str) -> str:
-        return self.t(
-            {
-                "measured": N_("measured"),
-                "plan": N_("plan"),
-                "estimate": N_("estimate"),
-                "computed": N_("computed"),
-                "claim": N_("claim"),
-                "missing": N_("missing"),
-            }.get(status, status)
-        )
+        """A fact's status (``measured``, ``plan``, ...) as a word."""
+        return self.t(STATUS_LABELS.get(status, status))
 
     def flag(self, kind: str) -> str:
-        return self.t(
-            {
-                "missing": N_("missing"),
-                "plan": N_("planned"),
-                "estimate": N_("estimated"),
-                "claim": N_("claim"),
-                "range": N_("range"),
-                "unknown": N_("unknown"),
-                "computed": N_("computed"),
-                "stale": N_("stale"),
-                "clipped": N_("outside the fixed scale"),
-            }[kind]
-        )
+        """A data-quality flag (``missing``, ``plan``, ``stale``, ...) as a word."""
+        return self.t(FLAG_LABELS[kind])
 
     def num(self, x: float | None, unit: str = "") -> str:
+        """``x`` to six significant digits with thousands separators, and its unit; "n/a" when
+        it is missing or not finite."""
         if x is None or (isinstance(x, float) and not math.isfinite(x)):
             return "n/a"
         s = f"{x:,.6g}" if abs(x) < 1e15 else f"{x:.6g}"
@@ -151,9 +162,11 @@ class Lang:
         return f"{s} {u}".rstrip()
 
     def date(self, d: dt.date | None) -> str:
+        """``d`` as YYYY-MM-DD (empty when there is none)."""
         return d.isoformat() if d else ""
 
     def join(self, items: list[str]) -> str:
+        """``items`` as one comma-separated list."""
         return ", ".join(items)
 
 

@@ -143,6 +143,7 @@ def horizon_text(data: ReportData, L: Lang) -> str:
 
 
 def coverage_text(data: ReportData, L: Lang) -> str:
+    """The minimum coverage rule, and which criteria sit out under it."""
     dm, cs = data.dm, data.study.criteria_set
     crits = {c.id: c for c in cs.criteria}
     text = L.t(

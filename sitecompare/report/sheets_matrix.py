@@ -212,8 +212,8 @@ def _site_cells(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) 
         put(ws, r, 2, L.site_name(site), font=st.bold, align=st.wrap, border=st.box)
 
 
-def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) -> dict[int, float]:
-    widths: dict[int, float] = {1: 6, 2: 34}
+def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) -> dict[int | str, float]:
+    widths: dict[int | str, float] = {1: 6, 2: 34}
     for j, c in enumerate(data.criteria):
         widths[first_col + j] = max(13.0, min(20.0, text_width(L.crit(c)) / 2 + 3)) + extra
     return widths
@@ -221,6 +221,8 @@ def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) ->
 
 # ---------------------------------------------------------------------- Decision matrix
 def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Decision matrix sheet: every fact used, shaded by its flags, with its source in
+    a comment."""
     ws = wb.create_sheet(L.sheet("matrix"))
     dm = data.dm
     row = write_title(
@@ -348,10 +350,12 @@ _NORM_TEXT = {
 
 
 def normalisation_text(L: Lang, norm: str) -> str:
+    """What the normalisation ``norm`` does, as a sentence."""
     return L.t(_NORM_TEXT[norm])
 
 
 def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Normalised sheet: the values on the common scale the method uses."""
     ws = wb.create_sheet(L.sheet("normalised"))
     r = data.ranking
     name = r.method.name
@@ -363,7 +367,7 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
             method=L.t(r.info.title),
         )
         notes = [normalisation_text(L, "minmax")]
-        scale = (0.0, 1.0)
+        scale: tuple[float, float] | None = (0.0, 1.0)
         per_column = False
     elif name == "wsm":
         sub = L.t(
@@ -465,6 +469,7 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
 
 # ----------------------------------------------------------------------- Contributions
 def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Contributions sheet: each criterion's part of each site's score."""
     ws = wb.create_sheet(L.sheet("contributions"))
     r = data.ranking
     kind = data.contributions_kind

@@ -342,9 +342,9 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         (first_group, second_group - 1, L.t("Rank under each weight scenario")),
         (second_group, len(headers), L.t("Rank under each method (same weights)")),
     ]
-    for first, last, label in groups:
-        put(ws, row, first, label, font=st.header, fill=st.header_fill, align=st.wrap_center)
-        merge(ws, row, first, row, last)
+    for start, end, label in groups:
+        put(ws, row, start, label, font=st.header, fill=st.header_fill, align=st.wrap_center)
+        merge(ws, row, start, row, end)
     formats = [None, None, None, FMT_SCORE, FMT_NATIVE, *[FMT_NATIVE] * len(details), FMT_SCORE, None]
     wrap = [False, True, True, False]
     tr = write_table(ws, st, row + 1, headers, rows, formats=formats, wrap=wrap, header_height=44)

@@ -386,6 +386,8 @@ def short_url(url: str, limit: float = 36.0) -> str:
 
 
 def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Sources sheet: every source a site profile names, with its link and the facts
+    that come from it."""
     ws = wb.create_sheet(L.sheet("sources"))
     dm = data.dm
     row = write_title(
@@ -411,6 +413,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         L.t("Other facts"),
     ]
     rows = []
+    keys: list[str] = []
     urls = []
     precisions = []
     for site in sites:
@@ -430,6 +433,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                     ", ".join(other),
                 ]
             )
+            keys.append(key)
             urls.append(src.url)
             precisions.append(src.date_precision)
     tr = write_table(
@@ -455,7 +459,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     # source keys are single words (wikipedia-daedeok-science-town): as wide as the longest
     # (within reason), so that none breaks inside; the title, publisher and other-facts columns
     # (wrapped prose) give back about half of it, so the printed scale stays about the same
-    key_width = min(SOURCE_KEY_MAX_WIDTH, max([18.0, *(key_units(r[1]) + 1.5 for r in rows)]))
+    key_width = min(SOURCE_KEY_MAX_WIDTH, max([18.0, *(key_units(k) + 1.5 for k in keys)]))
     extra = key_width - 18.0
     set_widths(
         ws,

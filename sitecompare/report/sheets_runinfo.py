@@ -57,6 +57,7 @@ def resolve_input(path: str) -> Path:
 
 
 def sha256_of(path: Path) -> tuple[str, int] | None:
+    """The file's SHA-256 (hex) and size in bytes; None when it cannot be read."""
     try:
         h = hashlib.sha256()
         size = 0
@@ -70,6 +71,8 @@ def sha256_of(path: Path) -> tuple[str, int] | None:
 
 
 def input_files(data: ReportData, extra: Sequence[str | Path] = ()) -> list[tuple[str, Path]]:
+    """The input files to fingerprint, as (shown name, path): the criteria file, each site
+    profile or site table (once), then ``extra``."""
     study = data.study
     out = [(study.criteria_set.path, resolve_input(study.criteria_set.path))]
     seen: set[str] = set()
@@ -104,6 +107,8 @@ def write_runinfo(
     extra_inputs: Sequence[str | Path] = (),
     extra: Mapping[str, Any] | None = None,
 ) -> Worksheet:
+    """Add the Run info sheet: the run's settings (``extra`` adds rows), the software versions
+    and the input files with their SHA-256."""
     ws = wb.create_sheet(L.sheet("runinfo"))
     study, r = data.study, data.ranking
     row = write_title(
@@ -168,15 +173,15 @@ def write_runinfo(
     tr = write_table(ws, st, row, [L.t("Component"), L.t("Version"), ""], soft)
     row = tr.last_row + 2
     row = write_section(ws, st, row, L.t("Input files"), span=3)
-    files = []
+    files: list[list[str | int | None]] = []
     for shown, path in input_files(data, extra_inputs):
         got = sha256_of(path)
         files.append([shown, got[0] if got else L.t("(not readable)"), got[1] if got else None])
     tr = write_table(
         ws, st, row, [L.t("File"), "SHA-256", L.t("Bytes")], files, formats=[None, None, "#,##0"]
     )
-    for k in range(len(files)):
-        style_cell(ws.cell(row=tr.first_row + k, column=2), font=st.small)
+    for i in range(len(files)):
+        style_cell(ws.cell(row=tr.first_row + i, column=2), font=st.small)
     row = tr.last_row + 2
     add_note(
         ws,

@@ -215,7 +215,8 @@ def read_cells(
     out: dict[tuple[int, int], RawCell] = {}
     row = col = 0
     in_c = in_is = in_rph = False
-    t, value, formula, inline = "n", None, None, []
+    t, value, formula = "n", None, None
+    inline: list[str] = []
     for event, el in events(z, member, shown):
         name = local_name(el.tag)
         if event == "start":
@@ -267,7 +268,8 @@ def shared_strings(
         if cell.t == "s" and cell.value is not None and cell.value.strip().isdigit():
             wanted[int(cell.value)] = None
     if wanted and member is not None and member in z.namelist():
-        last, index, parts, in_rph = max(wanted), -1, [], False
+        last, index, in_rph = max(wanted), -1, False
+        parts: list[str] = []
         with unreadable(shown, member, "cannot be read as part of an .xlsx workbook"):
             for event, el in events(z, member, shown):
                 name = local_name(el.tag)
