@@ -175,6 +175,7 @@ def contributions(
     ``{site, criterion, value, order}`` for the ``max_sites`` best-placed sites, the kind
     (``wsm``, ``promethee2``, ``wsm-fallback``) and a sentence saying what the bars are."""
     from ..report.context import contribution_view
+    from ..report.sheets_matrix import contributions_text
 
     C, kind = contribution_view(ranking)
     crits = ranking.matrix.criteria
@@ -183,23 +184,7 @@ def contributions(
         site = L.site_name(ranking.study.site(ranking.site_ids[i]))
         for j, c in enumerate(crits):
             rows.append({"site": site, "criterion": L.crit(c), "value": float(C[i, j]), "order": pos})
-    if kind == "wsm":
-        what = L.t(
-            "How many of each site's 0-100 points come from each criterion (weight × normalised value × 100)."
-        )
-    elif kind == "promethee2":
-        what = L.t(
-            "Each criterion's share of each site's PROMETHEE II net flow "
-            "(weight × single-criterion net flow); the shares add up to the net flow."
-        )
-    else:
-        what = L.t(
-            "{method} scores are not a sum over criteria, so this sheet breaks down the "
-            "weighted-sum (WSM, min-max) score for the same weights instead: it shows "
-            "which criteria drive each site, not the {method} score.",
-            method=L.t(ranking.info.title),
-        )
-    return rows, kind, what
+    return rows, kind, contributions_text(L, kind, ranking.info.title)
 
 
 # ------------------------------------------------------------------------------- sweep
@@ -365,7 +350,7 @@ class Quality:
     """The page's coverage and data-quality panel, as rows of text."""
 
     sitting_out: list[dict[str, str]]  # criterion, sites, coverage, need, reason
-    not_comparable: list[dict[str, str]]  # site, criterion, fact, scope, status, reason
+    not_comparable: list[dict[str, str]]  # site, criterion, fact, scope, compared, status, reason
     counts: list[tuple[str, int]]  # (flag label, number of cells), in a fixed order
     excluded: list[tuple[str, str]]  # (site, reason) screened out
     notes: list[str]  # the ranking's notes (imputations, clipping), as the CLI prints them
@@ -375,7 +360,7 @@ def quality(ranking: Ranking, L: AppLang) -> Quality:
     """The coverage and data-quality panel: what sits out and why, what is not comparable and
     why, how many facts are missing, planned, claims, ranges (the workbook's Data quality)."""
     from ..report.context import cell_flags
-    from ..report.sheets_quality import why_not_comparable, why_sits_out
+    from ..report.sheets_quality import not_comparable_rows, why_sits_out
 
     dm = ranking.matrix
     study = ranking.study
@@ -390,21 +375,7 @@ def quality(ranking: Ranking, L: AppLang) -> Quality:
         }
         for x in dm.excluded_criteria
     ]
-    nc = []
-    for x in dm.not_comparable:
-        c = by_id[x.criterion]
-        site = study.site(x.site)
-        fact = site.facts[x.fact]
-        nc.append(
-            {
-                "site": L.site_name(site),
-                "criterion": L.crit(c),
-                "fact": L.num(fact.value, fact.unit),
-                "scope": x.scope or "—",
-                "status": L.status(x.status),
-                "reason": why_not_comparable(L, x, c),
-            }
-        )
+    nc = not_comparable_rows(L, dm, study.criteria_set.criteria, study.site)
     kinds = ("missing", "plan", "claim", "estimate", "range", "stale", "clipped")
     flags = cell_flags(dm)
     counts = [(L.flag(k), sum(1 for f in flags if f.kind == k)) for k in kinds]

@@ -225,15 +225,11 @@ def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
     a comment."""
     ws = wb.create_sheet(L.sheet("matrix"))
     dm = data.dm
-    row = write_title(
-        ws,
-        st,
-        L.t("Decision matrix"),
-        L.t(
-            "Each site's value on each criterion, in the criterion's unit, exactly as ranked. "
-            "Hover over a value for its source, date and status."
-        ),
+    subtitle = L.t(
+        "Each site's value on each criterion, in the criterion's unit, exactly as ranked. "
+        "Hover over a value for its source, date and status."
     )
+    row = write_title(ws, st, L.t("Decision matrix"), subtitle)
     first_col = 3
     head = row
     row = _criteria_headers(ws, st, L, data, row, first_col)
@@ -304,18 +300,12 @@ def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
         )
         style_cell(sample, align=Alignment(horizontal="center", vertical="top"))
         r = add_note(ws, st, r, text, col=first_col, span=6, font=st.font)
-    r = add_note(
-        ws,
-        st,
-        r,
-        L.t(
-            "A value with several flags shows the first of: missing, "
-            "planned, claim, estimated, range. The Data quality sheet lists every "
-            "flag of every value."
-        ),
-        col=first_col,
-        span=6,
+    note = L.t(
+        "A value with several flags shows the first of: missing, "
+        "planned, claim, estimated, range. The Data quality sheet lists every "
+        "flag of every value."
     )
+    r = add_note(ws, st, r, note, col=first_col, span=6)
     r += 1
     if dm.excluded:
         put(ws, r, 2, L.t("Screened out (not in the matrix)"), font=st.bold)
@@ -468,33 +458,38 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
 
 
 # ----------------------------------------------------------------------- Contributions
+def contributions_text(L: Lang, kind: str, method_title: str) -> str:
+    """What the contributions are, for ``kind`` (``wsm``, ``promethee2``, else the WSM
+    breakdown shown for a method whose scores are not a sum over criteria)."""
+    if kind == "wsm":
+        return L.t(
+            "How many of each site's 0-100 points come from each criterion (weight × normalised value × 100)."
+        )
+    if kind == "promethee2":
+        return L.t(
+            "Each criterion's share of each site's PROMETHEE II net flow "
+            "(weight × single-criterion net flow); the shares add up to the net flow."
+        )
+    return L.t(
+        "{method} scores are not a sum over criteria, so this sheet breaks down the "
+        "weighted-sum (WSM, min-max) score for the same weights instead: it shows "
+        "which criteria drive each site, not the {method} score.",
+        method=L.t(method_title),
+    )
+
+
 def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Contributions sheet: each criterion's part of each site's score."""
     ws = wb.create_sheet(L.sheet("contributions"))
     r = data.ranking
     kind = data.contributions_kind
+    sub = contributions_text(L, kind, r.info.title)
     if kind == "wsm":
-        sub = L.t(
-            "How many of each site's 0-100 points come from each criterion (weight × normalised value × 100)."
-        )
-        total_h = L.t("Score (0-100)")
-        fmt = FMT_SCORE
+        total_h, fmt = L.t("Score (0-100)"), FMT_SCORE
     elif kind == "promethee2":
-        sub = L.t(
-            "Each criterion's share of each site's PROMETHEE II net flow "
-            "(weight × single-criterion net flow); the shares add up to the net flow."
-        )
-        total_h = L.t("Net flow")
-        fmt = "0.000"
+        total_h, fmt = L.t("Net flow"), "0.000"
     else:
-        sub = L.t(
-            "{method} scores are not a sum over criteria, so this sheet breaks down the "
-            "weighted-sum (WSM, min-max) score for the same weights instead: it shows "
-            "which criteria drive each site, not the {method} score.",
-            method=L.t(r.info.title),
-        )
-        total_h = L.t("WSM score (0-100)")
-        fmt = FMT_SCORE
+        total_h, fmt = L.t("WSM score (0-100)"), FMT_SCORE
     row = write_title(ws, st, L.t("Contributions to the score"), sub)
     crits = data.criteria
     headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], total_h]
@@ -504,16 +499,8 @@ def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> 
         site = data.site(data.dm.site_ids[i])
         vals = [float(v) for v in C[i]]
         rows.append([data.rank_of(i), L.site_name(site), *vals, float(sum(vals))])
-    tr = write_table(
-        ws,
-        st,
-        row,
-        headers,
-        rows,
-        formats=[None, None, *[fmt] * len(crits), fmt],
-        wrap=[False, True],
-        header_height=45,
-    )
+    formats = [None, None, *[fmt] * len(crits), fmt]
+    tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=[False, True], header_height=45)
     for k in range(len(rows)):
         style_cell(ws.cell(row=tr.first_row + k, column=len(headers)), font=st.bold)
         style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
@@ -540,13 +527,8 @@ def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> 
         rr = add_note(ws, st, rr, text, span=8)
     if not tr.empty:
         rr = _contribution_chart(ws, st, L, data, tr, rr + 1)
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"C{tr.first_row}",
-        title_rows=(tr.header_row, tr.header_row),
-        page_label=L.t("Page &P of &N"),
-    )
+    title_rows = (tr.header_row, tr.header_row)
+    finish_sheet(ws, st, freeze=f"C{tr.first_row}", title_rows=title_rows, page_label=L.t("Page &P of &N"))
     return ws
 
 

@@ -358,13 +358,8 @@ def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     row = tr.last_row + 2
     for text in _ranking_notes(data, L):
         row = add_note(ws, st, row, text, span=min(len(headers), 12))
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"C{tr.first_row}",
-        title_rows=(tr.header_row - 1, tr.header_row),
-        page_label=L.t("Page &P of &N"),
-    )
+    title_rows = (tr.header_row - 1, tr.header_row)  # the group headers and the headers
+    finish_sheet(ws, st, freeze=f"C{tr.first_row}", title_rows=title_rows, page_label=L.t("Page &P of &N"))
     return ws
 
 

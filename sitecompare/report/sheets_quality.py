@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl.styles import Alignment
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..matrix import ExcludedCriterion, NotComparable
-from ..model import Criterion
+from ..matrix import DecisionMatrix, ExcludedCriterion, NotComparable
+from ..model import Criterion, Site
 from .context import ReportData
 from .i18n import Lang
 from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
@@ -39,6 +40,7 @@ __all__ = [
     "write_sources",
     "why_sits_out",
     "why_not_comparable",
+    "not_comparable_rows",
 ]
 
 
@@ -105,15 +107,11 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     with how it was treated, the criteria and facts not used, and the screened-out sites."""
     ws = wb.create_sheet(L.sheet("quality"))
     dm = data.dm
-    row = write_title(
-        ws,
-        st,
-        L.t("Data quality"),
-        L.t(
-            "For each site and criterion: which values are missing, planned, estimated, ranges, "
-            "computed or stale, and how each was treated in the ranking."
-        ),
+    subtitle = L.t(
+        "For each site and criterion: which values are missing, planned, estimated, ranges, "
+        "computed or stale, and how each was treated in the ranking."
     )
+    row = write_title(ws, st, L.t("Data quality"), subtitle)
     row = _flag_overview(ws, st, L, data, row)
     row = _flag_details(ws, st, L, data, row)
     row = _not_used(ws, st, L, data, row)
@@ -268,6 +266,31 @@ def why_not_comparable(L: Lang, x: NotComparable, c: Criterion) -> str:
     return L.t("another scope; the criterion compares only: {scopes}", scopes=scopes)
 
 
+def not_comparable_rows(
+    L: Lang, dm: DecisionMatrix, criteria: Sequence[Criterion], site_of: Callable[[str], Site]
+) -> list[dict[str, str]]:
+    """One row per fact not used (another scope, or a plan under horizon built): the site, the
+    criterion, the fact as written, its scope, the scopes compared, its status and why."""
+    by_id = {c.id: c for c in criteria}
+    rows = []
+    for x in dm.not_comparable:
+        c = by_id[x.criterion]
+        site = site_of(x.site)
+        fact = site.facts[x.fact]
+        rows.append(
+            {
+                "site": L.site_name(site),
+                "criterion": L.crit(c),
+                "fact": L.num(fact.value, fact.unit),
+                "scope": x.scope or "—",
+                "compared": ", ".join(c.scopes) if c.scopes else "—",
+                "status": L.status(x.status),
+                "reason": why_not_comparable(L, x, c),
+            }
+        )
+    return rows
+
+
 def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
     """The criteria that sit out (coverage) and the facts not comparable (scope, horizon)."""
     dm = data.dm
@@ -303,57 +326,27 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
             wrap=[True, False, False, False, False, True],
             header_height=30,
         )
-        row = tr.last_row + 1
-        row = (
-            add_note(
-                ws,
-                st,
-                row,
-                L.t(
-                    "A criterion that fewer than its minimum coverage of the sites can use (after "
-                    "scope and horizon) takes no part in the ranking; its weight is shared among "
-                    "the criteria that do, in proportion to their weights."
-                ),
-                span=8,
-            )
-            + 1
+        note = L.t(
+            "A criterion that fewer than its minimum coverage of the sites can use (after "
+            "scope and horizon) takes no part in the ranking; its weight is shared among "
+            "the criteria that do, in proportion to their weights."
         )
+        row = add_note(ws, st, tr.last_row + 1, note, span=8) + 1
     if dm.not_comparable:
         title = L.t("Facts not used: another scope, or a plan under horizon built")
         row = write_section(ws, st, row, title, span=8)
-        rows = []
-        for x in dm.not_comparable:
-            c = by_id[x.criterion]
-            site = data.site(x.site)
-            fact = site.facts[x.fact]
-            rows.append(
-                [
-                    L.site_name(site),
-                    L.crit(c),
-                    L.num(fact.value, fact.unit),
-                    x.scope or "—",
-                    ", ".join(c.scopes) if c.scopes else "—",
-                    L.status(x.status),
-                    why_not_comparable(L, x, c),
-                ]
-            )
-        tr = write_wide_table(
-            ws,
-            st,
-            row,
-            [
-                (L.t("Site"), 2),
-                (L.t("Criterion"), 1),
-                (L.t("Fact as written"), 1),
-                (L.t("Its scope"), 1),
-                (L.t("Scopes compared"), 2),
-                (L.t("Status"), 1),
-                (L.t("Why it is not used"), 2),
-            ],
-            rows,
-            wrap=[True, True, False, True, True, False, True],
-            header_height=30,
-        )
+        rows = [list(x.values()) for x in not_comparable_rows(L, dm, cs.criteria, data.site)]
+        columns = [
+            (L.t("Site"), 2),
+            (L.t("Criterion"), 1),
+            (L.t("Fact as written"), 1),
+            (L.t("Its scope"), 1),
+            (L.t("Scopes compared"), 2),
+            (L.t("Status"), 1),
+            (L.t("Why it is not used"), 2),
+        ]
+        wrap = [True, True, False, True, True, False, True]
+        tr = write_wide_table(ws, st, row, columns, rows, wrap=wrap, header_height=30)
         row = tr.last_row + 2
     return row
 
@@ -390,15 +383,11 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     that come from it."""
     ws = wb.create_sheet(L.sheet("sources"))
     dm = data.dm
-    row = write_title(
-        ws,
-        st,
-        L.t("Sources"),
-        L.t(
-            "Every source named by a site profile: title, publisher, date, link, and which "
-            "facts come from it."
-        ),
+    subtitle = L.t(
+        "Every source named by a site profile: title, publisher, date, link, and which "
+        "facts come from it."
     )
+    row = write_title(ws, st, L.t("Sources"), subtitle)
     used_facts = {c.fact for c in data.criteria}
     sites = [data.site(s) for s in data.ranked_ids]
     sites += [data.site(s) for s, _ in dm.excluded]
@@ -436,16 +425,9 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             keys.append(key)
             urls.append(src.url)
             precisions.append(src.date_precision)
-    tr = write_table(
-        ws,
-        st,
-        row,
-        headers,
-        rows,
-        formats=[None, None, None, None, FMT_DATE, None, None, None],
-        wrap=[True, True, True, True, False, True, True, True],
-        header_height=30,
-    )
+    formats = [None, None, None, None, FMT_DATE, None, None, None]
+    wrap = [True, True, True, True, False, True, True, True]
+    tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=wrap, header_height=30)
     for k, precision in enumerate(precisions):  # the date as precisely as the profile wrote it
         style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=date_format(precision))
     for k, url in enumerate(urls):
@@ -474,23 +456,12 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             8: 30 - extra * 0.125,
         },
     )
-    row = tr.last_row + 2
-    add_note(
-        ws,
-        st,
-        row,
-        L.t(
-            "Links show the web site and the start of the address; click to "
-            "open the full address. Only web (http, https) and mail links are "
-            "made clickable; anything else is shown as text."
-        ),
-        span=6,
+    note = L.t(
+        "Links show the web site and the start of the address; click to "
+        "open the full address. Only web (http, https) and mail links are "
+        "made clickable; anything else is shown as text."
     )
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"C{tr.first_row}",
-        title_rows=(tr.header_row, tr.header_row),
-        page_label=L.t("Page &P of &N"),
-    )
+    add_note(ws, st, tr.last_row + 2, note, span=6)
+    title_rows = (tr.header_row, tr.header_row)
+    finish_sheet(ws, st, freeze=f"C{tr.first_row}", title_rows=title_rows, page_label=L.t("Page &P of &N"))
     return ws

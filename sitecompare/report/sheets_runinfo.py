@@ -111,15 +111,11 @@ def write_runinfo(
     and the input files with their SHA-256."""
     ws = wb.create_sheet(L.sheet("runinfo"))
     study, r = data.study, data.ranking
-    row = write_title(
-        ws,
-        st,
-        L.t("Run info"),
-        L.t(
-            "How this workbook was made: tool and library versions, the exact command, the "
-            "input files with their SHA-256 fingerprints."
-        ),
+    subtitle = L.t(
+        "How this workbook was made: tool and library versions, the exact command, the "
+        "input files with their SHA-256 fingerprints."
     )
+    row = write_title(ws, st, L.t("Run info"), subtitle)
     set_widths(ws, {1: 44, 2: 72, 3: 12})
     row = write_section(ws, st, row, L.t("Run"), span=3)
     iv = r.intervals
@@ -182,17 +178,11 @@ def write_runinfo(
     )
     for i in range(len(files)):
         style_cell(ws.cell(row=tr.first_row + i, column=2), font=st.small)
-    row = tr.last_row + 2
-    add_note(
-        ws,
-        st,
-        row,
-        L.t(
-            "To check that a file is the one ranked here, compare its "
-            "SHA-256 (e.g. sha256sum FILE) with the value above."
-        ),
-        span=3,
+    note = L.t(
+        "To check that a file is the one ranked here, compare its "
+        "SHA-256 (e.g. sha256sum FILE) with the value above."
     )
+    add_note(ws, st, tr.last_row + 2, note, span=3)
     finish_sheet(ws, st, page_label=L.t("Page &P of &N"), landscape=False)
     return ws
 

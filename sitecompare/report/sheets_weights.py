@@ -131,15 +131,11 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     chart), where the weights came from, and what each criterion reads."""
     ws = wb.create_sheet(L.sheet("weights"))
     sc = data.scenarios
-    row = write_title(
-        ws,
-        st,
-        L.t("Weights and scenarios"),
-        L.t(
-            "The weights in force and where they came from, every named weight scenario side "
-            "by side, and each site's rank under each scenario."
-        ),
+    subtitle = L.t(
+        "The weights in force and where they came from, every named weight scenario side "
+        "by side, and each site's rank under each scenario."
     )
+    row = write_title(ws, st, L.t("Weights and scenarios"), subtitle)
     set_widths(ws, {1: 38, 2: 16, 3: 14, 4: 14})
     for c in range(5, 5 + len(sc.columns) + 1):
         set_widths(ws, {c: 14})
