@@ -344,6 +344,39 @@ def normalisation_text(L: Lang, norm: str) -> str:
     return L.t(_NORM_TEXT[norm])
 
 
+# the Normalised sheet of TOPSIS, VIKOR and PROMETHEE II: subtitle ({norm}: the normalisation),
+# note, the colour scale's ends (None: per column) and whether the shading follows each column
+_NORMALISED_VIEWS: dict[str, tuple[str, str, tuple[float, float] | None, bool]] = {
+    "topsis": (
+        N_(
+            "The values as TOPSIS uses them ({norm} normalisation, not turned round for "
+            "lower-is-better criteria: TOPSIS takes the ideal as the minimum of those)."
+        ),
+        N_("Shading follows each criterion's direction: the darker the better."),
+        None,
+        True,
+    ),
+    "vikor": (
+        N_(
+            "VIKOR's linear normalisation turned round so that 1 is the best value "
+            "(f*) and 0 the worst (f−) on each criterion."
+        ),
+        N_("Shown: 1 − (f* − f)/(f* − f−), so higher is better on every criterion."),
+        (0.0, 1.0),
+        False,
+    ),
+    "promethee2": (
+        N_(
+            "PROMETHEE II single-criterion net flows: how much a site outranks the others "
+            "on that criterion alone, from −1 to 1."
+        ),
+        N_("The site's net flow is the weighted sum of these values."),
+        (-1.0, 1.0),
+        False,
+    ),
+}
+
+
 def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Normalised sheet: the values on the common scale the method uses."""
     ws = wb.create_sheet(L.sheet("normalised"))
@@ -368,31 +401,10 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
         notes = [normalisation_text(L, norm)]
         scale = None if norm == "none" else (0.0, 1.0)
         per_column = False
-    elif name == "topsis":
-        sub = L.t(
-            "The values as TOPSIS uses them ({norm} normalisation, not turned round for "
-            "lower-is-better criteria: TOPSIS takes the ideal as the minimum of those).",
-            norm=norm,
-        )
-        notes = [L.t("Shading follows each criterion's direction: the darker the better.")]
-        scale = None
-        per_column = True
-    elif name == "vikor":
-        sub = L.t(
-            "VIKOR's linear normalisation turned round so that 1 is the best value "
-            "(f*) and 0 the worst (f−) on each criterion."
-        )
-        notes = [L.t("Shown: 1 − (f* − f)/(f* − f−), so higher is better on every criterion.")]
-        scale = (0.0, 1.0)
-        per_column = False
-    elif name == "promethee2":
-        sub = L.t(
-            "PROMETHEE II single-criterion net flows: how much a site outranks the others "
-            "on that criterion alone, from −1 to 1."
-        )
-        notes = [L.t("The site's net flow is the weighted sum of these values.")]
-        scale = (-1.0, 1.0)
-        per_column = False
+    elif name in _NORMALISED_VIEWS:
+        text, note, scale, per_column = _NORMALISED_VIEWS[name]
+        sub = L.t(text, norm=norm) if "{norm}" in text else L.t(text)
+        notes = [L.t(note)]
     else:
         sub = L.t("The values as {method} normalises them.", method=L.t(r.info.title))
         notes = []
