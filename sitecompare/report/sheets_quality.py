@@ -91,7 +91,8 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
             years=data.study.criteria_set.stale_after_years,
         )
     if kind == "clipped":
-        lo_end, hi_end = sorted(c.anchors)  # type: ignore[arg-type]
+        assert c.anchors is not None  # a value is clipped only against a fixed scale
+        lo_end, hi_end = sorted(c.anchors)
         anchor = lo_end if cell.value < lo_end else hi_end
         return L.t(
             "outside the fixed scale {worst} to {best}; counts as {anchor}",
