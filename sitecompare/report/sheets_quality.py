@@ -14,7 +14,7 @@ from ..model import Criterion, Site
 from .context import ReportData
 from .i18n import Lang
 from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
-from .sheets_runinfo import write_runinfo  # noqa: F401 - xlsx.py's import, until it names sheets_runinfo
+from .sheets_runinfo import write_runinfo as write_runinfo  # xlsx.py imports it here until merge
 from .styles import (
     FMT_DATE,
     Styles,
