@@ -16,7 +16,7 @@ from conftest import make_study, run_cli
 from streamlit.testing.v1 import AppTest
 
 import sitecompare as sc
-from sitecompare.app import logic
+from sitecompare.app import logic, results
 from sitecompare.app.logic import AppConfig
 from sitecompare.study import shipped_criteria_file, shipped_sites_dir
 
@@ -343,7 +343,7 @@ def test_internal_errors_show_one_line_not_a_traceback(monkeypatch, shipped_copy
     def boom(*a, **k):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(logic, "headline_text", boom)
+    monkeypatch.setattr(results, "headline_text", boom)
     at = open_page(monkeypatch, *shipped_copy)
     assert at.error and at.error[-1].value.startswith("sitecompare: internal error: RuntimeError: kaput")
     assert not at.exception

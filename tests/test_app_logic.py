@@ -11,7 +11,7 @@ import pytest
 from conftest import make_study, run_cli
 
 import sitecompare as sc
-from sitecompare.app import logic
+from sitecompare.app import logic, results
 from sitecompare.app.i18n import APP_KO, AppLang
 from sitecompare.cli import app as command
 from sitecompare.report.i18n import KO
@@ -69,7 +69,7 @@ def test_sweep_of_the_leading_sites_is_the_full_sweep_among_them(tmp_path: Path,
     study = _many_sites(tmp_path, 40)
     ranking = sc.rank(study, logic.method_spec(study.criteria_set, method))
     dm = ranking.matrix
-    s = logic.sweep(ranking, "power", EN)
+    s = results.sweep(ranking, "power", EN)
     assert (s.shown, s.sites) == (12, 40)
     full = oat_sweep(Evaluator(dm.problem(), ranking.method), dm.weights, 1, dm.site_ids)
     top = set(dm.site_ids[i] for i in ranking.order[:12])

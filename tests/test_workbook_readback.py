@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 import sitecompare as sc
 from sitecompare.errors import ValidationError, display_path
-from sitecompare.report import read_whatif_weights, readback, write_workbook
+from sitecompare.report import read_whatif_weights, untrusted_xlsx, write_workbook
 from sitecompare.report.readback import MAX_BYTES
 
 # the What-if sheet's order: the criteria that take part, then those that sit out (coverage)
@@ -410,7 +410,7 @@ def test_a_huge_sheet_without_dimension_elsewhere_is_never_parsed(book: Path, tm
 
 
 def test_too_many_elements_before_the_weights(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readback, "MAX_ELEMENTS", 5_000)
+    monkeypatch.setattr(untrusted_xlsx, "MAX_ELEMENTS", 5_000)
     rewrite_sheet_xml(
         book, WHATIF_INDEX, r"<sheetData>", '<sheetData><row r="1">' + "<c/>" * 6_000 + "</row>"
     )
@@ -493,7 +493,7 @@ def test_shared_strings_are_read(book: Path) -> None:
 def test_only_the_shared_strings_needed_are_read(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(book, {"talent": 33})
     share_strings(book, padding=20_000)  # after every string the sheet uses: 40,000 elements
-    monkeypatch.setattr(readback, "MAX_ELEMENTS", 10_000)
+    monkeypatch.setattr(untrusted_xlsx, "MAX_ELEMENTS", 10_000)
     assert read_whatif_weights(book, IDS)["talent"] == 33
 
 
@@ -503,7 +503,7 @@ def test_a_shared_string_index_past_a_huge_table(book: Path, monkeypatch: pytest
     rewrite_sheet_xml(
         book, WHATIF_INDEX, rf'<c r="{coord}"([^>]*)><v>[^<]*</v>', rf'<c r="{coord}"\1><v>99999</v>'
     )
-    monkeypatch.setattr(readback, "MAX_ELEMENTS", 10_000)
+    monkeypatch.setattr(untrusted_xlsx, "MAX_ELEMENTS", 10_000)
     assert errors(book) == [
         f"{display_path(book)}: xl/sharedStrings.xml: holds more than 10,000 XML elements before the "
         "cells needed; a comparison workbook's parts hold far fewer there"

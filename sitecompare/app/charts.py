@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .logic import Sweep
+from .results import Sweep
 
 __all__ = ["contributions_chart", "sweep_chart"]
 

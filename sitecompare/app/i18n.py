@@ -22,6 +22,7 @@ class AppLang(Lang):
     """The page's language: the workbook's, with the page's own labels."""
 
     def t(self, text: str, **kw: Any) -> str:
+        """``text`` in the page's language: its own table first, then the workbook's."""
         out = (APP_KO.get(text) or KO.get(text, text)) if self.ko else text
         return out.format(**kw) if kw else out
 

@@ -38,17 +38,30 @@ import math
 import os
 import posixpath
 import re
-import stat
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ..errors import Issue, ValidationError, display_path, show_value
+from .untrusted_xlsx import (
+    MAX_DEPTH,
+    MAX_ELEMENTS,
+    MAX_PART,
+    RawCell,
+    events,
+    fail,
+    interpret,
+    local_name,
+    open_regular,
+    read_cells,
+    shared_strings,
+    unreadable,
+    why,
+)
 from .whatif import COL_ID, COL_NAME, FIRST_CRIT_COL, ROW_LABELS, WHATIF_SHEET
 
 __all__ = [
@@ -67,166 +80,16 @@ __all__ = [
 
 MAX_BYTES = 20 * 1024 * 1024  # a comparison workbook of 1,000 sites is ~2 MB
 MAX_UNCOMPRESSED = 400 * 1024 * 1024  # ... and unpacks to ~23 MB
-MAX_PART = 64 * 1024 * 1024  # its largest part (a comments drawing) is ~7 MB, the What-if sheet ~3 MB
-MAX_ELEMENTS = 1_000_000  # per part streamed (~3 s); a What-if sheet of 1,000 sites holds ~92,000
-MAX_DEPTH = 64  # spreadsheet XML nests about 6 deep
 MAX_CELLS = 1000  # cells of one defined name: one per criterion
 MAX_SITES = 100_000  # cells of whatif_sites: one per site (a 1,000-site workbook has 1,000)
 LABEL_SCAN_ROWS = 300
 MAX_SHEETS_SHOWN = 30
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _MAX_COL, _MAX_ROW = 16384, 1048576  # XFD1048576, the last cell of a sheet
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 _NAMES = ("whatif_criteria", "whatif_weights", "whatif_sites")
 _SITE_ID_LABELS = ("Site id", "사이트 ID")  # the sites table's header in column F (en, ko)
-
-
-@dataclass(frozen=True)
-class RawCell:
-    """A cell as stored: its type attribute, saved value text and formula (if any)."""
-
-    coord: str
-    t: str  # n, s, inlineStr, str, b, e, d
-    value: str | None
-    formula: str | None
-
-
-def _fail(file: str, field: str, message: str) -> ValidationError:
-    return ValidationError([Issue(file, field, message)])
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f} MB"
-
-
-def _why(exc: BaseException) -> str:
-    """One line naming the root cause of a parser failure."""
-    cause = exc
-    while cause.__cause__ is not None or (cause.__context__ is not None and not cause.__suppress_context__):
-        cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
-    text = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
-    text = text if len(text) <= 120 else text[:117] + "..."
-    name = type(cause).__name__
-    if text.startswith(name):  # defusedxml's refusals: EntitiesForbidden(name='a', ...)
-        return text
-    return f"{name}: {text}" if text else name
-
-
-# ------------------------------------------------------------------ opening the file
-_NOT_REGULAR = (
-    (stat.S_ISDIR, "is a folder, not a workbook"),
-    (stat.S_ISFIFO, "is a named pipe (FIFO), not a workbook"),
-    (stat.S_ISCHR, "is a character device, not a workbook"),
-    (stat.S_ISBLK, "is a block device, not a workbook"),
-    (stat.S_ISSOCK, "is a socket, not a workbook"),
-)
-
-
-def _not_regular(mode: int) -> str | None:
-    """What is wrong with a file of this mode, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, message in _NOT_REGULAR:
-        if test(mode):
-            return message
-    return "is not a regular file, not a workbook"  # pragma: no cover - doors, whiteouts
-
-
-def _oserror(exc: OSError) -> str:
-    why = exc.strerror or type(exc).__name__
-    return f"cannot be opened ({why[:1].lower()}{why[1:]})"
-
-
-def _open_regular(p: Path, shown: str) -> IO[bytes]:
-    """Open ``p`` for reading only if it is a regular file (checked before and after opening)."""
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        if os.path.islink(p):
-            target = os.readlink(p)
-            raise _fail(
-                shown, "", f"is a broken symbolic link (its target {show_value(target)} does not exist)"
-            ) from None
-        raise _fail(shown, "", "no such file") from None
-    except OSError as exc:  # a loop of links, a name too long, a folder that cannot be searched
-        raise _fail(shown, "", _oserror(exc)) from exc
-    problem = _not_regular(st.st_mode)
-    if problem:
-        raise _fail(shown, "", problem)
-    # O_NONBLOCK: were the name swapped for a pipe after the check, opening it must not wait
-    nonblock = getattr(os, "O_NONBLOCK", 0)
-    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(p, flags)
-    except OSError as exc:
-        raise _fail(shown, "", _oserror(exc)) from exc
-    try:
-        problem = _not_regular(os.fstat(fd).st_mode)
-        if problem:
-            raise _fail(shown, "", problem)
-        if nonblock:
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-# ------------------------------------------------------------------ streaming the parts
-def _events(z: zipfile.ZipFile, member: str, shown: str) -> Iterator[tuple[str, Any]]:
-    """``(event, element)`` pairs of one part, streamed: each element is cleared and detached
-    from its parent once its end event has been handled, so memory stays flat however large
-    the part; refuses parts over :data:`MAX_PART`, :data:`MAX_ELEMENTS` or :data:`MAX_DEPTH`."""
-    from defusedxml.ElementTree import iterparse
-
-    info = z.getinfo(member)
-    if info.file_size > MAX_PART:
-        raise _fail(
-            shown,
-            member,
-            f"unpacks to {_mb(info.file_size)}; a part of a workbook to read weights from may "
-            f"unpack to at most {MAX_PART // (1024 * 1024)} MB",
-        )
-    stack: list[Any] = []
-    count = 0
-    with z.open(info) as src:
-        for event, el in iterparse(src, events=("start", "end")):
-            if event == "start":
-                count += 1
-                if count > MAX_ELEMENTS:
-                    raise _fail(
-                        shown,
-                        member,
-                        f"holds more than {MAX_ELEMENTS:,} XML elements before the cells needed; "
-                        "a comparison workbook's parts hold far fewer there",
-                    )
-                if len(stack) >= MAX_DEPTH:
-                    raise _fail(shown, member, f"nests XML elements more than {MAX_DEPTH} deep")
-                stack.append(el)
-                yield event, el
-            else:
-                stack.pop()
-                yield event, el
-                el.clear()
-                if stack:
-                    stack[-1].remove(el)  # its earlier siblings are gone: this is O(1)
-
-
-@contextmanager
-def _unreadable(shown: str, field: str, what: str) -> Iterator[None]:
-    """Turn a parser failure (broken XML, a defusedxml refusal, a bad CRC) into one located line."""
-    try:
-        yield
-    except ValidationError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any parser failure is bad input, said plainly
-        raise _fail(shown, field, f"{what} ({_why(exc)})") from exc
 
 
 @dataclass
@@ -251,11 +114,11 @@ def _target(base: str, target: str) -> str:
 
 def _read_book(z: zipfile.ZipFile, shown: str) -> _Book:
     book = _Book()
-    with _unreadable(shown, _WORKBOOK, "cannot be read as part of an .xlsx workbook"):
-        for event, el in _events(z, _WORKBOOK, shown):
+    with unreadable(shown, _WORKBOOK, "cannot be read as part of an .xlsx workbook"):
+        for event, el in events(z, _WORKBOOK, shown):
             if event != "end":
                 continue
-            name = _local(el.tag)
+            name = local_name(el.tag)
             if name == "sheet":
                 book.n_sheets += 1
                 title = el.get("name") or ""
@@ -268,9 +131,9 @@ def _read_book(z: zipfile.ZipFile, shown: str) -> _Book:
                     book.names[el.get("name")] = el.text or ""
     if _WORKBOOK_RELS not in z.namelist():
         return book
-    with _unreadable(shown, _WORKBOOK_RELS, "cannot be read as part of an .xlsx workbook"):
-        for event, el in _events(z, _WORKBOOK_RELS, shown):
-            if event != "end" or _local(el.tag) != "Relationship" or el.get("TargetMode") == "External":
+    with unreadable(shown, _WORKBOOK_RELS, "cannot be read as part of an .xlsx workbook"):
+        for event, el in events(z, _WORKBOOK_RELS, shown):
+            if event != "end" or local_name(el.tag) != "Relationship" or el.get("TargetMode") == "External":
                 continue
             kind, target = el.get("Type") or "", el.get("Target") or ""
             if book.whatif_rid and el.get("Id") == book.whatif_rid:
@@ -279,106 +142,6 @@ def _read_book(z: zipfile.ZipFile, shown: str) -> _Book:
                 book.shared_strings = _target("xl", target)
     return book
 
-
-def _coord(ref: str) -> tuple[int, int]:
-    m = _CELL_REF.fullmatch(ref)
-    if not m:
-        raise ValueError(f"not a cell reference: {show_value(ref)}")
-    return int(m.group(2)), column_index_from_string(m.group(1).upper())
-
-
-def _read_cells(
-    z: zipfile.ZipFile, member: str, keep: Callable[[int, int], bool], max_row: int, shown: str
-) -> dict[tuple[int, int], RawCell]:
-    """(row, col) -> RawCell for the cells ``keep`` wants, in rows up to ``max_row``.
-
-    A shared string is left as its index (``t == "s"``); :func:`_shared_strings` fills it in.
-    """
-    out: dict[tuple[int, int], RawCell] = {}
-    row = col = 0
-    in_c = in_is = in_rph = False
-    t, value, formula, inline = "n", None, None, []
-    for event, el in _events(z, member, shown):
-        name = _local(el.tag)
-        if event == "start":
-            if name == "row":
-                r = el.get("r")
-                row = int(r) if r and r.isdigit() else row + 1
-                col = 0
-                if row > max_row:
-                    break
-            elif name == "c":
-                ref = el.get("r")
-                if ref:
-                    row, col = _coord(ref)
-                else:
-                    col += 1
-                in_c, in_is, in_rph = True, False, False
-                t, value, formula, inline = el.get("t", "n"), None, None, []
-            elif in_c and name == "is":
-                in_is = True
-            elif in_c and name == "rPh":
-                in_rph = True
-            continue
-        if not in_c:
-            continue
-        if name == "v":
-            value = el.text
-        elif name == "f":
-            formula = el.text or ""
-        elif name == "t" and in_is and not in_rph:
-            inline.append(el.text or "")
-        elif name == "rPh":
-            in_rph = False
-        elif name == "is":
-            in_is, value = False, "".join(inline)
-        elif name == "c":
-            in_c = False
-            if keep(row, col):
-                out[(row, col)] = RawCell(f"{get_column_letter(col)}{row}", t, value, formula)
-    return out
-
-
-def _shared_strings(
-    z: zipfile.ZipFile, member: str | None, cells: dict[tuple[int, int], RawCell], shown: str
-) -> dict[tuple[int, int], RawCell]:
-    """The cells with their shared-string indexes replaced by the text (only those strings are
-    kept; the stream stops at the last one needed). A bad index makes the cell an error."""
-    wanted: dict[int, str | None] = {}
-    for cell in cells.values():
-        if cell.t == "s" and cell.value is not None and cell.value.strip().isdigit():
-            wanted[int(cell.value)] = None
-    if wanted and member is not None and member in z.namelist():
-        last, index, parts, in_rph = max(wanted), -1, [], False
-        with _unreadable(shown, member, "cannot be read as part of an .xlsx workbook"):
-            for event, el in _events(z, member, shown):
-                name = _local(el.tag)
-                if event == "start":
-                    if name == "si":
-                        index, parts, in_rph = index + 1, [], False
-                    elif name == "rPh":
-                        in_rph = True
-                    continue
-                if name == "t" and not in_rph:
-                    parts.append(el.text or "")
-                elif name == "rPh":
-                    in_rph = False
-                elif name == "si":
-                    if index in wanted:
-                        wanted[index] = "".join(parts)
-                    if index >= last:
-                        break
-    out = {}
-    for rc, cell in cells.items():
-        if cell.t == "s":
-            text = wanted.get(int(cell.value)) if cell.value and cell.value.strip().isdigit() else None
-            cell = (
-                RawCell(cell.coord, "s", text, cell.formula)
-                if text is not None
-                else RawCell(cell.coord, "e", None, cell.formula)
-            )
-        out[rc] = cell
-    return out
 
 
 @dataclass(frozen=True)
@@ -389,35 +152,10 @@ class _Sheet:
     shown: str
 
     def cells(self, keep: Callable[[int, int], bool], max_row: int) -> dict[tuple[int, int], RawCell]:
-        with _unreadable(self.shown, WHATIF_SHEET, "the sheet cannot be read"):
-            raw = _read_cells(self.z, self.member, keep, max_row, self.shown)
-        return _shared_strings(self.z, self.shared, raw, self.shown)
+        with unreadable(self.shown, WHATIF_SHEET, "the sheet cannot be read"):
+            raw = read_cells(self.z, self.member, keep, max_row, self.shown)
+        return shared_strings(self.z, self.shared, raw, self.shown)
 
-
-def _interpret(cell: RawCell | None) -> tuple[str, Any]:
-    """('number', float) | ('blank', None) | ('text', str) | ('bool', bool) | ('error', str)
-    | ('formula-no-value', formula) | ('date', str)."""
-    if cell is None:
-        return "blank", None
-    if cell.formula is not None and cell.value in (None, ""):
-        return "formula-no-value", cell.formula
-    v = cell.value
-    if cell.t == "b":
-        return "bool", v == "1"
-    if cell.t == "e":
-        return "error", v or "#VALUE!"
-    if cell.t == "d":
-        return "date", v
-    if cell.t in ("s", "inlineStr", "str"):
-        if v is None or not v.strip():
-            return "blank", None
-        return "text", v
-    if v is None or v == "":
-        return "blank", None
-    try:
-        return "number", float(v)
-    except ValueError:
-        return "text", v
 
 
 def _as_weight(kind: str, value: Any) -> tuple[float | None, str | None]:
@@ -457,10 +195,10 @@ def _range_cells(ref: str, limit: int = MAX_CELLS) -> list[tuple[int, int]]:
     """The (row, col) cells of ``A1:B2``; the size is computed from the corners first, so an
     oversized range (over ``limit`` cells) is refused before any cell is listed (OverflowError)."""
     c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
-    if None in (c1, r1, c2, r2):
+    if c1 is None or r1 is None or c2 is None or r2 is None:
         raise ValueError(ref)  # a whole column or row
-    c1, c2 = sorted((int(c1), int(c2)))  # type: ignore[arg-type]
-    r1, r2 = sorted((int(r1), int(r2)))  # type: ignore[arg-type]
+    c1, c2 = sorted((int(c1), int(c2)))
+    r1, r2 = sorted((int(r1), int(r2)))
     if r1 < 1 or c2 > _MAX_COL or r2 > _MAX_ROW:
         raise ValueError(ref)
     n = (r2 - r1 + 1) * (c2 - c1 + 1)
@@ -482,7 +220,7 @@ def _named_range(
     except Exception:  # noqa: BLE001 - a malformed name is reported, not raised through
         dests = []
     if len(dests) != 1 or dests[0][0] != WHATIF_SHEET:
-        raise _fail(
+        raise fail(
             shown,
             name,
             f"the defined name {name} does not point to cells of the "
@@ -492,14 +230,14 @@ def _named_range(
         return _range_cells(dests[0][1], limit)
     except OverflowError as exc:
         per = "site" if name == "whatif_sites" else "criterion"
-        raise _fail(
+        raise fail(
             shown,
             name,
             f"the defined name {name} covers {exc.args[0]:,} cells ({show_value(text)}); "
             f"expected one per {per}, at most {limit:,}",
         ) from None
     except (ValueError, TypeError):
-        raise _fail(
+        raise fail(
             shown, name, f"the defined name {name} is not a cell range ({show_value(text)})"
         ) from None
 
@@ -514,7 +252,7 @@ def _by_labels(sheet: _Sheet) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 found[key] = r
                 break
     if "criteria" not in found or "weights" not in found:
-        raise _fail(
+        raise fail(
             sheet.shown,
             WHATIF_SHEET,
             (
@@ -527,10 +265,10 @@ def _by_labels(sheet: _Sheet) -> tuple[list[tuple[int, int]], list[tuple[int, in
     stop = FIRST_CRIT_COL + MAX_CELLS  # one column past the most criteria read
     ids = sheet.cells(lambda r, c: r == rc and FIRST_CRIT_COL <= c <= stop, rc)
     last = FIRST_CRIT_COL
-    while (rc, last) in ids and _interpret(ids[(rc, last)])[0] == "text":
+    while (rc, last) in ids and interpret(ids[(rc, last)])[0] == "text":
         last += 1
     if last > stop - 1:
-        raise _fail(
+        raise fail(
             sheet.shown,
             f"{WHATIF_SHEET}!{get_column_letter(FIRST_CRIT_COL)}{rc}",
             f"more than {MAX_CELLS:,} criterion ids in row {rc}; expected one per criterion",
@@ -546,7 +284,7 @@ class WhatIfValue:
     cell: str  # "What-if!H15"
     site: str
     criterion: str
-    kind: str  # as :func:`_interpret` reads it: number, blank, text, ...
+    kind: str  # as :func:`interpret` reads it: number, blank, text, ...
     value: Any
     formula: str | None  # the cell's formula (a missing value's policy), if any
 
@@ -569,17 +307,17 @@ def read_whatif(
     ids = list(criteria_ids)
     p = Path(path)
     shown = display_path(p)
-    with _open_regular(p, shown) as fh:
+    with open_regular(p, shown) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > MAX_BYTES:
-            raise _fail(
+            raise fail(
                 shown,
                 "",
                 f"is {size / 1e6:.1f} MB; a workbook to read weights from may be "
                 f"at most {MAX_BYTES // (1024 * 1024)} MB",
             )
         if not zipfile.is_zipfile(fh):
-            raise _fail(
+            raise fail(
                 shown,
                 "",
                 "is not an .xlsx workbook (an .xlsx file is a zip archive; an old "
@@ -589,7 +327,7 @@ def read_whatif(
         try:
             z = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise _fail(shown, "", f"is not a readable .xlsx workbook ({_why(exc)})") from exc
+            raise fail(shown, "", f"is not a readable .xlsx workbook ({why(exc)})") from exc
         with z:
             return _read(z, shown, ids)
 
@@ -600,9 +338,9 @@ def _read(
     names = set(z.namelist())
     unpacked = sum(i.file_size for i in z.infolist())
     if _WORKBOOK not in names:
-        raise _fail(shown, "", f"is not an .xlsx workbook (it has no {_WORKBOOK})")
+        raise fail(shown, "", f"is not an .xlsx workbook (it has no {_WORKBOOK})")
     if unpacked > MAX_UNCOMPRESSED:
-        raise _fail(
+        raise fail(
             shown,
             "",
             f"unpacks to {unpacked / 1e6:.0f} MB; a workbook to read weights "
@@ -613,15 +351,15 @@ def _read(
     if book.whatif_rid is None:
         more = f", ... ({book.n_sheets} in all)" if book.n_sheets > len(book.sheets) else ""
         shown_names = ", ".join(n if n.isprintable() else show_value(n) for n in book.sheets)
-        raise _fail(shown, WHATIF_SHEET, f"no sheet named {WHATIF_SHEET!r} (sheets: {shown_names}{more})")
+        raise fail(shown, WHATIF_SHEET, f"no sheet named {WHATIF_SHEET!r} (sheets: {shown_names}{more})")
     if book.whatif_part is None or book.whatif_part not in names:
-        raise _fail(
+        raise fail(
             shown,
             WHATIF_SHEET,
             f"the sheet's cells are missing from the workbook ({show_value(book.whatif_part or '')})",
         )
     if book.whatif_type != "worksheet":
-        raise _fail(
+        raise fail(
             shown, WHATIF_SHEET, f"is a {book.whatif_type or 'part of unknown type'}, not a worksheet"
         )
     sheet = _Sheet(z, book.whatif_part, book.shared_strings, shown)
@@ -630,7 +368,7 @@ def _read(
     if crit_cells is None or weight_cells is None:
         crit_cells, weight_cells = _by_labels(sheet)
     if len(crit_cells) != len(weight_cells):
-        raise _fail(
+        raise fail(
             shown,
             "whatif_weights",
             (
@@ -657,13 +395,13 @@ def _sites_by_labels(sheet: _Sheet, below: int) -> list[tuple[int, int]]:
     "Site id" header (the first one under the weights), down to the first blank cell."""
     last = below + LABEL_SCAN_ROWS + MAX_SITES
     column = sheet.cells(lambda r, c: c == COL_ID and r > below, last)
-    rows = sorted(r for (r, _), cell in column.items() if _interpret(cell)[0] == "text")
+    rows = sorted(r for (r, _), cell in column.items() if interpret(cell)[0] == "text")
     head = next((r for r in rows if str(column[(r, COL_ID)].value).strip() in _SITE_ID_LABELS), None)
     out: list[tuple[int, int]] = []
     if head is None:
         return out
     r = head + 1
-    while (r, COL_ID) in column and _interpret(column[(r, COL_ID)])[0] == "text":
+    while (r, COL_ID) in column and interpret(column[(r, COL_ID)])[0] == "text":
         out.append((r, COL_ID))
         r += 1
     return out
@@ -676,17 +414,17 @@ def _fact_cells(
 ) -> list[WhatIfValue]:
     crit_of = {}
     for rc in crit_cells:
-        kind, value = _interpret(cells.get(rc))
+        kind, value = interpret(cells.get(rc))
         if kind == "text":
             crit_of[rc[1]] = str(value).strip()
     out = []
     for rc in site_cells:
-        kind, value = _interpret(cells.get(rc))
+        kind, value = interpret(cells.get(rc))
         if kind != "text":
             continue
         for col, cid in crit_of.items():
             raw = cells.get((rc[0], col))
-            vkind, v = _interpret(raw)
+            vkind, v = interpret(raw)
             if vkind == "formula-no-value":
                 vkind, v = "blank", None
             out.append(
@@ -770,9 +508,9 @@ def _validate(
         return f"{WHATIF_SHEET}!{get_column_letter(rc[1])}{rc[0]}"
 
     for crc, wrc in zip(crit_cells, weight_cells, strict=True):
-        kind, value = _interpret(cells.get(crc))
+        kind, value = interpret(cells.get(crc))
         if kind == "blank":
-            wkind, _ = _interpret(cells.get(wrc))
+            wkind, _ = interpret(cells.get(wrc))
             if wkind != "blank":
                 issues.append(Issue(shown, where(crc), "no criterion id above this weight"))
             continue
@@ -787,7 +525,7 @@ def _validate(
             issues.append(Issue(shown, where(crc), f"criterion {cid!r} appears twice (also in {seen[cid]})"))
             continue
         seen[cid] = where(crc)
-        w, problem = _as_weight(*_interpret(cells.get(wrc)))
+        w, problem = _as_weight(*interpret(cells.get(wrc)))
         if problem:
             issues.append(Issue(shown, where(wrc), f"weight of {cid!r} {problem}"))
         elif w is not None:

@@ -212,8 +212,8 @@ def _site_cells(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) 
         put(ws, r, 2, L.site_name(site), font=st.bold, align=st.wrap, border=st.box)
 
 
-def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) -> dict[int, float]:
-    widths: dict[int, float] = {1: 6, 2: 34}
+def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) -> dict[int | str, float]:
+    widths: dict[int | str, float] = {1: 6, 2: 34}
     for j, c in enumerate(data.criteria):
         widths[first_col + j] = max(13.0, min(20.0, text_width(L.crit(c)) / 2 + 3)) + extra
     return widths
@@ -221,17 +221,15 @@ def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) ->
 
 # ---------------------------------------------------------------------- Decision matrix
 def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Decision matrix sheet: every fact used, shaded by its flags, with its source in
+    a comment."""
     ws = wb.create_sheet(L.sheet("matrix"))
     dm = data.dm
-    row = write_title(
-        ws,
-        st,
-        L.t("Decision matrix"),
-        L.t(
-            "Each site's value on each criterion, in the criterion's unit, exactly as ranked. "
-            "Hover over a value for its source, date and status."
-        ),
+    subtitle = L.t(
+        "Each site's value on each criterion, in the criterion's unit, exactly as ranked. "
+        "Hover over a value for its source, date and status."
     )
+    row = write_title(ws, st, L.t("Decision matrix"), subtitle)
     first_col = 3
     head = row
     row = _criteria_headers(ws, st, L, data, row, first_col)
@@ -302,18 +300,12 @@ def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Workshe
         )
         style_cell(sample, align=Alignment(horizontal="center", vertical="top"))
         r = add_note(ws, st, r, text, col=first_col, span=6, font=st.font)
-    r = add_note(
-        ws,
-        st,
-        r,
-        L.t(
-            "A value with several flags shows the first of: missing, "
-            "planned, claim, estimated, range. The Data quality sheet lists every "
-            "flag of every value."
-        ),
-        col=first_col,
-        span=6,
+    note = L.t(
+        "A value with several flags shows the first of: missing, "
+        "planned, claim, estimated, range. The Data quality sheet lists every "
+        "flag of every value."
     )
+    r = add_note(ws, st, r, note, col=first_col, span=6)
     r += 1
     if dm.excluded:
         put(ws, r, 2, L.t("Screened out (not in the matrix)"), font=st.bold)
@@ -348,10 +340,45 @@ _NORM_TEXT = {
 
 
 def normalisation_text(L: Lang, norm: str) -> str:
+    """What the normalisation ``norm`` does, as a sentence."""
     return L.t(_NORM_TEXT[norm])
 
 
+# the Normalised sheet of TOPSIS, VIKOR and PROMETHEE II: subtitle ({norm}: the normalisation),
+# note, the colour scale's ends (None: per column) and whether the shading follows each column
+_NORMALISED_VIEWS: dict[str, tuple[str, str, tuple[float, float] | None, bool]] = {
+    "topsis": (
+        N_(
+            "The values as TOPSIS uses them ({norm} normalisation, not turned round for "
+            "lower-is-better criteria: TOPSIS takes the ideal as the minimum of those)."
+        ),
+        N_("Shading follows each criterion's direction: the darker the better."),
+        None,
+        True,
+    ),
+    "vikor": (
+        N_(
+            "VIKOR's linear normalisation turned round so that 1 is the best value "
+            "(f*) and 0 the worst (f−) on each criterion."
+        ),
+        N_("Shown: 1 − (f* − f)/(f* − f−), so higher is better on every criterion."),
+        (0.0, 1.0),
+        False,
+    ),
+    "promethee2": (
+        N_(
+            "PROMETHEE II single-criterion net flows: how much a site outranks the others "
+            "on that criterion alone, from −1 to 1."
+        ),
+        N_("The site's net flow is the weighted sum of these values."),
+        (-1.0, 1.0),
+        False,
+    ),
+}
+
+
 def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Normalised sheet: the values on the common scale the method uses."""
     ws = wb.create_sheet(L.sheet("normalised"))
     r = data.ranking
     name = r.method.name
@@ -363,7 +390,7 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
             method=L.t(r.info.title),
         )
         notes = [normalisation_text(L, "minmax")]
-        scale = (0.0, 1.0)
+        scale: tuple[float, float] | None = (0.0, 1.0)
         per_column = False
     elif name == "wsm":
         sub = L.t(
@@ -374,31 +401,10 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
         notes = [normalisation_text(L, norm)]
         scale = None if norm == "none" else (0.0, 1.0)
         per_column = False
-    elif name == "topsis":
-        sub = L.t(
-            "The values as TOPSIS uses them ({norm} normalisation, not turned round for "
-            "lower-is-better criteria: TOPSIS takes the ideal as the minimum of those).",
-            norm=norm,
-        )
-        notes = [L.t("Shading follows each criterion's direction: the darker the better.")]
-        scale = None
-        per_column = True
-    elif name == "vikor":
-        sub = L.t(
-            "VIKOR's linear normalisation turned round so that 1 is the best value "
-            "(f*) and 0 the worst (f−) on each criterion."
-        )
-        notes = [L.t("Shown: 1 − (f* − f)/(f* − f−), so higher is better on every criterion.")]
-        scale = (0.0, 1.0)
-        per_column = False
-    elif name == "promethee2":
-        sub = L.t(
-            "PROMETHEE II single-criterion net flows: how much a site outranks the others "
-            "on that criterion alone, from −1 to 1."
-        )
-        notes = [L.t("The site's net flow is the weighted sum of these values.")]
-        scale = (-1.0, 1.0)
-        per_column = False
+    elif name in _NORMALISED_VIEWS:
+        text, note, scale, per_column = _NORMALISED_VIEWS[name]
+        sub = L.t(text, norm=norm) if "{norm}" in text else L.t(text)
+        notes = [L.t(note)]
     else:
         sub = L.t("The values as {method} normalises them.", method=L.t(r.info.title))
         notes = []
@@ -464,32 +470,38 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
 
 
 # ----------------------------------------------------------------------- Contributions
-def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
-    ws = wb.create_sheet(L.sheet("contributions"))
-    r = data.ranking
-    kind = data.contributions_kind
+def contributions_text(L: Lang, kind: str, method_title: str) -> str:
+    """What the contributions are, for ``kind`` (``wsm``, ``promethee2``, else the WSM
+    breakdown shown for a method whose scores are not a sum over criteria)."""
     if kind == "wsm":
-        sub = L.t(
+        return L.t(
             "How many of each site's 0-100 points come from each criterion (weight × normalised value × 100)."
         )
-        total_h = L.t("Score (0-100)")
-        fmt = FMT_SCORE
-    elif kind == "promethee2":
-        sub = L.t(
+    if kind == "promethee2":
+        return L.t(
             "Each criterion's share of each site's PROMETHEE II net flow "
             "(weight × single-criterion net flow); the shares add up to the net flow."
         )
-        total_h = L.t("Net flow")
-        fmt = "0.000"
+    return L.t(
+        "{method} scores are not a sum over criteria, so this sheet breaks down the "
+        "weighted-sum (WSM, min-max) score for the same weights instead: it shows "
+        "which criteria drive each site, not the {method} score.",
+        method=L.t(method_title),
+    )
+
+
+def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Contributions sheet: each criterion's part of each site's score."""
+    ws = wb.create_sheet(L.sheet("contributions"))
+    r = data.ranking
+    kind = data.contributions_kind
+    sub = contributions_text(L, kind, r.info.title)
+    if kind == "wsm":
+        total_h, fmt = L.t("Score (0-100)"), FMT_SCORE
+    elif kind == "promethee2":
+        total_h, fmt = L.t("Net flow"), "0.000"
     else:
-        sub = L.t(
-            "{method} scores are not a sum over criteria, so this sheet breaks down the "
-            "weighted-sum (WSM, min-max) score for the same weights instead: it shows "
-            "which criteria drive each site, not the {method} score.",
-            method=L.t(r.info.title),
-        )
-        total_h = L.t("WSM score (0-100)")
-        fmt = FMT_SCORE
+        total_h, fmt = L.t("WSM score (0-100)"), FMT_SCORE
     row = write_title(ws, st, L.t("Contributions to the score"), sub)
     crits = data.criteria
     headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], total_h]
@@ -499,16 +511,8 @@ def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> 
         site = data.site(data.dm.site_ids[i])
         vals = [float(v) for v in C[i]]
         rows.append([data.rank_of(i), L.site_name(site), *vals, float(sum(vals))])
-    tr = write_table(
-        ws,
-        st,
-        row,
-        headers,
-        rows,
-        formats=[None, None, *[fmt] * len(crits), fmt],
-        wrap=[False, True],
-        header_height=45,
-    )
+    formats = [None, None, *[fmt] * len(crits), fmt]
+    tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=[False, True], header_height=45)
     for k in range(len(rows)):
         style_cell(ws.cell(row=tr.first_row + k, column=len(headers)), font=st.bold)
         style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
@@ -535,13 +539,8 @@ def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> 
         rr = add_note(ws, st, rr, text, span=8)
     if not tr.empty:
         rr = _contribution_chart(ws, st, L, data, tr, rr + 1)
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"C{tr.first_row}",
-        title_rows=(tr.header_row, tr.header_row),
-        page_label=L.t("Page &P of &N"),
-    )
+    title_rows = (tr.header_row, tr.header_row)
+    finish_sheet(ws, st, freeze=f"C{tr.first_row}", title_rows=title_rows, page_label=L.t("Page &P of &N"))
     return ws
 
 

@@ -1,26 +1,20 @@
-"""The Data quality, Sources and Run info sheets."""
+"""The Data quality and Sources sheets (Run info is in :mod:`.sheets_runinfo`)."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-import json
-import platform
-import sys
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl.styles import Alignment
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import __version__
-from ..matrix import ExcludedCriterion, NotComparable
-from ..model import Criterion
+from ..matrix import DecisionMatrix, ExcludedCriterion, NotComparable
+from ..model import Criterion, Site
 from .context import ReportData
 from .i18n import Lang
 from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
+from .sheets_runinfo import write_runinfo as write_runinfo  # xlsx.py imports it here until merge
 from .styles import (
     FMT_DATE,
     Styles,
@@ -29,7 +23,6 @@ from .styles import (
     date_format,
     finish_sheet,
     keep_together,
-    merge,
     number_format,
     put,
     safe_url,
@@ -45,25 +38,10 @@ from .styles import (
 __all__ = [
     "write_quality",
     "write_sources",
-    "write_runinfo",
-    "input_files",
-    "sha256_of",
     "why_sits_out",
     "why_not_comparable",
+    "not_comparable_rows",
 ]
-
-LIBRARIES = (
-    "openpyxl",
-    "numpy",
-    "pandas",
-    "scipy",
-    "click",
-    "rich",
-    "pint",
-    "PyYAML",
-    "defusedxml",
-    "scikit-criteria",
-)
 
 
 # ------------------------------------------------------------------------- Data quality
@@ -113,7 +91,8 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
             years=data.study.criteria_set.stale_after_years,
         )
     if kind == "clipped":
-        lo_end, hi_end = sorted(c.anchors)  # type: ignore[arg-type]
+        assert c.anchors is not None  # a value is clipped only against a fixed scale
+        lo_end, hi_end = sorted(c.anchors)
         anchor = lo_end if cell.value < lo_end else hi_end
         return L.t(
             "outside the fixed scale {worst} to {best}; counts as {anchor}",
@@ -125,18 +104,30 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
 
 
 def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Data quality sheet: the flags of each site and criterion at a glance, every flag
+    with how it was treated, the criteria and facts not used, and the screened-out sites."""
     ws = wb.create_sheet(L.sheet("quality"))
     dm = data.dm
-    crits = data.criteria
-    row = write_title(
-        ws,
-        st,
-        L.t("Data quality"),
-        L.t(
-            "For each site and criterion: which values are missing, planned, estimated, ranges, "
-            "computed or stale, and how each was treated in the ranking."
-        ),
+    subtitle = L.t(
+        "For each site and criterion: which values are missing, planned, estimated, ranges, "
+        "computed or stale, and how each was treated in the ranking."
     )
+    row = write_title(ws, st, L.t("Data quality"), subtitle)
+    row = _flag_overview(ws, st, L, data, row)
+    row = _flag_details(ws, st, L, data, row)
+    row = _not_used(ws, st, L, data, row)
+    if dm.excluded:
+        row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
+        rows = [[L.site_name(data.site(s)), why] for s, why in dm.excluded]
+        tr = write_table(ws, st, row, [L.t("Site"), L.t("Reason")], rows, wrap=[True, False])
+        row = tr.last_row + 2
+    finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
+    return ws
+
+
+def _flag_overview(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """One row per site: its flags on each criterion (filled as on the Decision matrix)."""
+    dm, crits = data.dm, data.criteria
     row = write_section(ws, st, row, L.t("Overview"), span=8)
     headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], L.t("Criteria with a sourced value")]
     rows = []
@@ -148,9 +139,8 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             tags.append(", ".join(L.flag(f) for f in flags) if flags else "✓")
         covered = sum(1 for c in crits if not dm.cell(sid, c.id).missing)
         rows.append([data.rank_of(i), L.site_name(data.site(sid)), *tags, f"{covered}/{len(crits)}"])
-    tr = write_table(
-        ws, st, row, headers, rows, wrap=[False, True, *[True] * len(crits)], header_height=44, band=False
-    )
+    wrap = [False, True, *[True] * len(crits)]
+    tr = write_table(ws, st, row, headers, rows, wrap=wrap, header_height=44, band=False)
     centred = Alignment(horizontal="center", vertical="top", wrap_text=True)
     for k, i in enumerate(data.order):
         sid = dm.site_ids[i]
@@ -165,26 +155,23 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 fill=st.flag_fill[kind] if kind else None,
                 font=st.stale if "stale" in flags else None,
             )
-    widths = {1: 6, 2: 32}
-    for c in range(3, max(12, 4 + len(crits))):
-        widths[c] = 15  # the overview's criteria and the detail table below share columns
+    widths: dict[int | str, float] = {1: 6, 2: 32}
+    for col in range(3, max(12, 4 + len(crits))):
+        widths[col] = 15  # the overview's criteria and the detail table below share columns
     set_widths(ws, widths)
-    row = tr.last_row + 1
-    row = (
-        add_note(
-            ws,
-            st,
-            row,
-            L.t(
-                "✓ = a sourced, current value. Fills as on the Decision matrix: rose = missing, lilac "
-                "= planned, green = estimated, blue = range; italic brown = stale."
-            ),
-            col=2,
-            span=max(7, len(crits) + 1),
-        )
-        + 1
+    note = L.t(
+        "✓ = a sourced, current value. Fills as on the Decision matrix: rose = missing, lilac "
+        "= planned, green = estimated, blue = range; italic brown = stale."
     )
+    return add_note(ws, st, tr.last_row + 1, note, col=2, span=max(7, len(crits) + 1)) + 1
 
+
+FLAG_KINDS = ("missing", "plan", "claim", "estimate", "range", "computed", "stale", "clipped")
+
+
+def _flag_details(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """Every flag, in rank, criterion and kind order, with the value used and how it was treated."""
+    dm, crits = data.dm, data.criteria
     detail_start = row
     row = write_section(ws, st, row, L.t("Every flag and how it was treated"), span=11)
     columns = [
@@ -197,14 +184,16 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         (L.t("Source"), 2),
         (L.t("As of"), 1),
     ]
-    detail: list[list[Any]] = []
-    fmts: list[str] = []
     order = {dm.site_ids[i]: k for k, i in enumerate(data.order)}
     crit_index = {c.id: j for j, c in enumerate(crits)}
-    kinds = ("missing", "plan", "claim", "estimate", "range", "computed", "stale", "clipped")
-    flags = sorted(data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], kinds.index(f.kind)))
+    flags = sorted(
+        data.flags, key=lambda f: (order[f.site], crit_index[f.criterion], FLAG_KINDS.index(f.kind))
+    )
+    if not flags:
+        note = L.t("No flags: every value is a sourced, current, measured point value.")
+        return add_note(ws, st, row, note, span=8) + 1
+    detail: list[list[Any]] = []
     for f in flags:
-        c = crits[crit_index[f.criterion]]
         cell = dm.cell(f.site, f.criterion)
         site = data.site(f.site)
         src = site.sources.get(cell.fact.source) if cell.fact else None
@@ -212,7 +201,7 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             [
                 data.rank_of(data.order[order[f.site]]),
                 L.site_name(site),
-                L.crit(c),
+                L.crit(crits[crit_index[f.criterion]]),
                 L.flag(f.kind),
                 float(cell.value),
                 _treatment(L, data, f.kind, f.site, f.criterion),
@@ -220,64 +209,41 @@ def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                 cell.fact.as_of if cell.fact else None,
             ]
         )
-        fmts.append(number_format([cell.value], c.unit))
-    if detail:
-        tr = write_wide_table(
-            ws,
-            st,
-            row,
-            columns,
-            detail,
-            formats=[None, None, None, None, None, None, None, FMT_DATE],
-            wrap=[False, True, True, True, False, True, True, False],
-            header_height=30,
-        )
-        date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
-        for k, fmt in enumerate(fmts):
-            style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=fmt)
-            fact = dm.cell(flags[k].site, flags[k].criterion).fact
-            if fact is not None:  # the date as precisely as the profile wrote it
-                date_cell = ws.cell(row=tr.first_row + k, column=date_col)
-                style_cell(date_cell, fmt=date_format(fact.as_of_precision))
-            style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
-            kind = flags[k].kind
-            c4 = ws.cell(row=tr.first_row + k, column=4)
-            if kind in st.flag_fill:
-                style_cell(c4, fill=st.flag_fill[kind])
-            elif kind == "stale":
-                style_cell(c4, font=st.stale)
-        # the values carry their unit in the number format: widen the column to the longest
-        # (a too-narrow numeric cell shows ### in print)
-        longest = max(
-            text_width(f"{float(d[4]):,.2f} {crits[crit_index[f.criterion]].unit}")
-            for d, f in zip(detail, flags, strict=True)
-        )
-        set_widths(ws, {5: max(15, longest + 3)})
-        # the list is the sheet's main content: it starts on a page of its own unless it fits
-        # under the overview (a sheet repeats one range of rows, the title, not this header)
-        keep_together(ws, detail_start, tr.last_row)
-        row = tr.last_row + 2
-    else:
-        row = (
-            add_note(
-                ws, st, row, L.t("No flags: every value is a sourced, current, measured point value."), span=8
-            )
-            + 1
-        )
-    row = _not_used(ws, st, L, data, row)
-    if dm.excluded:
-        row = write_section(ws, st, row, L.t("Screened-out sites"), span=8)
-        tr = write_table(
-            ws,
-            st,
-            row,
-            [L.t("Site"), L.t("Reason")],
-            [[L.site_name(data.site(s)), why] for s, why in dm.excluded],
-            wrap=[True, False],
-        )
-        row = tr.last_row + 2
-    finish_sheet(ws, st, freeze="C5", page_label=L.t("Page &P of &N"))
-    return ws
+    tr = write_wide_table(
+        ws,
+        st,
+        row,
+        columns,
+        detail,
+        formats=[None, None, None, None, None, None, None, FMT_DATE],
+        wrap=[False, True, True, True, False, True, True, False],
+        header_height=30,
+    )
+    date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
+    for k, f in enumerate(flags):
+        cell = dm.cell(f.site, f.criterion)
+        unit = crits[crit_index[f.criterion]].unit
+        style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=number_format([cell.value], unit))
+        if cell.fact is not None:  # the date as precisely as the profile wrote it
+            date_cell = ws.cell(row=tr.first_row + k, column=date_col)
+            style_cell(date_cell, fmt=date_format(cell.fact.as_of_precision))
+        style_cell(ws.cell(row=tr.first_row + k, column=1), align=st.center)
+        c4 = ws.cell(row=tr.first_row + k, column=4)
+        if f.kind in st.flag_fill:
+            style_cell(c4, fill=st.flag_fill[f.kind])
+        elif f.kind == "stale":
+            style_cell(c4, font=st.stale)
+    # the values carry their unit in the number format: widen the column to the longest
+    # (a too-narrow numeric cell shows ### in print)
+    longest = max(
+        text_width(f"{float(d[4]):,.2f} {crits[crit_index[f.criterion]].unit}")
+        for d, f in zip(detail, flags, strict=True)
+    )
+    set_widths(ws, {5: max(15, longest + 3)})
+    # the list is the sheet's main content: it starts on a page of its own unless it fits
+    # under the overview (a sheet repeats one range of rows, the title, not this header)
+    keep_together(ws, detail_start, tr.last_row)
+    return tr.last_row + 2
 
 
 def why_sits_out(L: Lang, x: ExcludedCriterion) -> str:
@@ -299,6 +265,31 @@ def why_not_comparable(L: Lang, x: NotComparable, c: Criterion) -> str:
     if x.scope is None:
         return L.t("no scope recorded; the criterion compares only: {scopes}", scopes=scopes)
     return L.t("another scope; the criterion compares only: {scopes}", scopes=scopes)
+
+
+def not_comparable_rows(
+    L: Lang, dm: DecisionMatrix, criteria: Sequence[Criterion], site_of: Callable[[str], Site]
+) -> list[dict[str, str]]:
+    """One row per fact not used (another scope, or a plan under horizon built): the site, the
+    criterion, the fact as written, its scope, the scopes compared, its status and why."""
+    by_id = {c.id: c for c in criteria}
+    rows = []
+    for x in dm.not_comparable:
+        c = by_id[x.criterion]
+        site = site_of(x.site)
+        fact = site.facts[x.fact]
+        rows.append(
+            {
+                "site": L.site_name(site),
+                "criterion": L.crit(c),
+                "fact": L.num(fact.value, fact.unit),
+                "scope": x.scope or "—",
+                "compared": ", ".join(c.scopes) if c.scopes else "—",
+                "status": L.status(x.status),
+                "reason": why_not_comparable(L, x, c),
+            }
+        )
+    return rows
 
 
 def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
@@ -336,57 +327,27 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
             wrap=[True, False, False, False, False, True],
             header_height=30,
         )
-        row = tr.last_row + 1
-        row = (
-            add_note(
-                ws,
-                st,
-                row,
-                L.t(
-                    "A criterion that fewer than its minimum coverage of the sites can use (after "
-                    "scope and horizon) takes no part in the ranking; its weight is shared among "
-                    "the criteria that do, in proportion to their weights."
-                ),
-                span=8,
-            )
-            + 1
+        note = L.t(
+            "A criterion that fewer than its minimum coverage of the sites can use (after "
+            "scope and horizon) takes no part in the ranking; its weight is shared among "
+            "the criteria that do, in proportion to their weights."
         )
+        row = add_note(ws, st, tr.last_row + 1, note, span=8) + 1
     if dm.not_comparable:
         title = L.t("Facts not used: another scope, or a plan under horizon built")
         row = write_section(ws, st, row, title, span=8)
-        rows = []
-        for x in dm.not_comparable:
-            c = by_id[x.criterion]
-            site = data.site(x.site)
-            fact = site.facts[x.fact]
-            rows.append(
-                [
-                    L.site_name(site),
-                    L.crit(c),
-                    L.num(fact.value, fact.unit),
-                    x.scope or "—",
-                    ", ".join(c.scopes) if c.scopes else "—",
-                    L.status(x.status),
-                    why_not_comparable(L, x, c),
-                ]
-            )
-        tr = write_wide_table(
-            ws,
-            st,
-            row,
-            [
-                (L.t("Site"), 2),
-                (L.t("Criterion"), 1),
-                (L.t("Fact as written"), 1),
-                (L.t("Its scope"), 1),
-                (L.t("Scopes compared"), 2),
-                (L.t("Status"), 1),
-                (L.t("Why it is not used"), 2),
-            ],
-            rows,
-            wrap=[True, True, False, True, True, False, True],
-            header_height=30,
-        )
+        rows = [list(x.values()) for x in not_comparable_rows(L, dm, cs.criteria, data.site)]
+        columns = [
+            (L.t("Site"), 2),
+            (L.t("Criterion"), 1),
+            (L.t("Fact as written"), 1),
+            (L.t("Its scope"), 1),
+            (L.t("Scopes compared"), 2),
+            (L.t("Status"), 1),
+            (L.t("Why it is not used"), 2),
+        ]
+        wrap = [True, True, False, True, True, False, True]
+        tr = write_wide_table(ws, st, row, columns, rows, wrap=wrap, header_height=30)
         row = tr.last_row + 2
     return row
 
@@ -419,17 +380,15 @@ def short_url(url: str, limit: float = 36.0) -> str:
 
 
 def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Sources sheet: every source a site profile names, with its link and the facts
+    that come from it."""
     ws = wb.create_sheet(L.sheet("sources"))
     dm = data.dm
-    row = write_title(
-        ws,
-        st,
-        L.t("Sources"),
-        L.t(
-            "Every source named by a site profile: title, publisher, date, link, and which "
-            "facts come from it."
-        ),
+    subtitle = L.t(
+        "Every source named by a site profile: title, publisher, date, link, and which "
+        "facts come from it."
     )
+    row = write_title(ws, st, L.t("Sources"), subtitle)
     used_facts = {c.fact for c in data.criteria}
     sites = [data.site(s) for s in data.ranked_ids]
     sites += [data.site(s) for s, _ in dm.excluded]
@@ -444,6 +403,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         L.t("Other facts"),
     ]
     rows = []
+    keys: list[str] = []
     urls = []
     precisions = []
     for site in sites:
@@ -463,18 +423,12 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
                     ", ".join(other),
                 ]
             )
+            keys.append(key)
             urls.append(src.url)
             precisions.append(src.date_precision)
-    tr = write_table(
-        ws,
-        st,
-        row,
-        headers,
-        rows,
-        formats=[None, None, None, None, FMT_DATE, None, None, None],
-        wrap=[True, True, True, True, False, True, True, True],
-        header_height=30,
-    )
+    formats = [None, None, None, None, FMT_DATE, None, None, None]
+    wrap = [True, True, True, True, False, True, True, True]
+    tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=wrap, header_height=30)
     for k, precision in enumerate(precisions):  # the date as precisely as the profile wrote it
         style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=date_format(precision))
     for k, url in enumerate(urls):
@@ -488,7 +442,7 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     # source keys are single words (wikipedia-daedeok-science-town): as wide as the longest
     # (within reason), so that none breaks inside; the title, publisher and other-facts columns
     # (wrapped prose) give back about half of it, so the printed scale stays about the same
-    key_width = min(SOURCE_KEY_MAX_WIDTH, max([18.0, *(key_units(r[1]) + 1.5 for r in rows)]))
+    key_width = min(SOURCE_KEY_MAX_WIDTH, max([18.0, *(key_units(k) + 1.5 for k in keys)]))
     extra = key_width - 18.0
     set_widths(
         ws,
@@ -503,175 +457,12 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
             8: 30 - extra * 0.125,
         },
     )
-    row = tr.last_row + 2
-    add_note(
-        ws,
-        st,
-        row,
-        L.t(
-            "Links show the web site and the start of the address; click to "
-            "open the full address. Only web (http, https) and mail links are "
-            "made clickable; anything else is shown as text."
-        ),
-        span=6,
+    note = L.t(
+        "Links show the web site and the start of the address; click to "
+        "open the full address. Only web (http, https) and mail links are "
+        "made clickable; anything else is shown as text."
     )
-    finish_sheet(
-        ws,
-        st,
-        freeze=f"C{tr.first_row}",
-        title_rows=(tr.header_row, tr.header_row),
-        page_label=L.t("Page &P of &N"),
-    )
+    add_note(ws, st, tr.last_row + 2, note, span=6)
+    title_rows = (tr.header_row, tr.header_row)
+    finish_sheet(ws, st, freeze=f"C{tr.first_row}", title_rows=title_rows, page_label=L.t("Page &P of &N"))
     return ws
-
-
-# ----------------------------------------------------------------------------- Run info
-def resolve_input(path: str) -> Path:
-    """A path as the study displays it (``<shipped>/...`` for the package's data) -> a file."""
-    if path.startswith("<shipped>/"):
-        return Path(__file__).resolve().parents[1] / "data" / path[len("<shipped>/") :]
-    return Path(path)
-
-
-def sha256_of(path: Path) -> tuple[str, int] | None:
-    try:
-        h = hashlib.sha256()
-        size = 0
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-                size += len(chunk)
-        return h.hexdigest(), size
-    except OSError:
-        return None
-
-
-def input_files(data: ReportData, extra: Sequence[str | Path] = ()) -> list[tuple[str, Path]]:
-    study = data.study
-    out = [(study.criteria_set.path, resolve_input(study.criteria_set.path))]
-    seen: set[str] = set()
-    for s in sorted(study.sites, key=lambda s: s.path):
-        shown = s.path
-        table, _, row = shown.rpartition(":")  # a site table's row (grid.csv:7): the table, once
-        if row.isdigit() and table and resolve_input(table).exists():
-            shown = table
-        if shown not in seen:
-            seen.add(shown)
-            if resolve_input(shown).is_dir():
-                continue  # a Parquet dataset folder: its files come as extra inputs
-            out.append((shown, resolve_input(shown)))
-    out += [(str(p), Path(p)) for p in extra if str(p) not in seen]
-    return out
-
-
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
-
-
-def write_runinfo(
-    wb: Workbook,
-    st: Styles,
-    L: Lang,
-    data: ReportData,
-    *,
-    command_line: str | None,
-    extra_inputs: Sequence[str | Path] = (),
-    extra: Mapping[str, Any] | None = None,
-) -> Worksheet:
-    ws = wb.create_sheet(L.sheet("runinfo"))
-    study, r = data.study, data.ranking
-    row = write_title(
-        ws,
-        st,
-        L.t("Run info"),
-        L.t(
-            "How this workbook was made: tool and library versions, the exact command, the "
-            "input files with their SHA-256 fingerprints."
-        ),
-    )
-    set_widths(ws, {1: 44, 2: 72, 3: 12})
-    row = write_section(ws, st, row, L.t("Run"), span=3)
-    iv = r.intervals
-    sampled = iv is not None and not iv.exact and iv.seed is not None
-    pairs: list[tuple[str, Any]] = [
-        (L.t("Tool"), f"sitecompare {__version__}"),
-        (L.t("Generated (UTC)"), data.generated.strftime("%Y-%m-%d %H:%M:%S")),
-        (L.t("Command line"), command_line or L.t("(library call: sitecompare.write_workbook)")),
-        (L.t("Facts as of"), data.as_of.isoformat()),
-        (
-            L.t("Seed"),
-            L.t("{seed} (the rank intervals are sampled)", seed=iv.seed)
-            if sampled and iv is not None
-            else L.t("none: the ranking is deterministic"),
-        ),
-        (L.t("Criteria set"), f"{L.criteria_set(study.criteria_set)} ({study.criteria_set.path})"),
-        (L.t("Sites folder"), study.sites_dir),
-        (L.t("Method"), json.dumps(r.method.as_dict(), ensure_ascii=False)),
-        (L.t("Horizon"), r.matrix.horizon),
-        (L.t("Minimum coverage"), f"{study.criteria_set.min_coverage:g}"),
-        (L.t("Weights"), json.dumps({k: round(v, 12) for k, v in study.weights.items()}, ensure_ascii=False)),
-        (L.t("Weights in force"), json.dumps({k: round(v, 12) for k, v in r.matrix.weight_of.items()})),
-        (L.t("Weights from"), study.weight_source),
-        (L.t("Weights set by"), study.criteria_set.weights_by or "-"),
-        (L.t("Scenario"), _scenario_record(L, study)),
-        (L.t("Rank intervals"), iv.how if iv is not None else "-"),
-        (L.t("Language"), L.code),
-    ]
-    for k, v in (extra or {}).items():
-        pairs.append((str(k), v if isinstance(v, (int, float)) else str(v)))
-    for key, value in pairs:
-        put(ws, row, 1, key, font=st.bold, fill=st.subheader_fill, border=st.box, align=st.top)
-        put(
-            ws,
-            row,
-            2,
-            value,
-            font=st.font,
-            border=st.box,
-            align=Alignment(wrap_text=True, vertical="top", horizontal="left"),
-        )
-        merge(ws, row, 2, row, 3)
-        row += 1
-    row += 1
-    row = write_section(ws, st, row, L.t("Software"), span=3)
-    soft = [
-        ["Python", platform.python_version(), sys.implementation.name],
-        [L.t("Platform"), platform.platform(terse=True), ""],
-    ]
-    soft += [[lib, _version(lib), ""] for lib in LIBRARIES]
-    tr = write_table(ws, st, row, [L.t("Component"), L.t("Version"), ""], soft)
-    row = tr.last_row + 2
-    row = write_section(ws, st, row, L.t("Input files"), span=3)
-    files = []
-    for shown, path in input_files(data, extra_inputs):
-        got = sha256_of(path)
-        files.append([shown, got[0] if got else L.t("(not readable)"), got[1] if got else None])
-    tr = write_table(
-        ws, st, row, [L.t("File"), "SHA-256", L.t("Bytes")], files, formats=[None, None, "#,##0"]
-    )
-    for k in range(len(files)):
-        style_cell(ws.cell(row=tr.first_row + k, column=2), font=st.small)
-    row = tr.last_row + 2
-    add_note(
-        ws,
-        st,
-        row,
-        L.t(
-            "To check that a file is the one ranked here, compare its "
-            "SHA-256 (e.g. sha256sum FILE) with the value above."
-        ),
-        span=3,
-    )
-    finish_sheet(ws, st, page_label=L.t("Page &P of &N"), landscape=False)
-    return ws
-
-
-def _scenario_record(L: Lang, study: Any) -> str:
-    """The scenario in force for Run info: its local label with the id the file uses."""
-    if not study.scenario:
-        return "-"
-    label = L.scenario(study.criteria_set, study.scenario)
-    return label if label == study.scenario else f"{label} ({study.scenario})"

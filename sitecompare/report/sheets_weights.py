@@ -7,18 +7,21 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openpyxl.chart import LineChart, Reference
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import WeightProvenance
+from ..rounding import rounded
 from ..scenarios import BASE
 from .context import ReportData
 from .i18n import Lang
+from .overview_text import scenario_name, weights_text
 from .sensitivity_common import chart_end
-from .sheets_overview import scenario_name, weights_text
 from .styles import (
     FMT_SHARE,
     Styles,
+    TableRange,
     add_note,
     color_scale,
     data_bar,
@@ -42,8 +45,9 @@ KEEP_ROWS = 5  # a section heading starts a new page unless this many of its tab
 
 
 def _fmt(v: Any) -> Any:
+    """A provenance detail as shown: figures to SHOWN decimals, lists and mappings as text."""
     if isinstance(v, float):
-        return round(v, 6)
+        return rounded(v)
     if isinstance(v, (list, tuple)):
         return ", ".join(str(_fmt(x)) for x in v)
     if isinstance(v, Mapping):
@@ -123,25 +127,29 @@ def _detail_tables(
 
 
 def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
+    """Add the Weights sheet: the weights side by side, the rank under each scenario (with its
+    chart), where the weights came from, and what each criterion reads."""
     ws = wb.create_sheet(L.sheet("weights"))
-    study = data.study
-    cs = study.criteria_set
-    crits = data.criteria
     sc = data.scenarios
-    row = write_title(
-        ws,
-        st,
-        L.t("Weights and scenarios"),
-        L.t(
-            "The weights in force and where they came from, every named weight scenario side "
-            "by side, and each site's rank under each scenario."
-        ),
+    subtitle = L.t(
+        "The weights in force and where they came from, every named weight scenario side "
+        "by side, and each site's rank under each scenario."
     )
+    row = write_title(ws, st, L.t("Weights and scenarios"), subtitle)
     set_widths(ws, {1: 38, 2: 16, 3: 14, 4: 14})
     for c in range(5, 5 + len(sc.columns) + 1):
         set_widths(ws, {c: 14})
+    row = _weights_by_scenario(ws, st, L, data, row)
+    row = _ranks_by_scenario(ws, st, L, data, row)
+    row = _provenance(ws, st, L, data, row)
+    _criteria_definitions(ws, st, L, data, row)
+    finish_sheet(ws, st, freeze="B4", page_label=L.t("Page &P of &N"))
+    return ws
 
-    # 1. weights side by side
+
+def _weights_by_scenario(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """1. The weights side by side: in force, in the criteria file, under each scenario."""
+    cs, crits, sc = data.study.criteria_set, data.criteria, data.scenarios
     row = write_section(ws, st, row, L.t("Weights by scenario (shares of 100%)"), span=8)
     headers = [
         L.t("Criterion"),
@@ -152,15 +160,8 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     ]
     rows: list[Sequence[Any]] = []
     for c in crits:
-        rows.append(
-            [
-                L.crit(c),
-                c.id,
-                data.dm.weight_of[c.id],
-                float(c.weight),
-                *[float(sc.weights[s][c.id]) for s in sc.columns],
-            ]
-        )
+        scenarios = [float(sc.weights[s][c.id]) for s in sc.columns]
+        rows.append([L.crit(c), c.id, data.dm.weight_of[c.id], float(c.weight), *scenarios])
     total = [
         L.t("Total"),
         "",
@@ -176,32 +177,20 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     last_c = tr.last_row - 1
     data_bar(ws, f"C{tr.first_row}:C{last_c}", low=0, high=1)
     if sc.columns:
-        from openpyxl.utils import get_column_letter
-
         a, b = get_column_letter(5), get_column_letter(4 + len(sc.columns))
-        color_scale(
-            ws,
-            f"{a}{tr.first_row}:{b}{last_c}",
-            low=0,
-            high=max(0.01, max(max(w.values()) for w in sc.weights.values())),
-        )
-    row = tr.last_row + 1
-    row = (
-        add_note(
-            ws,
-            st,
-            row,
-            L.t(
-                "Weights are any non-negative points, normalised to shares that add up to 100% before "
-                "any method sees them. A scenario that does not name a criterion keeps the criteria "
-                "file's points for it."
-            ),
-            span=8,
-        )
-        + 1
+        high = max(0.01, max(max(w.values()) for w in sc.weights.values()))
+        color_scale(ws, f"{a}{tr.first_row}:{b}{last_c}", low=0, high=high)
+    note = L.t(
+        "Weights are any non-negative points, normalised to shares that add up to 100% before "
+        "any method sees them. A scenario that does not name a criterion keeps the criteria "
+        "file's points for it."
     )
+    return add_note(ws, st, tr.last_row + 1, note, span=8) + 1
 
-    # 2. rank by scenario (+ chart), kept on one page
+
+def _ranks_by_scenario(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """2. Each site's rank under each scenario, with a line chart, kept on one page."""
+    cs, sc = data.study.criteria_set, data.scenarios
     section = row
     headers = [L.t("Site"), L.t("This workbook"), *[scenario_name(L, s, cs) for s in sc.columns]]
     row = write_section(ws, st, row, L.t("Rank of each site under each scenario"), span=len(headers))
@@ -209,63 +198,59 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     idx = {s: k for k, s in enumerate(sc.site_ids)}
     for i in data.order:
         sid = data.dm.site_ids[i]
-        rows.append(
-            [
-                L.site_name(data.site(sid)),
-                data.rank_of(i),
-                *[int(sc.ranks[idx[sid], j]) for j in range(len(sc.columns))],
-            ]
-        )
+        ranks = [int(sc.ranks[idx[sid], j]) for j in range(len(sc.columns))]
+        rows.append([L.site_name(data.site(sid)), data.rank_of(i), *ranks])
     tr = write_table(ws, st, row, headers, rows, wrap=[True], header_height=30)
     for k in range(len(rows)):
         for c in range(2, len(headers) + 1):
             style_cell(ws.cell(row=tr.first_row + k, column=c), align=st.center)
     row = tr.last_row + 1
     n_sites = len(rows)
+    if n_sites < 1 or not sc.columns:
+        return row
+    chart = _rank_chart(ws, st, L, tr, len(headers), n_sites)
+    note = L.t(
+        "Lines that stay flat show ranks that do not depend on the weights; crossing lines "
+        "show where a different weighting changes the order."
+    )
+    row = add_note(ws, st, row, note, span=8) + 1
+    ws.add_chart(chart, f"A{row}")
+    # the rows under the chart get a height, so that every program (and the page model)
+    # sees the chart over the same rows; the table and the chart are kept on one page
+    end = chart_end(ws, row, chart.height)
+    keep_together(ws, section, end)
+    return end + 2
+
+
+def _rank_chart(ws: Worksheet, st: Styles, L: Lang, tr: TableRange, n_cols: int, n_sites: int) -> LineChart:
+    """The rank of the first sites (at most RANK_CHART_MAX_SITES) by scenario, 1 at the top."""
     k = min(RANK_CHART_MAX_SITES, n_sites)
-    if n_sites >= 1 and sc.columns:
-        chart = LineChart()
-        title = L.t("Rank of each site by weight scenario (1 = best)")
-        if k < n_sites:
-            title += " " + L.t("(first {k} sites)", k=k)
-        chart.title = title
-        data_ref = Reference(
-            ws, min_col=1, max_col=len(headers), min_row=tr.first_row, max_row=tr.first_row + k - 1
-        )
-        chart.add_data(data_ref, from_rows=True, titles_from_data=True)
-        chart.set_categories(
-            Reference(ws, min_col=2, max_col=len(headers), min_row=tr.header_row, max_row=tr.header_row)
-        )
-        chart.y_axis.scaling.orientation = "maxMin"
-        chart.y_axis.scaling.min = 1
-        chart.y_axis.scaling.max = max(2, n_sites)
-        chart.y_axis.majorUnit = 1
-        chart.y_axis.title = L.t("Rank")
-        chart.x_axis.crosses = "max"  # category labels at the bottom of the reversed axis
-        style_chart(chart, st, line=True)
+    chart = LineChart()
+    title = L.t("Rank of each site by weight scenario (1 = best)")
+    if k < n_sites:
+        title += " " + L.t("(first {k} sites)", k=k)
+    chart.title = title
+    data_ref = Reference(ws, min_col=1, max_col=n_cols, min_row=tr.first_row, max_row=tr.first_row + k - 1)
+    chart.add_data(data_ref, from_rows=True, titles_from_data=True)
+    categories = Reference(ws, min_col=2, max_col=n_cols, min_row=tr.header_row, max_row=tr.header_row)
+    chart.set_categories(categories)
+    chart.y_axis.scaling.orientation = "maxMin"
+    chart.y_axis.scaling.min = 1
+    chart.y_axis.scaling.max = max(2, n_sites)
+    chart.y_axis.majorUnit = 1
+    chart.y_axis.title = L.t("Rank")
+    chart.x_axis.crosses = "max"  # category labels at the bottom of the reversed axis
+    style_chart(chart, st, line=True)
+    if chart.legend is not None:
         chart.legend.position = "r"
-        chart.width = 26
-        chart.height = 7.4  # with a table of 7 sites and the repeated title rows: one page
-        row = (
-            add_note(
-                ws,
-                st,
-                row,
-                L.t(
-                    "Lines that stay flat show ranks that do not depend on the weights; crossing lines "
-                    "show where a different weighting changes the order."
-                ),
-                span=8,
-            )
-            + 1
-        )
-        ws.add_chart(chart, f"A{row}")
-        # the rows under the chart get a height, so that every program (and the page model)
-        # sees the chart over the same rows; the table and the chart are kept on one page
-        end = chart_end(ws, row, chart.height)
-        keep_together(ws, section, end)
-        row = end + 2
-    # 3. provenance
+    chart.width = 26
+    chart.height = 7.4  # with a table of 7 sites and the repeated title rows: one page
+    return chart
+
+
+def _provenance(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """3. Where the weights in force and each scenario's came from, with their detail tables."""
+    cs = data.study.criteria_set
     section = row
     row = write_section(ws, st, row, L.t("Where the weights came from"), span=8)
     prov_rows = [
@@ -279,25 +264,22 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     for name in cs.scenarios:
         prov = cs.scenario_provenance.get(name, WeightProvenance("direct"))
         prov_rows.append([L.scenario(cs, name), L.t(prov.method), _provenance_summary(L, prov)])
-    tr = write_table(
-        ws, st, row, [L.t("Weights"), L.t("Derived by"), L.t("Details")], prov_rows, wrap=[True, False, True]
-    )
+    headers = [L.t("Weights"), L.t("Derived by"), L.t("Details")]
+    tr = write_table(ws, st, row, headers, prov_rows, wrap=[True, False, True])
+    last_col = max(8, 4 + len(data.scenarios.columns))
     for k in range(len(prov_rows) + 1):
-        merge(
-            ws,
-            tr.header_row + k,
-            3,
-            tr.header_row + k,
-            max(8, 4 + len(sc.columns)),
-        )
+        merge(ws, tr.header_row + k, 3, tr.header_row + k, last_col)
     keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))  # no heading alone
     row = tr.last_row + 2
     for name in cs.scenarios:
-        prov = cs.scenario_provenance.get(name)
-        if prov is not None and prov.detail:
-            row = _detail_tables(ws, st, L, row, L.scenario(cs, name), prov, 100)
+        detailed = cs.scenario_provenance.get(name)
+        if detailed is not None and detailed.detail:
+            row = _detail_tables(ws, st, L, row, L.scenario(cs, name), detailed, 100)
+    return row
 
-    # 4. criteria definitions
+
+def _criteria_definitions(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
+    """4. What each criterion reads and how: fact, unit, direction, policy, limits, scale."""
     section = row
     row = write_section(ws, st, row, L.t("Criteria: what each one reads and how"), span=8)
     headers = [
@@ -311,38 +293,19 @@ def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
         L.t("Fixed scale"),
     ]
     rows = []
-    for c in crits:
+    for c in data.criteria:
         limit = []
         if c.bounds_min is not None:
             limit.append(f"≥ {L.num(c.bounds_min, c.unit)}")
         if c.bounds_max is not None:
             limit.append(f"≤ {L.num(c.bounds_max, c.unit)}")
-        scale = (
-            L.t(
-                "{worst} (worst) to {best} (best)",
-                worst=L.num(c.scale_worst),
-                best=L.num(c.scale_best, c.unit),
-            )
-            if c.has_scale
-            else ""
-        )
-        rows.append(
-            [
-                L.crit(c),
-                c.id,
-                c.fact,
-                unit_display(c.unit) or "-",
-                L.better(c),
-                L.policy(c.missing),
-                "; ".join(limit),
-                scale,
-            ]
-        )
-    tr = write_table(
-        ws, st, row, headers, rows, wrap=[True, False, True, False, True, True, True, True], header_height=30
-    )
+        scale = ""
+        if c.has_scale:
+            worst, best = L.num(c.scale_worst), L.num(c.scale_best, c.unit)
+            scale = L.t("{worst} (worst) to {best} (best)", worst=worst, best=best)
+        unit, policy = unit_display(c.unit) or "-", L.policy(c.missing)
+        rows.append([L.crit(c), c.id, c.fact, unit, L.better(c), policy, "; ".join(limit), scale])
+    wrap = [True, False, True, False, True, True, True, True]
+    tr = write_table(ws, st, row, headers, rows, wrap=wrap, header_height=30)
     keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))
-    row = tr.last_row + 2
-
-    finish_sheet(ws, st, freeze="B4", page_label=L.t("Page &P of &N"))
-    return ws
+    return tr.last_row + 2
