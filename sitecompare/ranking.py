@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ class Ranking:
         return self.ranked if self.ranked is not None else len(self.matrix.site_ids)
 
     @property
-    def site_ids(self) -> tuple[str, ...]:
+    def site_ids(self) -> Sequence[str]:
         """The ranked sites' ids, in the matrix's order."""
         return self.matrix.site_ids
 

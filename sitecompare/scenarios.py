@@ -5,6 +5,7 @@ table (:func:`sitecompare.cli.common.print_scenario_table`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ class ScenarioTable:
     """Ranks (and scores) of each site under each weight scenario or method."""
 
     columns: tuple[str, ...]
-    site_ids: tuple[str, ...]
+    site_ids: Sequence[str]
     ranks: np.ndarray  # (n, k)
     scores: np.ndarray  # (n, k)
     weights: dict[str, dict[str, float]]

@@ -6,7 +6,6 @@ Everything is checked in one pass and every problem in every file is raised toge
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
+from .hints import did_you_mean
 from .matrix import collect_matrix_issues
 from .model import HORIZONS, CriteriaSet, MethodSpec, Site, Study, normalise_weights
 from .profiles import PARSED, list_profile_files, read_document
@@ -153,8 +153,7 @@ def parse_weights_option(
             continue
         k, v = (x.strip() for x in part.split("=", 1))
         if k not in ids:
-            hint = difflib.get_close_matches(k, ids, n=1)
-            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            did = did_you_mean(k, ids)
             issues.append(
                 Issue(origin, k, f"unknown criterion {k!r}{did} (criteria: {', '.join(ids)})")
             )
@@ -367,8 +366,7 @@ def _fact_typos(
             continue  # only a profile with its own problems has it: those are reported
         if not any(c.fact in s.facts for s in site_list):
             unknown.add(c.fact)
-            hint = difflib.get_close_matches(c.fact, known, n=1)
-            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            did = did_you_mean(c.fact, known)
             issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
     return issues, unknown
 

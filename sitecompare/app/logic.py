@@ -196,7 +196,7 @@ def method_names(cs: CriteriaSet, sites: int = 0) -> list[str]:
     PROMETHEE II compares every pair of sites, for the ranking and for each configuration its
     rank intervals try, so above ``PAIRWISE_MAX_SITES`` sites it is offered only when it is the
     criteria file's own method (a move would take tens of seconds at 1,000 sites)."""
-    from ..report.context import BUILTIN_METHODS
+    from ..report.plain_tables import BUILTIN_METHODS
 
     names = [m for m in BUILTIN_METHODS if m != "promethee2" or sites <= PAIRWISE_MAX_SITES]
     if cs.method.name not in names:

@@ -62,7 +62,7 @@ class RankRow:
 
 def ranking_rows(ranking: Ranking, L: AppLang) -> list[RankRow]:
     """The ranking's rows in rank order, with each site's could-rank interval and bar length."""
-    from ..report.context import score_view
+    from ..report.plain_tables import score_view
 
     view, _ = score_view(ranking)
     rows = []
@@ -174,7 +174,7 @@ def contributions(
     """Each criterion's part of each site's score (the workbook's Contributions sheet): rows of
     ``{site, criterion, value, order}`` for the ``max_sites`` best-placed sites, the kind
     (``wsm``, ``promethee2``, ``wsm-fallback``) and a sentence saying what the bars are."""
-    from ..report.context import contribution_view
+    from ..report.plain_tables import contribution_view
     from ..report.sheets_matrix import contributions_text
 
     C, kind = contribution_view(ranking)
@@ -285,7 +285,7 @@ def smaa(
     as ``sitecompare sensitivity``'s SMAA part, with the same seed)."""
     from ..sensitivity import WEIGHT_SAMPLINGS
     from ..sensitivity.evaluate import Evaluator
-    from ..sensitivity.smaa import run_smaa
+    from ..sensitivity.smaa import run_smaa_on_matrix
 
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])
@@ -297,19 +297,8 @@ def smaa(
     if len(dm.site_ids) < 2:
         raise ValidationError([Issue("sites", "", "SMAA needs at least two sites in the comparison")])
     ev = Evaluator(dm.problem(), ranking.method)
-    return run_smaa(
-        ev,
-        dm.X,
-        dm.weights,
-        low=dm.low,
-        high=dm.high,
-        missing=dm.missing,
-        observed_low=np.nan_to_num(dm.observed_low),
-        observed_high=np.nan_to_num(dm.observed_high),
-        samples=samples,
-        seed=seed,
-        weight_sampling=weight_sampling,
-        progress=progress,
+    return run_smaa_on_matrix(
+        dm, ev, dm.weights, samples=samples, seed=seed, weight_sampling=weight_sampling, progress=progress
     )
 
 
@@ -359,7 +348,7 @@ class Quality:
 def quality(ranking: Ranking, L: AppLang) -> Quality:
     """The coverage and data-quality panel: what sits out and why, what is not comparable and
     why, how many facts are missing, planned, claims, ranges (the workbook's Data quality)."""
-    from ..report.context import cell_flags
+    from ..report.plain_tables import cell_flags
     from ..report.sheets_quality import not_comparable_rows, why_sits_out
 
     dm = ranking.matrix

@@ -24,8 +24,8 @@ workbook a user sends back, under limits), ``command`` (``sitecompare compare``)
 from __future__ import annotations
 
 from .i18n import LANGS, Lang
+from .layout import Styles
 from .readback import read_whatif_weights
-from .styles import Styles
 from .whatif import NAMES as WHATIF_NAMES
 from .whatif import WHATIF_SHEET
 from .xlsx import ExtraSheet, build_workbook, write_workbook

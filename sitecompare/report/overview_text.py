@@ -9,8 +9,8 @@ from collections import defaultdict
 from ..headline import headline_sentences
 from ..model import CriteriaSet
 from ..scenarios import BASE
-from .context import Flag, ReportData
 from .i18n import N_, Lang
+from .plain_tables import Flag, ReportData
 
 __all__ = [
     "scenario_name",

@@ -46,6 +46,7 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
+from .. import files
 from ..errors import Issue, ValidationError, display_path, show_value
 from .untrusted_xlsx import (
     MAX_DEPTH,
@@ -78,7 +79,7 @@ __all__ = [
     "whatif_fact_edits",
 ]
 
-MAX_BYTES = 20 * 1024 * 1024  # a comparison workbook of 1,000 sites is ~2 MB
+MAX_BYTES = files.MAX_WORKBOOK_BYTES  # a comparison workbook of 1,000 sites is ~2 MB
 MAX_UNCOMPRESSED = 400 * 1024 * 1024  # ... and unpacks to ~23 MB
 MAX_CELLS = 1000  # cells of one defined name: one per criterion
 MAX_SITES = 100_000  # cells of whatif_sites: one per site (a 1,000-site workbook has 1,000)

@@ -20,7 +20,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..scenarios import method_label
 from .i18n import N_, Lang
 from .layout import Styles, finish_with_breaks, head_and_tail, merge, put, style_cell, write_title
-from .layout import chart_end as chart_end  # until merge: sheets_weights imports it from here
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult

@@ -11,9 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..matrix import Cell
 from ..model import Criterion
-from .context import ReportData
 from .i18n import N_, Lang
-from .styles import (
+from .layout import (
     FMT_SCORE,
     SCALE_HIGH,
     Styles,
@@ -33,6 +32,7 @@ from .styles import (
     write_table,
     write_title,
 )
+from .plain_tables import ReportData
 
 __all__ = [
     "write_matrix",

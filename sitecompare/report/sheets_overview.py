@@ -15,22 +15,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
-from .context import ReportData
 from .i18n import N_, Lang
-from .overview_text import (
-    caveats,
-    coverage_text,
-    headline_lines,
-    horizon_text,
-    interval_note,
-    interval_text,
-    method_text,
-    provenance_text,
-    scenario_name,
-    view_note,
-    weights_text,
-)
-from .styles import (
+from .layout import (
     FMT_NATIVE,
     FMT_SCORE,
     Styles,
@@ -45,10 +31,25 @@ from .styles import (
     style_cell,
     text_width,
     unit_display,
+    write_kv,
     write_section,
     write_table,
     write_title,
 )
+from .overview_text import (
+    caveats,
+    coverage_text,
+    headline_lines,
+    horizon_text,
+    interval_note,
+    interval_text,
+    method_text,
+    provenance_text,
+    scenario_name,
+    view_note,
+    weights_text,
+)
+from .plain_tables import ReportData
 
 SCORE_LABELS = {"score": N_("Score"), "closeness": N_("Closeness"), "Q": N_("Q"), "net flow": N_("Net flow")}
 
@@ -240,7 +241,7 @@ def _what_was_compared(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row
             ),
         ),
     ]
-    return _kv(ws, st, row, pairs) + 1
+    return write_kv(ws, st, row, pairs, col=2, span=6) + 1
 
 
 def _how_ranked(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) -> int:
@@ -260,7 +261,7 @@ def _how_ranked(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) 
         (L.t("Coverage"), coverage_text(data, L)),
         (L.t("Missing values"), "; ".join(f"{L.crit(c)}: {L.policy(c.missing)}" for c in dm.criteria)),
     ]
-    return _kv(ws, st, row, pairs) + 1
+    return write_kv(ws, st, row, pairs, col=2, span=6) + 1
 
 
 def _how_to_read(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, row: int) -> int:
@@ -290,17 +291,6 @@ def _how_to_read(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, row: int) -> 
         ),
     ]
     return _bullets(ws, st, row, legend)
-
-
-def _kv(ws: Worksheet, st: Styles, row: int, pairs: list[tuple[str, str]]) -> int:
-    """Key in column B, value merged over C..H."""
-    value_align = Alignment(wrap_text=True, vertical="top", horizontal="left")
-    for key, value in pairs:
-        put(ws, row, 2, key, font=st.bold, fill=st.subheader_fill, align=st.wrap)
-        put(ws, row, 3, value, font=st.font, align=value_align)
-        merge(ws, row, 3, row, 8)
-        row += 1
-    return row
 
 
 # ------------------------------------------------------------------------------ Ranking

@@ -11,11 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..matrix import DecisionMatrix, ExcludedCriterion, NotComparable
 from ..model import Criterion, Site
-from .context import ReportData
 from .i18n import Lang
-from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
-from .sheets_runinfo import write_runinfo as write_runinfo  # xlsx.py imports it here until merge
-from .styles import (
+from .layout import (
     FMT_DATE,
     Styles,
     add_note,
@@ -34,6 +31,8 @@ from .styles import (
     write_title,
     write_wide_table,
 )
+from .plain_tables import ReportData
+from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
 
 __all__ = [
     "write_quality",

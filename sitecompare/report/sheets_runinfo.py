@@ -18,9 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import __version__
 from ..rounding import RECORDED, rounded_map
-from .context import ReportData
 from .i18n import Lang
-from .styles import (
+from .layout import (
     Styles,
     add_note,
     finish_sheet,
@@ -32,6 +31,7 @@ from .styles import (
     write_table,
     write_title,
 )
+from .plain_tables import ReportData
 
 __all__ = ["write_runinfo", "input_files", "sha256_of", "resolve_input"]
 

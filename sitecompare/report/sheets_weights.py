@@ -14,15 +14,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model import WeightProvenance
 from ..rounding import rounded
 from ..scenarios import BASE
-from .context import ReportData
 from .i18n import Lang
-from .overview_text import scenario_name, weights_text
-from .sensitivity_common import chart_end
-from .styles import (
+from .layout import (
     FMT_SHARE,
     Styles,
     TableRange,
     add_note,
+    chart_end,
     color_scale,
     data_bar,
     finish_sheet,
@@ -37,6 +35,8 @@ from .styles import (
     write_table,
     write_title,
 )
+from .overview_text import scenario_name, weights_text
+from .plain_tables import ReportData
 
 __all__ = ["write_weights", "RANK_CHART_MAX_SITES"]
 

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
+from .. import files
 from ..errors import Issue, ValidationError, show_value
 
 __all__ = [
@@ -112,9 +113,10 @@ def _oserror(exc: OSError) -> str:
 
 
 def open_regular(p: Path, shown: str) -> IO[bytes]:
-    """Open ``p`` for reading only if it is a regular file (checked before and after opening)."""
+    """Open ``p`` for reading only if it is a regular file (:func:`sitecompare.files.open_regular`:
+    checked before and after opening), the problems worded for a workbook."""
     try:
-        st = os.stat(p)
+        return files.open_regular(p)
     except FileNotFoundError:
         if os.path.islink(p):
             target = os.readlink(p)
@@ -122,28 +124,10 @@ def open_regular(p: Path, shown: str) -> IO[bytes]:
                 shown, "", f"is a broken symbolic link (its target {show_value(target)} does not exist)"
             ) from None
         raise fail(shown, "", "no such file") from None
+    except files.NotRegularFile as exc:
+        raise fail(shown, "", _not_regular(exc.mode) or "is not a regular file, not a workbook") from None
     except OSError as exc:  # a loop of links, a name too long, a folder that cannot be searched
         raise fail(shown, "", _oserror(exc)) from exc
-    problem = _not_regular(st.st_mode)
-    if problem:
-        raise fail(shown, "", problem)
-    # O_NONBLOCK: were the name swapped for a pipe after the check, opening it must not wait
-    nonblock = getattr(os, "O_NONBLOCK", 0)
-    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(p, flags)
-    except OSError as exc:
-        raise fail(shown, "", _oserror(exc)) from exc
-    try:
-        problem = _not_regular(os.fstat(fd).st_mode)
-        if problem:
-            raise fail(shown, "", problem)
-        if nonblock:
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 # ------------------------------------------------------------------ streaming the parts

@@ -33,13 +33,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import os_error_text, write_atomic
 from ..errors import Issue, SiteCompareError, display_path
 from ..ranking import Ranking
-from .context import build_report_data
 from .i18n import LANGS, Lang
+from .layout import Styles, put
+from .plain_tables import build_report_data
 from .sheets_matrix import write_contributions, write_matrix, write_normalised
 from .sheets_overview import write_ranking, write_summary
-from .sheets_quality import write_quality, write_runinfo, write_sources
+from .sheets_quality import write_quality, write_sources
+from .sheets_runinfo import write_runinfo
 from .sheets_weights import write_weights
-from .styles import Styles, put
 from .whatif import write_whatif
 
 if TYPE_CHECKING:

@@ -4,16 +4,16 @@ the fact rules on a placeholder value)."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Issue, IssueCollector, display_path, show_value
+from ..hints import did_you_mean
 from ..model import Fact, Source
 from ..profiles import RawDoc, read_document
-from ..validate import Checker, _fact, sources_from_doc
+from ..validate import Checker, fact_from_raw, sources_from_doc
 from .read import COLUMN_KEYS, META_KEYS, META_SHEET, RESERVED_COLUMNS, sidecar_path
 
 __all__ = ["META_SHEET"]
@@ -143,8 +143,7 @@ def _read_meta(
             ck.add(f, f"{key!r} is a site column ({', '.join(RESERVED_COLUMNS)}), not a fact")
             continue
         if key not in columns:
-            hint = difflib.get_close_matches(key, known, n=1)
-            did = f"; did you mean {hint[0]!r}?" if hint else ""
+            did = did_you_mean(key, known)
             ck.add(f, f"no column {key!r} in {display_path(table)}{did}")
             continue
         if isinstance(entry, str):  # shorthand: just the unit
@@ -156,7 +155,7 @@ def _read_meta(
         ed = {k: v for k, v in ed.items() if k in COLUMN_KEYS}
         # the validator's own fact rules, on a placeholder value: unit, source, status, the
         # method of a computed column, scope, quote, as_of not in the future
-        fact = _fact(ck, key, {**ed, "value": 0}, sources, source_keys, prefix="columns")
+        fact = fact_from_raw(ck, key, {**ed, "value": 0}, sources, source_keys, prefix="columns")
         if fact is not None:
             facts[key] = fact
     for c in known:

@@ -5,13 +5,13 @@ the weights in force, every problem of every input reported in one run, as
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..hints import did_you_mean
 from ..matrix import collect_matrix_issues
 from ..model import CriteriaSet, MethodSpec, Study
 from . import SiteTable, load_table
@@ -29,8 +29,7 @@ def _typos(tbl: SiteTable, cs: CriteriaSet) -> tuple[list[Issue], set[str]]:
         if col is not None and not np.isnan(col).all():
             continue
         facts.add(c.fact)
-        hint = difflib.get_close_matches(c.fact, known, n=1)
-        did = f"; did you mean {hint[0]!r}?" if hint else ""
+        did = did_you_mean(c.fact, known)
         issues.append(Issue(cs.path, f"criteria.{c.id}.fact", f"no site has a fact {c.fact!r}{did}"))
     return issues, facts
 

@@ -28,5 +28,3 @@ __all__ = [
     "SCENARIO_NAME_RE",
     "SCENARIO_NAME_RULE",
 ]
-
-_fact = fact_from_raw  # old name, imported by tables/sidecar.py until the merge renames it

@@ -1,3 +1,0 @@
-"""Until merge: the old name of :mod:`sitecompare.report.layout` (delete once no module imports it)."""
-
-from .layout import *  # noqa: F403
