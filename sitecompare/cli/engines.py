@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from .. import jsonout
 from ..errors import Issue, ValidationError
 from .common import console, guarded_csv
 from .options import StudyOptions, method_from_options
@@ -75,7 +74,7 @@ def rank_dask(options: StudyOptions, *, fmt: str, top: int | None, scheduler: st
     finally:
         close(client)
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        click.echo(jsonout.dumps(result.to_json()))
         return
     if fmt == "csv":
         import pandas as pd

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import click
 import numpy as np
 
+from .. import jsonout
 from ..model import Study
 from ..sensitivity import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
 from .common import CONTEXT, console, handle_errors
@@ -107,7 +107,7 @@ def sensitivity(fmt: str, progress: bool | None, options: StudyOptions, **kw: An
     study = load_from_options(options)
     result = run_with_progress(study, progress, **sampling)
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        click.echo(jsonout.dumps(result.to_json()))
         for note in study.notes:
             click.echo(f"note: {note}", err=True)
     else:

@@ -40,12 +40,13 @@ class SignBrackets:
 def sign_brackets(S: np.ndarray) -> SignBrackets:
     """The brackets of sign table ``S`` (grid points x pairs); see the module docstring."""
     g, P = S.shape
-    T = np.ascontiguousarray(S.T)  # (pairs, grid): nonzero() walks pair by pair
+    # (pairs, grid): nonzero() walks pair by pair; signs as int8 unless a NaN must stay a NaN
+    T = np.ascontiguousarray(S.T, dtype=np.int8 if np.isfinite(S).all() else float)
     # crossings: each non-zero sign against the previous non-zero sign of its pair
-    pos = np.where(T != 0, np.arange(g)[None, :], -1)
+    pos = np.where(T != 0, np.arange(g, dtype=np.int32)[None, :], np.int32(-1))
     last = np.maximum.accumulate(pos, axis=1)
-    prev = np.concatenate([np.full((P, 1), -1), last[:, :-1]], axis=1)
-    prev_sign = np.take_along_axis(T, np.maximum(prev, 0), axis=1)
+    prev = np.concatenate([np.full((P, 1), -1, dtype=np.int32), last[:, :-1]], axis=1)
+    prev_sign = T[np.arange(P)[:, None], np.maximum(prev, 0)]
     is_cross = (T != 0) & (prev >= 0) & (prev_sign != T)
     cp, ch = np.nonzero(is_cross)
     cl = prev[cp, ch]

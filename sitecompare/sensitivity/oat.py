@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from ..methods.ranks import rank_rows, tie_tolerance
+from .brackets import sign_brackets
 from .evaluate import Evaluator
 
 __all__ = ["Crossover", "Tie", "OATResult", "oat_sweep", "oat_weights", "CONVENTION"]
@@ -261,45 +262,24 @@ def _bisect_crossings(
     n = G.shape[1]
     a_idx, b_idx = np.triu_indices(n, k=1)
     S = _signs(ev, G, a_idx, b_idx)  # (g, pairs)
-    # brackets: (lo, hi, pair, sign at lo, sign at hi) of every sign change, zeros skipped
-    cross: list[tuple[float, float, int, float, float]] = []
-    # edges of tie runs that are not crossings: (lo, hi, pair, sign to keep, keep the lo end)
-    edge_brackets: list[tuple[float, float, int, float, bool]] = []
-    flat_runs: list[tuple[int, int, int]] = []  # (pair, first grid index, last grid index)
+    br = sign_brackets(S)  # crossings, tie runs and their edges, pair by pair
     last = grid.size - 1
-    for p in range(S.shape[1]):
-        s = S[:, p]
-        nz = np.flatnonzero(s)
-        for f in np.flatnonzero(s[nz[:-1]] != s[nz[1:]]) if nz.size >= 2 else []:
-            cross.append((grid[nz[f]], grid[nz[f + 1]], p, s[nz[f]], s[nz[f + 1]]))
-        zero = s == 0
-        if not zero.any() or zero.all():
-            continue  # no tie, or tied over the whole sweep (identical sites): no change
-        d = np.diff(zero.astype(np.int8))
-        starts = np.concatenate([[0] if zero[0] else [], np.flatnonzero(d == 1) + 1])
-        ends = np.concatenate([np.flatnonzero(d == -1), [last] if zero[-1] else []])
-        for i1, i2 in zip(starts.astype(int), ends.astype(int), strict=True):
-            sl = s[i1 - 1] if i1 > 0 else 0.0
-            sr = s[i2 + 1] if i2 < last else 0.0
-            if sl and sr and sl != sr:
-                continue  # inside a crossing bracket: handled with the crossing
-            flat_runs.append((p, i1, i2))
-            if sl:
-                edge_brackets.append((grid[i1 - 1], grid[i1], p, sl, True))
-            if sr:
-                edge_brackets.append((grid[i2], grid[i2 + 1], p, sr, False))
+    cross_pair = br.cross_pair
+    sign_lo = S[br.cross_lo, cross_pair]
+    sign_hi = S[br.cross_hi, cross_pair]
+    edge_sign = np.where(br.edge_keep_lo, S[br.edge_lo, br.edge_pair], S[br.edge_lo + 1, br.edge_pair])
     # every crossing: the edge of the lower side's order (L) and of the upper side's (R)
-    lo = np.array([c[0] for c in cross] + [e[0] for e in edge_brackets])
-    hi = np.array([c[1] for c in cross] + [e[1] for e in edge_brackets])
-    pp = np.array([c[2] for c in cross] + [e[2] for e in edge_brackets], dtype=int)
-    keep = np.array([c[3] for c in cross] + [e[3] for e in edge_brackets])
-    keep_lo = np.array([True] * len(cross) + [e[4] for e in edge_brackets], dtype=bool)
-    nc = len(cross)
+    lo = np.concatenate([grid[br.cross_lo], grid[br.edge_lo]])
+    hi = np.concatenate([grid[br.cross_hi], grid[br.edge_lo + 1]])
+    pp = np.concatenate([cross_pair, br.edge_pair]).astype(int)
+    keep = np.concatenate([sign_lo, edge_sign])
+    keep_lo = np.concatenate([np.ones(cross_pair.size, bool), br.edge_keep_lo])
+    nc = int(cross_pair.size)
     # crossings are searched twice: for L (keep the sign at lo) and R (keep the sign at hi)
     lo = np.concatenate([lo, lo[:nc]])
     hi = np.concatenate([hi, hi[:nc]])
     pp = np.concatenate([pp, pp[:nc]])
-    keep = np.concatenate([keep, np.array([c[4] for c in cross])])
+    keep = np.concatenate([keep, sign_hi])
     keep_lo = np.concatenate([keep_lo, np.zeros(nc, bool)])
     edges = _edge_search(ev, base, k, lo, hi, a_idx[pp], b_idx[pp], keep, keep_lo)
     L, R = edges[:nc], edges[len(edges) - nc :]
@@ -310,14 +290,13 @@ def _bisect_crossings(
     plateaus: list[tuple[float, float] | None] = [
         None if R[q] - L[q] <= PLATEAU_MIN else (float(L[q]), float(R[q])) for q in range(nc)
     ]
-    pairs = [(int(a_idx[c[2]]), int(b_idx[c[2]])) for c in cross]
-    ahead_below = np.array(
-        [a if c[3] > 0 else b for c, (a, b) in zip(cross, pairs, strict=True)], dtype=int
-    )
+    pa, pb = a_idx[cross_pair], b_idx[cross_pair]
+    pairs = list(zip(pa.tolist(), pb.tolist(), strict=True))
+    ahead_below = np.where(sign_lo > 0, pa, pb).astype(int)
     # tie plateaus that are not crossings, with their edges (0 or 1 when they reach an end)
     flat: list[tuple[tuple[float, float], tuple[int, int]]] = []
     e = iter(flat_edges.tolist())
-    for p, i1, i2 in flat_runs:
+    for p, i1, i2 in zip(br.run_pair.tolist(), br.run_start.tolist(), br.run_end.tolist(), strict=True):
         s = S[:, p]
         lo_e = next(e) if i1 > 0 and s[i1 - 1] else 0.0
         hi_e = next(e) if i2 < last and s[i2 + 1] else 1.0
