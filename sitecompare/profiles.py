@@ -31,6 +31,7 @@ __all__ = [
     "read_document",
     "list_profile_files",
     "PROFILE_SUFFIXES",
+    "ProfileDumper",
 ]
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -153,6 +154,22 @@ _StrictLoader.add_implicit_resolver(
     list("tTfF"),
 )
 _StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
+class ProfileDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every text the profile reader would not read back as text:
+    PyYAML writes YAML 1.1, where ``1e3`` and ``0E0`` are plain text, but the reader takes them
+    as numbers (YAML 1.2), so a name or unit such as ``0E0`` must be written ``'0E0'``."""
+
+
+ProfileDumper.yaml_implicit_resolvers = {
+    k: list(v) for k, v in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+ProfileDumper.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
     list("-+0123456789"),

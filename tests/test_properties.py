@@ -19,7 +19,7 @@ from scipy.stats import rankdata
 from sitecompare.errors import IssueCollector
 from sitecompare.methods import Problem, get_method, rank_rows, rank_scores
 from sitecompare.model import Preference
-from sitecompare.profiles import read_document
+from sitecompare.profiles import ProfileDumper, read_document
 from sitecompare.validate import site_from_doc
 
 NATIVE = ["wsm", "wpm", "topsis", "vikor", "promethee2"]
@@ -174,7 +174,7 @@ def test_profile_round_trip(tmp_path: Path, fmt: str, fs: dict, name: str) -> No
     }
     path = tmp_path / f"site-x.{fmt}"
     if fmt == "yaml":
-        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(doc, Dumper=ProfileDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     else:
         path.write_text(tomli_w.dumps(doc), encoding="utf-8")
     raw, issues = read_document(path)
@@ -219,3 +219,17 @@ def test_native_methods_agree_with_scikit_criteria(data) -> None:  # type: ignor
     a = get_method("wpm").evaluate(p, w)
     b = get_method("skc-wpm").evaluate(p, w)
     assert np.allclose(np.log10(a.scores), b.scores, atol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text", ["0E0", "1e3", "-2E+5", "+7e-1", "yes", "No", "on", "true", "null", "~", "2021-03-26", "1_000", "0x1F"]
+)
+def test_text_written_by_the_profile_dumper_reads_back_as_the_same_text(tmp_path: Path, text: str) -> None:
+    """PyYAML writes YAML 1.1, where 1e3 is text; the profile reader reads YAML 1.2, where it is
+    a number. ProfileDumper (used by `sitecompare import`) quotes what the reader would not
+    read back as text."""
+    path = tmp_path / "doc.yaml"
+    path.write_text(yaml.dump({"name": text}, Dumper=ProfileDumper, allow_unicode=True), encoding="utf-8")
+    raw, issues = read_document(path)
+    assert not issues and raw is not None
+    assert raw.data["name"] == text

@@ -18,7 +18,7 @@ import yaml
 from ..atomic import write_atomic
 from ..errors import Issue, ValidationError, display_path
 from ..model import Fact, Site
-from ..profiles import PROFILE_SUFFIXES
+from ..profiles import PROFILE_SUFFIXES, ProfileDumper
 from . import FIRST_ROW, SiteTable, read_table
 
 __all__ = ["profile_text", "import_table"]
@@ -30,7 +30,7 @@ def _scalar(v: Any) -> str:
     if isinstance(v, dt.date):
         return v.isoformat()
     return (
-        yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10**6)
+        yaml.dump(v, Dumper=ProfileDumper, allow_unicode=True, default_flow_style=True, width=10**6)
         .strip()
         .removesuffix("\n...")
     )
