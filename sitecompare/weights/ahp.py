@@ -34,12 +34,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..model import freeze_mappings
 from ..rounding import rounded
 from .judgments import (
     ROOT_GROUP,
@@ -128,8 +128,7 @@ class AHPResult:
     method: str = "eigenvector"
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
-        object.__setattr__(self, "completed_values", MappingProxyType(dict(self.completed_values)))
+        freeze_mappings(self, "weights", "completed_values")
 
     @property
     def n(self) -> int:
@@ -208,8 +207,7 @@ class HierarchyResult:
     participant: str | None = None
 
     def __post_init__(self) -> None:
-        for k in ("groups", "weights", "group_weights"):
-            object.__setattr__(self, k, MappingProxyType(dict(getattr(self, k))))
+        freeze_mappings(self, "groups", "weights", "group_weights")
 
     @property
     def criteria(self) -> tuple[str, ...]:
