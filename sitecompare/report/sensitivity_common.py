@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scenarios import method_label
 from .i18n import N_, Lang
-from .layout import Styles, finish_with_breaks, head_and_tail, merge, put, style_cell, write_title
+from .layout import Styles, finish_with_breaks, head_and_tail, merge, new_sheet, put, style_cell
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
@@ -84,8 +84,7 @@ class SheetContext:
     def start(self, wb: Workbook, key: str, title: str, subtitle: str, span: int) -> tuple[Worksheet, int]:
         """The sheet, its title, description and run settings (rows 1-3, wrapped over
         ``span`` columns so that nothing runs off the printed page)."""
-        ws = wb.create_sheet(self.sheet(key))
-        write_title(ws, self.st, title, subtitle)
+        ws, _ = new_sheet(wb, self.st, self.sheet(key), title, subtitle)
         put(ws, 3, 1, self.settings(), font=self.st.small)
         wrap = Alignment(wrap_text=True, vertical="top")
         for r in (2, 3):

@@ -20,6 +20,7 @@ from .layout import (
     date_format,
     finish_sheet,
     keep_together,
+    new_sheet,
     number_format,
     put,
     safe_url,
@@ -28,7 +29,6 @@ from .layout import (
     text_width,
     write_section,
     write_table,
-    write_title,
     write_wide_table,
 )
 from .plain_tables import ReportData
@@ -105,13 +105,12 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
 def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Data quality sheet: the flags of each site and criterion at a glance, every flag
     with how it was treated, the criteria and facts not used, and the screened-out sites."""
-    ws = wb.create_sheet(L.sheet("quality"))
     dm = data.dm
     subtitle = L.t(
         "For each site and criterion: which values are missing, planned, estimated, ranges, "
         "computed or stale, and how each was treated in the ranking."
     )
-    row = write_title(ws, st, L.t("Data quality"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("quality"), L.t("Data quality"), subtitle)
     row = _flag_overview(ws, st, L, data, row)
     row = _flag_details(ws, st, L, data, row)
     row = _not_used(ws, st, L, data, row)
@@ -381,13 +380,12 @@ def short_url(url: str, limit: float = 36.0) -> str:
 def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Sources sheet: every source a site profile names, with its link and the facts
     that come from it."""
-    ws = wb.create_sheet(L.sheet("sources"))
     dm = data.dm
     subtitle = L.t(
         "Every source named by a site profile: title, publisher, date, link, and which "
         "facts come from it."
     )
-    row = write_title(ws, st, L.t("Sources"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("sources"), L.t("Sources"), subtitle)
     used_facts = {c.fact for c in data.criteria}
     sites = [data.site(s) for s in data.ranked_ids]
     sites += [data.site(s) for s, _ in dm.excluded]
@@ -430,14 +428,14 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=wrap, header_height=30)
     for k, precision in enumerate(precisions):  # the date as precisely as the profile wrote it
         style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=date_format(precision))
-    for k, url in enumerate(urls):
-        cell = ws.cell(row=tr.first_row + k, column=6)
+    for r, url in enumerate(urls, start=tr.first_row):
+        cell = ws.cell(row=r, column=6)
         link = safe_url(url)
         if link:
             cell.hyperlink = link
             style_cell(cell, font=st.link)
         elif url:
-            put(ws, cell.row, 6, url, font=st.font, align=st.wrap, border=st.box)
+            put(ws, r, 6, url, font=st.font, align=st.wrap, border=st.box)
     # source keys are single words (wikipedia-daedeok-science-town): as wide as the longest
     # (within reason), so that none breaks inside; the title, publisher and other-facts columns
     # (wrapped prose) give back about half of it, so the printed scale stays about the same

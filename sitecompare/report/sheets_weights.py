@@ -26,6 +26,7 @@ from .layout import (
     finish_sheet,
     keep_together,
     merge,
+    new_sheet,
     put,
     set_widths,
     style_cell,
@@ -33,7 +34,6 @@ from .layout import (
     unit_display,
     write_section,
     write_table,
-    write_title,
 )
 from .overview_text import scenario_name, weights_text
 from .plain_tables import ReportData
@@ -129,13 +129,12 @@ def _detail_tables(
 def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Weights sheet: the weights side by side, the rank under each scenario (with its
     chart), where the weights came from, and what each criterion reads."""
-    ws = wb.create_sheet(L.sheet("weights"))
     sc = data.scenarios
     subtitle = L.t(
         "The weights in force and where they came from, every named weight scenario side "
         "by side, and each site's rank under each scenario."
     )
-    row = write_title(ws, st, L.t("Weights and scenarios"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("weights"), L.t("Weights and scenarios"), subtitle)
     set_widths(ws, {1: 38, 2: 16, 3: 14, 4: 14})
     for c in range(5, 5 + len(sc.columns) + 1):
         set_widths(ws, {c: 14})
