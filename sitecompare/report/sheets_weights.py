@@ -17,6 +17,7 @@ from ..scenarios import BASE
 from .i18n import Lang
 from .layout import (
     FMT_SHARE,
+    Column,
     Styles,
     TableRange,
     add_note,
@@ -32,6 +33,7 @@ from .layout import (
     style_cell,
     style_chart,
     unit_display,
+    write_columns,
     write_section,
     write_table,
 )
@@ -281,15 +283,15 @@ def _criteria_definitions(ws: Worksheet, st: Styles, L: Lang, data: ReportData, 
     """4. What each criterion reads and how: fact, unit, direction, policy, limits, scale."""
     section = row
     row = write_section(ws, st, row, L.t("Criteria: what each one reads and how"), span=8)
-    headers = [
-        L.t("Criterion"),
-        L.t("Criterion id"),
-        L.t("Fact read"),
-        L.t("Unit"),
-        L.t("Better when"),
-        L.t("If missing"),
-        L.t("Hard limit"),
-        L.t("Fixed scale"),
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Criterion id")),
+        Column(L.t("Fact read"), wrap=True),
+        Column(L.t("Unit")),
+        Column(L.t("Better when"), wrap=True),
+        Column(L.t("If missing"), wrap=True),
+        Column(L.t("Hard limit"), wrap=True),
+        Column(L.t("Fixed scale"), wrap=True),
     ]
     rows = []
     for c in data.criteria:
@@ -304,7 +306,6 @@ def _criteria_definitions(ws: Worksheet, st: Styles, L: Lang, data: ReportData, 
             scale = L.t("{worst} (worst) to {best} (best)", worst=worst, best=best)
         unit, policy = unit_display(c.unit) or "-", L.policy(c.missing)
         rows.append([L.crit(c), c.id, c.fact, unit, L.better(c), policy, "; ".join(limit), scale])
-    wrap = [True, False, True, False, True, True, True, True]
-    tr = write_table(ws, st, row, headers, rows, wrap=wrap, header_height=30)
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))
     return tr.last_row + 2
