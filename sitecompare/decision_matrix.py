@@ -7,7 +7,7 @@ Built by :func:`sitecompare.matrix.build_matrix` (from profiles) or
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -65,15 +65,8 @@ class NotComparable:
     reason: str
 
     def to_json(self) -> dict[str, object]:
-        """This entry as ``rank --format json`` writes it."""
-        return {
-            "site": self.site,
-            "criterion": self.criterion,
-            "fact": self.fact,
-            "scope": self.scope,
-            "status": self.status,
-            "reason": self.reason,
-        }
+        """This entry as ``rank --format json`` writes it: every field, in order."""
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .intervals import Swing, overlapping, swings
 from .matrix import ExcludedCriterion
+from .sentences import fill, plain_value
 
 if TYPE_CHECKING:
     from .ranking import Ranking
@@ -164,21 +165,13 @@ def built_alongside(ranking: Ranking) -> tuple[Ranking | None, str | None]:
         return None, "; ".join(i.message for i in exc.issues)
 
 
-def _fmt(template: str, **kw: object) -> str:
-    return template.format(**kw)
-
-
-def _value(x: float, unit: str) -> str:
-    return f"{x:,.6g} {unit}".rstrip()
-
-
 def headline_sentences(
     h: Headline,
     *,
-    t: Callable[..., str] = _fmt,
+    t: Callable[..., str] = fill,
     site: Callable[[str], str] = str,
     crit: Callable[[str], str] = str,
-    value: Callable[[float, str], str] = _value,
+    value: Callable[[float, str], str] = plain_value,
     join: Callable[[list[str]], str] = ", ".join,
 ) -> list[str]:
     """The headline as sentences: the answer first, then what qualifies it."""

@@ -20,6 +20,7 @@ __all__ = [
     "Preference",
     "Criterion",
     "MethodSpec",
+    "freeze_mappings",
     "CriteriaSet",
     "WeightProvenance",
     "Study",
@@ -52,6 +53,13 @@ def date_text(d: dt.date, precision: str = "day") -> str:
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
+
+
+def freeze_mappings(obj: object, *names: str) -> None:
+    """Replace each named mapping field of the frozen dataclass ``obj`` (in its
+    ``__post_init__``) by a read-only copy; None becomes an empty mapping."""
+    for name in names:
+        object.__setattr__(obj, name, _frozen(getattr(obj, name)))
 
 
 @dataclass(frozen=True)
@@ -113,8 +121,7 @@ class Site:
     note: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sources", _frozen(self.sources))
-        object.__setattr__(self, "facts", _frozen(self.facts))
+        freeze_mappings(self, "sources", "facts")
 
 
 @dataclass(frozen=True)
@@ -182,7 +189,7 @@ class MethodSpec:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", _frozen(self.params))
+        freeze_mappings(self, "params")
 
     def as_dict(self) -> dict[str, Any]:
         """The method as a flat mapping: its name and its parameters."""
@@ -197,7 +204,7 @@ class WeightProvenance:
     detail: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "detail", _frozen(self.detail))
+        freeze_mappings(self, "detail")
 
 
 @dataclass(frozen=True)
@@ -219,12 +226,11 @@ class CriteriaSet:
     scenario_labels_local: Mapping[str, str] = field(default_factory=dict)  # scenario -> label
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "currency_rates", _frozen(self.currency_rates))
-        object.__setattr__(self, "scenario_labels_local", _frozen(self.scenario_labels_local))
+        freeze_mappings(self, "currency_rates", "scenario_labels_local")
         object.__setattr__(
             self, "scenarios", _frozen({k: _frozen(v) for k, v in self.scenarios.items()})
         )
-        object.__setattr__(self, "scenario_provenance", _frozen(self.scenario_provenance))
+        freeze_mappings(self, "scenario_provenance")
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -267,9 +273,9 @@ class Study:
     table: Any = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weights", _frozen(self.weights))
+        freeze_mappings(self, "weights")
         if self.weight_points is not None:
-            object.__setattr__(self, "weight_points", _frozen(self.weight_points))
+            freeze_mappings(self, "weight_points")
 
     @property
     def site_count(self) -> int:

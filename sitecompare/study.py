@@ -32,6 +32,7 @@ __all__ = [
     "weight_scale_notes",
     "WorkbookWeights",
     "WeightsInForce",
+    "StudyChoices",
     "weights_in_force",
     "workbook_weights",
 ]
@@ -351,6 +352,47 @@ def weights_in_force(
     return WeightsInForce(w, source, tuple(notes), tuple(issues))
 
 
+@dataclass(frozen=True)
+class StudyChoices:
+    """What :func:`load_study` is asked for besides the files: the weights (a scenario, then
+    overrides from ``weights_origin``), the method, the date fact ages are measured from and
+    the horizon."""
+
+    scenario: str | None = None
+    weights: str | Mapping[str, float] | None = None
+    weights_origin: str = "--weights"
+    method: MethodSpec | None = None
+    as_of: dt.date | None = None
+    horizon: str = "planned"
+
+    def study(
+        self,
+        cs: CriteriaSet,
+        issues: list[Issue],
+        *,
+        sites: tuple[Site, ...],
+        sites_dir: str,
+        table: Any = None,
+    ) -> Study:
+        """The study of ``cs`` with these choices and the weights they put in force (equal
+        weights if those could not be resolved; their problems are added to ``issues``)."""
+        force = weights_in_force(cs, self.scenario, self.weights, self.weights_origin)
+        issues.extend(force.issues)
+        return Study(
+            sites=sites,
+            criteria_set=cs,
+            weights=force.weights or {c: 1.0 / len(cs.ids) for c in cs.ids},
+            method=self.method or cs.method,
+            scenario=self.scenario,
+            weight_source=force.source,
+            sites_dir=sites_dir,
+            as_of=self.as_of,
+            horizon=self.horizon,
+            notes=force.notes,
+            table=table,
+        )
+
+
 def _fact_typos(
     cs: CriteriaSet, site_list: list[Site], unloaded_facts: set[str]
 ) -> tuple[list[Issue], set[str]]:
@@ -410,22 +452,13 @@ def load_study(
             [Issue("--horizon", "", f"{horizon!r} is not a horizon (choose from: {', '.join(HORIZONS)})")]
         )
     sites_dir, criteria_path = default_paths(sites, criteria)
+    choices = StudyChoices(scenario, weights, weights_origin, method, as_of, horizon)
     from .tables import is_table
 
     if sheet is not None or is_table(sites_dir):
         from .tables.study import load_table_study
 
-        return load_table_study(
-            sites_dir,
-            criteria_path,
-            sheet=sheet,
-            scenario=scenario,
-            weights=weights,
-            weights_origin=weights_origin,
-            method=method,
-            as_of=as_of,
-            horizon=horizon,
-        )
+        return load_table_study(sites_dir, criteria_path, choices, sheet=sheet)
     site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
     cs, c_issues = load_criteria(criteria_path)
     issues.extend(c_issues)
@@ -451,20 +484,7 @@ def load_study(
         raise ValidationError(
             issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
         )
-    force = weights_in_force(cs, scenario, weights, weights_origin)
-    issues.extend(force.issues)
-    study = Study(
-        sites=tuple(site_list),
-        criteria_set=cs,
-        weights=force.weights or {c: 1.0 / len(cs.ids) for c in cs.ids},
-        method=method or cs.method,
-        scenario=scenario,
-        weight_source=force.source,
-        sites_dir=display_path(sites_dir),
-        as_of=as_of,
-        horizon=horizon,
-        notes=force.notes,
-    )
+    study = choices.study(cs, issues, sites=tuple(site_list), sites_dir=display_path(sites_dir))
     m_issues = collect_matrix_issues(study) if site_list else []
     if issues:
         # the sites that did load still get their unit and missing-fact checks, so that one

@@ -19,7 +19,7 @@ import click
 
 from ..errors import Issue, ValidationError, display_path
 from .common import CONTEXT, handle_errors
-from .options import SITES_HELP_DEFAULT, criteria_option, sites_option
+from .options import SITES_HELP_DEFAULT, criteria_option, shown_option, sites_option
 
 __all__ = ["app", "streamlit_command"]
 
@@ -69,9 +69,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
     show_default=True,
     help="Address to serve on. 0.0.0.0 lets every machine that can reach this one use the page.",
 )
-@click.option(
-    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port to serve on."
-)
+@shown_option("--port", click.IntRange(1, 65535), 8501, "Port to serve on.")
 @click.option(
     "--allow-save",
     is_flag=True,

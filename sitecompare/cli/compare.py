@@ -16,7 +16,7 @@ from ..headline import built_alongside, headline
 from ..report.i18n import LANGS
 from ..topk import DEFAULT_TOP, restrict
 from .common import CONTEXT, console, handle_errors, print_ranking_table
-from .options import StudyOptions, load_from_options, study_options
+from .options import StudyOptions, choice_option, load_from_options, study_options
 from .sensitivity import (
     SENSITIVITY_OPTIONS,
     pop_sampling,
@@ -74,12 +74,8 @@ def command_line() -> str:
     callback=_check_output,
     help="The workbook to write (replaced atomically if it exists).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of the workbook's labels (ko: Korean labels and local site names).",
+@choice_option(
+    "--lang", LANGS, "en", "Language of the workbook's labels (ko: Korean labels and local site names)."
 )
 @click.option(
     "--sensitivity",

@@ -27,6 +27,7 @@ __all__ = [
     "as_of_option",
     "format_option",
     "choice_option",
+    "shown_option",
     "apply_options",
     "study_options",
     "StudyOptions",
@@ -97,9 +98,14 @@ def format_option(*choices: str) -> Decorator:
     )
 
 
+def shown_option(flag: str, type: click.ParamType, default: Any, help: str) -> Decorator:
+    """An option of ``type`` whose ``default`` ``--help`` shows."""
+    return click.option(flag, type=type, default=default, show_default=True, help=help)
+
+
 def choice_option(flag: str, choices: Sequence[str], default: str, help: str) -> Decorator:
     """An option taking one of ``choices`` (``default`` shown in ``--help``)."""
-    return click.option(flag, type=click.Choice(list(choices)), default=default, show_default=True, help=help)
+    return shown_option(flag, click.Choice(list(choices)), default, help)
 
 
 def apply_options(fn: Callable[..., Any], opts: list[Decorator]) -> Callable[..., Any]:

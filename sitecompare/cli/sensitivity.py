@@ -18,6 +18,7 @@ from .options import (
     choice_option,
     format_option,
     load_from_options,
+    shown_option,
     study_options,
 )
 
@@ -42,19 +43,9 @@ def sensitivity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return apply_options(
         fn,
         [
-            click.option(
-                "--samples",
-                type=click.IntRange(min=1, max=MAX_SAMPLES),
-                default=10_000,
-                show_default=True,
-                help="SMAA samples.",
-            ),
-            click.option(
-                "--seed",
-                type=click.IntRange(min=0),
-                default=DEFAULT_SEED,
-                show_default=True,
-                help="Random seed (recorded in the output).",
+            shown_option("--samples", click.IntRange(min=1, max=MAX_SAMPLES), 10_000, "SMAA samples."),
+            shown_option(
+                "--seed", click.IntRange(min=0), DEFAULT_SEED, "Random seed (recorded in the output)."
             ),
             choice_option(
                 "--weight-sampling",
@@ -63,12 +54,11 @@ def sensitivity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                 "uniform: no preference information; dirichlet: centred on the weights; "
                 "ordinal: keeps the weights' order.",
             ),
-            click.option(
+            shown_option(
                 "--concentration",
-                type=click.FloatRange(min=0, min_open=True),
-                default=50.0,
-                show_default=True,
-                help="Dirichlet concentration (higher = closer to the weights).",
+                click.FloatRange(min=0, min_open=True),
+                50.0,
+                "Dirichlet concentration (higher = closer to the weights).",
             ),
             click.option(
                 "--unknown-missing",

@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import Issue, ValidationError, display_path
-from ..matrix_steps import coverage_reason, fmt_number, not_comparable, pct, plausible_range
+from ..matrix_steps import apply_coverage, fmt_number, not_comparable, pct, plausible_range
 from ..methods.ranks import rank_rows
 from ..model import CriteriaSet, Criterion, MethodSpec
 from ..tables.checks import MAX_CELL_ISSUES
@@ -270,30 +270,17 @@ def _coverage(
     """The coverage gate on the counts of usable cells: the criteria taking part, and the
     others as ``rank --format json``'s ``excluded_criteria``."""
     n_all = sum(s["n"] for s in scans)
-    taking, sitting = [], []
-    for c in cs.criteria:
-        usable = sum(s["counts"].get(c.id, 0) for s in scans)
-        share = usable / n_all if n_all else 0.0
-        need = cs.min_coverage if c.min_coverage is None else c.min_coverage
-        if not (n_all and share < need):
-            taking.append(c)
-            continue
-        why = coverage_reason(c, usable, n_all, need)
-        weight = float(f"{shares.get(c.id, 0.0):.12g}")
-        sitting.append(
-            {
-                "criterion": c.id,
-                "coverage": float(f"{share:.6g}"),
-                "usable": usable,
-                "sites": n_all,
-                "min_coverage": need,
-                "weight": weight,
-                "reason": why,
-            }
-        )
+
+    def usable_of(c: Criterion) -> int:
+        return sum(s["counts"].get(c.id, 0) for s in scans)
+
+    # apply_coverage's issue is the raise below (which also stops a study with no weight left)
+    taking, out, _ = apply_coverage(cs, usable_of, n_all, shares, ())
+    sitting: list[dict[str, Any]] = [x.to_json() for x in out]
+    for x in sitting:
         notes.append(
-            f"criterion {c.id} sits out: {why}; its weight ({pct(weight)}) is shared among the "
-            "others in proportion"
+            f"criterion {x['criterion']} sits out: {x['reason']}; its weight ({pct(x['weight'])}) is "
+            "shared among the others in proportion"
         )
     if not taking or not any(shares.get(c.id, 0.0) > 0 for c in taking):
         raise ValidationError([Issue(cs.path, "min_coverage", "every (weighted) criterion sits out")])

@@ -21,7 +21,7 @@ from .ko_sheets import KO_SHEETS
 if TYPE_CHECKING:
     from ..sensitivity.robustness import Skip
 
-__all__ = ["LANGS", "Lang", "SHEET_KEYS", "KO", "N_", "attach_particles"]
+__all__ = ["LANGS", "Lang", "SHEET_KEYS", "SENSITIVITY_SHEETS", "KO", "N_", "attach_particles"]
 
 LANGS = ("en", "ko")
 
@@ -43,6 +43,13 @@ SHEET_KEYS = {
     "quality": ("Data quality", "데이터 품질"),
     "sources": ("Sources", "출처"),
     "runinfo": ("Run info", "실행 정보"),
+}
+# the sheets of compare --sensitivity, likewise, in the order they appear
+SENSITIVITY_SHEETS = {
+    "sweeps": ("Weight sweeps", "가중치 변화(OAT)"),
+    "critical": ("Critical changes", "임계 변화"),
+    "acceptability": ("Rank acceptability", "순위 수용도(SMAA)"),
+    "agreement": ("Method agreement", "방법 간 일치도"),
 }
 
 
@@ -107,8 +114,9 @@ class Lang:
         return skip_text(skip, t=self.t, site=site, crit=crit, value=self.num)
 
     def sheet(self, key: str) -> str:
-        """The name of the sheet ``key`` (see SHEET_KEYS) in this language."""
-        en, ko = SHEET_KEYS[key]
+        """The name of the sheet ``key`` (see SHEET_KEYS and SENSITIVITY_SHEETS) in this
+        language."""
+        en, ko = SHEET_KEYS[key] if key in SHEET_KEYS else SENSITIVITY_SHEETS[key]
         return ko if self.ko else en
 
     # ------------------------------------------------------------------ names of things

@@ -1,6 +1,7 @@
-"""What the four sensitivity sheets share: their names and the context each is written from
+"""What the four sensitivity sheets share: the context each is written from
 (:class:`SheetContext`: the result, the language, display names, the title rows with the run's
-seed and sampling settings, and the print layout).
+seed and sampling settings, and the print layout). Their names, in both languages, are
+:data:`sitecompare.report.i18n.SENSITIVITY_SHEETS` (``Lang.sheet`` names every sheet).
 
 Print layout: A4 landscape, one page wide, rows 1-3 repeated; explicit page breaks keep a
 heading with its table or chart (see :meth:`SheetContext.finish` and the page model in
@@ -18,21 +19,13 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scenarios import method_label
-from .i18n import N_, Lang
-from .layout import Styles, finish_with_breaks, head_and_tail, merge, put, style_cell, write_title
+from .i18n import N_, SENSITIVITY_SHEETS, Lang
+from .layout import Styles, finish_with_breaks, head_and_tail, merge, new_sheet, put, style_cell
 
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
 
 __all__ = ["SENSITIVITY_SHEETS", "SheetContext", "sampling_text"]
-
-# sheet key -> (English, Korean) name; the order they appear in
-SENSITIVITY_SHEETS = {
-    "sweeps": ("Weight sweeps", "가중치 변화(OAT)"),
-    "critical": ("Critical changes", "임계 변화"),
-    "acceptability": ("Rank acceptability", "순위 수용도(SMAA)"),
-    "agreement": ("Method agreement", "방법 간 일치도"),
-}
 
 _SAMPLING = {
     "uniform": N_("uniformly sampled weightings"),
@@ -58,12 +51,6 @@ class SheetContext:
         """The display name of criterion ``cid`` in the workbook's language."""
         return self.L.crit(self.crit[cid])
 
-    def sheet(self, key: str) -> str:
-        """The name of sensitivity sheet ``key`` (see SENSITIVITY_SHEETS) in the workbook's
-        language."""
-        en, ko = SENSITIVITY_SHEETS[key]
-        return ko if self.L.ko else en
-
     def settings(self) -> str:
         """The line under the title: method, samples, sampling, seed, how uncertain facts
         were drawn."""
@@ -84,8 +71,7 @@ class SheetContext:
     def start(self, wb: Workbook, key: str, title: str, subtitle: str, span: int) -> tuple[Worksheet, int]:
         """The sheet, its title, description and run settings (rows 1-3, wrapped over
         ``span`` columns so that nothing runs off the printed page)."""
-        ws = wb.create_sheet(self.sheet(key))
-        write_title(ws, self.st, title, subtitle)
+        ws, _ = new_sheet(wb, self.st, self.L.sheet(key), title, subtitle)
         put(ws, 3, 1, self.settings(), font=self.st.small)
         wrap = Alignment(wrap_text=True, vertical="top")
         for r in (2, 3):

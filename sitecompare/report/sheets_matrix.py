@@ -22,6 +22,7 @@ from .layout import (
     finish_sheet,
     keep_together,
     merge,
+    new_sheet,
     number_format,
     put,
     set_widths,
@@ -30,7 +31,6 @@ from .layout import (
     text_width,
     unit_display,
     write_table,
-    write_title,
 )
 from .plain_tables import ReportData
 
@@ -223,13 +223,12 @@ def _crit_widths(L: Lang, data: ReportData, first_col: int, extra: float = 0) ->
 def write_matrix(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Decision matrix sheet: every fact used, shaded by its flags, with its source in
     a comment."""
-    ws = wb.create_sheet(L.sheet("matrix"))
     dm = data.dm
     subtitle = L.t(
         "Each site's value on each criterion, in the criterion's unit, exactly as ranked. "
         "Hover over a value for its source, date and status."
     )
-    row = write_title(ws, st, L.t("Decision matrix"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("matrix"), L.t("Decision matrix"), subtitle)
     first_col = 3
     head = row
     row = _criteria_headers(ws, st, L, data, row, first_col)
@@ -379,7 +378,6 @@ _NORMALISED_VIEWS: dict[str, tuple[str, str, tuple[float, float] | None, bool]] 
 
 def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Normalised sheet: the values on the common scale the method uses."""
-    ws = wb.create_sheet(L.sheet("normalised"))
     r = data.ranking
     name = r.method.name
     norm = str(dict(r.method.params).get("normalization", "minmax"))
@@ -410,7 +408,7 @@ def write_normalised(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Wor
         notes = []
         scale = None
         per_column = True
-    row = write_title(ws, st, L.t("Normalised values"), sub)
+    ws, row = new_sheet(wb, st, L.sheet("normalised"), L.t("Normalised values"), sub)
     first_col = 3
     head = row
     row = _criteria_headers(ws, st, L, data, row, first_col, extra_rows=False)
@@ -492,7 +490,6 @@ def contributions_text(L: Lang, kind: str, method_title: str) -> str:
 
 def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Contributions sheet: each criterion's part of each site's score."""
-    ws = wb.create_sheet(L.sheet("contributions"))
     r = data.ranking
     kind = data.contributions_kind
     sub = contributions_text(L, kind, r.info.title)
@@ -502,7 +499,7 @@ def write_contributions(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> 
         total_h, fmt = L.t("Net flow"), "0.000"
     else:
         total_h, fmt = L.t("WSM score (0-100)"), FMT_SCORE
-    row = write_title(ws, st, L.t("Contributions to the score"), sub)
+    ws, row = new_sheet(wb, st, L.sheet("contributions"), L.t("Contributions to the score"), sub)
     crits = data.criteria
     headers = [L.t("Rank"), L.t("Site"), *[L.crit(c) for c in crits], total_h]
     C = data.contributions

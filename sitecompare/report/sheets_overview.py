@@ -26,6 +26,7 @@ from .layout import (
     finish_sheet,
     highlight_if,
     merge,
+    new_sheet,
     put,
     set_widths,
     style_cell,
@@ -297,14 +298,13 @@ def _how_to_read(ws: Worksheet, wb: Workbook, st: Styles, L: Lang, row: int) -> 
 def write_ranking(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Ranking sheet: every site in rank order with its score, native score, gap,
     could-rank interval, built-only rank, and its rank under each scenario and method."""
-    ws = wb.create_sheet(L.sheet("ranking"))
     r = data.ranking
     subtitle = L.t(
         "All sites in rank order under {method}, with their rank under each weight scenario "
         "and under each built-in method.",
         method=method_text(data, L),
     )
-    row = write_title(ws, st, L.t("Ranking"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("ranking"), L.t("Ranking"), subtitle)
     native = L.t(SCORE_LABELS.get(r.info.score_label, r.info.score_label))
     native_h = L.t("{label} ({method})", label=native, method=r.method.name)
     if not r.output.higher_is_better:

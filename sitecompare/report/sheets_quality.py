@@ -14,22 +14,23 @@ from ..model import Criterion, Site
 from .i18n import Lang
 from .layout import (
     FMT_DATE,
+    Column,
     Styles,
     add_note,
     char_units,
     date_format,
     finish_sheet,
     keep_together,
+    new_sheet,
     number_format,
     put,
     safe_url,
     set_widths,
     style_cell,
     text_width,
+    write_columns,
     write_section,
     write_table,
-    write_title,
-    write_wide_table,
 )
 from .plain_tables import ReportData
 from .sheets_matrix import FLAG_ORDER, imputation_text, observed_count
@@ -105,13 +106,12 @@ def _treatment(L: Lang, data: ReportData, kind: str, sid: str, cid: str) -> str:
 def write_quality(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Data quality sheet: the flags of each site and criterion at a glance, every flag
     with how it was treated, the criteria and facts not used, and the screened-out sites."""
-    ws = wb.create_sheet(L.sheet("quality"))
     dm = data.dm
     subtitle = L.t(
         "For each site and criterion: which values are missing, planned, estimated, ranges, "
         "computed or stale, and how each was treated in the ranking."
     )
-    row = write_title(ws, st, L.t("Data quality"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("quality"), L.t("Data quality"), subtitle)
     row = _flag_overview(ws, st, L, data, row)
     row = _flag_details(ws, st, L, data, row)
     row = _not_used(ws, st, L, data, row)
@@ -174,14 +174,14 @@ def _flag_details(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int
     detail_start = row
     row = write_section(ws, st, row, L.t("Every flag and how it was treated"), span=11)
     columns = [
-        (L.t("Rank"), 1),
-        (L.t("Site"), 1),
-        (L.t("Criterion"), 1),
-        (L.t("Flag"), 1),
-        (L.t("Value used"), 1),
-        (L.t("How it was treated"), 3),
-        (L.t("Source"), 2),
-        (L.t("As of"), 1),
+        Column(L.t("Rank")),
+        Column(L.t("Site"), wrap=True),
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Flag"), wrap=True),
+        Column(L.t("Value used")),
+        Column(L.t("How it was treated"), wrap=True, span=3),
+        Column(L.t("Source"), wrap=True, span=2),
+        Column(L.t("As of"), FMT_DATE),
     ]
     order = {dm.site_ids[i]: k for k, i in enumerate(data.order)}
     crit_index = {c.id: j for j, c in enumerate(crits)}
@@ -208,17 +208,8 @@ def _flag_details(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int
                 cell.fact.as_of if cell.fact else None,
             ]
         )
-    tr = write_wide_table(
-        ws,
-        st,
-        row,
-        columns,
-        detail,
-        formats=[None, None, None, None, None, None, None, FMT_DATE],
-        wrap=[False, True, True, True, False, True, True, False],
-        header_height=30,
-    )
-    date_col = tr.last_col - columns[-1][1] + 1  # the last column, "as of", spans several
+    tr = write_columns(ws, st, row, columns, detail, header_height=30)
+    date_col = tr.last_col - columns[-1].span + 1  # the last column, "as of", spans several
     for k, f in enumerate(flags):
         cell = dm.cell(f.site, f.criterion)
         unit = crits[crit_index[f.criterion]].unit
@@ -309,23 +300,15 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
             ]
             for x in dm.excluded_criteria
         ]
-        tr = write_wide_table(  # under the detail table's narrow grid: criterion over A-B
-            ws,
-            st,
-            row,
-            [
-                (L.t("Criterion"), 2),
-                (L.t("Sites with a comparable fact"), 1),
-                (L.t("Coverage"), 1),
-                (L.t("Minimum coverage"), 1),
-                (L.t("Weight it had"), 1),
-                (L.t("Reason"), 3),
-            ],
-            rows,
-            formats=[None, None, "0%", "0%", "0.0%", None],
-            wrap=[True, False, False, False, False, True],
-            header_height=30,
-        )
+        columns = [  # under the detail table's narrow grid: criterion over A-B
+            Column(L.t("Criterion"), wrap=True, span=2),
+            Column(L.t("Sites with a comparable fact")),
+            Column(L.t("Coverage"), "0%"),
+            Column(L.t("Minimum coverage"), "0%"),
+            Column(L.t("Weight it had"), "0.0%"),
+            Column(L.t("Reason"), wrap=True, span=3),
+        ]
+        tr = write_columns(ws, st, row, columns, rows, header_height=30)
         note = L.t(
             "A criterion that fewer than its minimum coverage of the sites can use (after "
             "scope and horizon) takes no part in the ranking; its weight is shared among "
@@ -337,16 +320,15 @@ def _not_used(ws: Worksheet, st: Styles, L: Lang, data: ReportData, row: int) ->
         row = write_section(ws, st, row, title, span=8)
         rows = [list(x.values()) for x in not_comparable_rows(L, dm, cs.criteria, data.site)]
         columns = [
-            (L.t("Site"), 2),
-            (L.t("Criterion"), 1),
-            (L.t("Fact as written"), 1),
-            (L.t("Its scope"), 1),
-            (L.t("Scopes compared"), 2),
-            (L.t("Status"), 1),
-            (L.t("Why it is not used"), 2),
+            Column(L.t("Site"), wrap=True, span=2),
+            Column(L.t("Criterion"), wrap=True),
+            Column(L.t("Fact as written")),
+            Column(L.t("Its scope"), wrap=True),
+            Column(L.t("Scopes compared"), wrap=True, span=2),
+            Column(L.t("Status")),
+            Column(L.t("Why it is not used"), wrap=True, span=2),
         ]
-        wrap = [True, True, False, True, True, False, True]
-        tr = write_wide_table(ws, st, row, columns, rows, wrap=wrap, header_height=30)
+        tr = write_columns(ws, st, row, columns, rows, header_height=30)
         row = tr.last_row + 2
     return row
 
@@ -381,13 +363,12 @@ def short_url(url: str, limit: float = 36.0) -> str:
 def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Sources sheet: every source a site profile names, with its link and the facts
     that come from it."""
-    ws = wb.create_sheet(L.sheet("sources"))
     dm = data.dm
     subtitle = L.t(
         "Every source named by a site profile: title, publisher, date, link, and which "
         "facts come from it."
     )
-    row = write_title(ws, st, L.t("Sources"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("sources"), L.t("Sources"), subtitle)
     used_facts = {c.fact for c in data.criteria}
     sites = [data.site(s) for s in data.ranked_ids]
     sites += [data.site(s) for s, _ in dm.excluded]
@@ -430,14 +411,14 @@ def write_sources(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksh
     tr = write_table(ws, st, row, headers, rows, formats=formats, wrap=wrap, header_height=30)
     for k, precision in enumerate(precisions):  # the date as precisely as the profile wrote it
         style_cell(ws.cell(row=tr.first_row + k, column=5), fmt=date_format(precision))
-    for k, url in enumerate(urls):
-        cell = ws.cell(row=tr.first_row + k, column=6)
+    for r, url in enumerate(urls, start=tr.first_row):
+        cell = ws.cell(row=r, column=6)
         link = safe_url(url)
         if link:
             cell.hyperlink = link
             style_cell(cell, font=st.link)
         elif url:
-            put(ws, cell.row, 6, url, font=st.font, align=st.wrap, border=st.box)
+            put(ws, r, 6, url, font=st.font, align=st.wrap, border=st.box)
     # source keys are single words (wikipedia-daedeok-science-town): as wide as the longest
     # (within reason), so that none breaks inside; the title, publisher and other-facts columns
     # (wrapped prose) give back about half of it, so the printed scale stays about the same

@@ -24,12 +24,12 @@ from .layout import (
     add_note,
     finish_sheet,
     merge,
+    new_sheet,
     put,
     set_widths,
     style_cell,
     write_section,
     write_table,
-    write_title,
 )
 from .plain_tables import ReportData
 
@@ -109,13 +109,12 @@ def write_runinfo(
 ) -> Worksheet:
     """Add the Run info sheet: the run's settings (``extra`` adds rows), the software versions
     and the input files with their SHA-256."""
-    ws = wb.create_sheet(L.sheet("runinfo"))
     study, r = data.study, data.ranking
     subtitle = L.t(
         "How this workbook was made: tool and library versions, the exact command, the "
         "input files with their SHA-256 fingerprints."
     )
-    row = write_title(ws, st, L.t("Run info"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("runinfo"), L.t("Run info"), subtitle)
     set_widths(ws, {1: 44, 2: 72, 3: 12})
     row = write_section(ws, st, row, L.t("Run"), span=3)
     iv = r.intervals

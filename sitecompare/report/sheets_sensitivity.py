@@ -205,9 +205,7 @@ def sensitivity_run_info(res: SensitivityResult, L: Lang) -> dict[str, Any]:
         if any(c.kind == "unknown" for c in sm.uncertain)
         else L.t("their imputed values")
     )
-    info[L.t("Sensitivity sheets")] = ", ".join(
-        (ko if L.ko else en) for en, ko in SENSITIVITY_SHEETS.values()
-    )
+    info[L.t("Sensitivity sheets")] = ", ".join(L.sheet(key) for key in SENSITIVITY_SHEETS)
     return info
 
 

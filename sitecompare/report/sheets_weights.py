@@ -17,6 +17,7 @@ from ..scenarios import BASE
 from .i18n import Lang
 from .layout import (
     FMT_SHARE,
+    Column,
     Styles,
     TableRange,
     add_note,
@@ -26,14 +27,15 @@ from .layout import (
     finish_sheet,
     keep_together,
     merge,
+    new_sheet,
     put,
     set_widths,
     style_cell,
     style_chart,
     unit_display,
+    write_columns,
     write_section,
     write_table,
-    write_title,
 )
 from .overview_text import scenario_name, weights_text
 from .plain_tables import ReportData
@@ -129,13 +131,12 @@ def _detail_tables(
 def write_weights(wb: Workbook, st: Styles, L: Lang, data: ReportData) -> Worksheet:
     """Add the Weights sheet: the weights side by side, the rank under each scenario (with its
     chart), where the weights came from, and what each criterion reads."""
-    ws = wb.create_sheet(L.sheet("weights"))
     sc = data.scenarios
     subtitle = L.t(
         "The weights in force and where they came from, every named weight scenario side "
         "by side, and each site's rank under each scenario."
     )
-    row = write_title(ws, st, L.t("Weights and scenarios"), subtitle)
+    ws, row = new_sheet(wb, st, L.sheet("weights"), L.t("Weights and scenarios"), subtitle)
     set_widths(ws, {1: 38, 2: 16, 3: 14, 4: 14})
     for c in range(5, 5 + len(sc.columns) + 1):
         set_widths(ws, {c: 14})
@@ -282,15 +283,15 @@ def _criteria_definitions(ws: Worksheet, st: Styles, L: Lang, data: ReportData, 
     """4. What each criterion reads and how: fact, unit, direction, policy, limits, scale."""
     section = row
     row = write_section(ws, st, row, L.t("Criteria: what each one reads and how"), span=8)
-    headers = [
-        L.t("Criterion"),
-        L.t("Criterion id"),
-        L.t("Fact read"),
-        L.t("Unit"),
-        L.t("Better when"),
-        L.t("If missing"),
-        L.t("Hard limit"),
-        L.t("Fixed scale"),
+    columns = [
+        Column(L.t("Criterion"), wrap=True),
+        Column(L.t("Criterion id")),
+        Column(L.t("Fact read"), wrap=True),
+        Column(L.t("Unit")),
+        Column(L.t("Better when"), wrap=True),
+        Column(L.t("If missing"), wrap=True),
+        Column(L.t("Hard limit"), wrap=True),
+        Column(L.t("Fixed scale"), wrap=True),
     ]
     rows = []
     for c in data.criteria:
@@ -305,7 +306,6 @@ def _criteria_definitions(ws: Worksheet, st: Styles, L: Lang, data: ReportData, 
             scale = L.t("{worst} (worst) to {best} (best)", worst=worst, best=best)
         unit, policy = unit_display(c.unit) or "-", L.policy(c.missing)
         rows.append([L.crit(c), c.id, c.fact, unit, L.better(c), policy, "; ".join(limit), scale])
-    wrap = [True, False, True, False, True, True, True, True]
-    tr = write_table(ws, st, row, headers, rows, wrap=wrap, header_height=30)
+    tr = write_columns(ws, st, row, columns, rows, header_height=30)
     keep_together(ws, section, min(tr.last_row, tr.first_row + KEEP_ROWS))
     return tr.last_row + 2

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from openpyxl import Workbook
@@ -46,7 +46,7 @@ from .whatif import write_whatif
 if TYPE_CHECKING:
     from ..sensitivity import SensitivityResult
 
-__all__ = ["ExtraSheet", "SummaryLine", "build_workbook", "write_workbook", "save_atomic"]
+__all__ = ["ExtraSheet", "SummaryLine", "WorkbookOptions", "build_workbook", "write_workbook", "save_atomic"]
 
 ExtraSheet = Callable[[Workbook, Styles, Lang], None]
 SummaryLine = Callable[[Lang], str]  # a sentence for the Summary, in the workbook's language
@@ -61,6 +61,19 @@ def _default_font(wb: Workbook, st: Styles) -> None:
     wb._fonts = IndexedList([font])  # type: ignore[attr-defined]  # index 0: the default font
     normal = wb._named_styles["Normal"]  # type: ignore[attr-defined]
     normal.font = font
+
+
+class WorkbookOptions(TypedDict, total=False):
+    """The options :func:`write_workbook` hands to :func:`build_workbook` (the defaults are
+    build_workbook's)."""
+
+    lang: str
+    command_line: str | None
+    extra_sheets: Sequence[ExtraSheet]
+    extra_inputs: Sequence[str | Path]
+    run_info: Mapping[str, Any] | None
+    sensitivity: SensitivityResult | None
+    summary_lines: Sequence[SummaryLine]
 
 
 def build_workbook(
@@ -147,18 +160,7 @@ def _set_seed(ws: Worksheet, L: Lang, seed: Any) -> None:
             return
 
 
-def write_workbook(
-    path: str | Path,
-    ranking: Ranking,
-    *,
-    lang: str = "en",
-    command_line: str | None = None,
-    extra_sheets: Sequence[ExtraSheet] = (),
-    extra_inputs: Sequence[str | Path] = (),
-    run_info: Mapping[str, Any] | None = None,
-    sensitivity: SensitivityResult | None = None,
-    summary_lines: Sequence[SummaryLine] = (),
-) -> Path:
+def write_workbook(path: str | Path, ranking: Ranking, **options: Unpack[WorkbookOptions]) -> Path:
     """Write the comparison workbook for ``ranking`` to ``path`` (atomically); return the path.
 
     ``extra_sheets`` are callables ``(workbook, styles, lang) -> None`` that add sheets (after
@@ -166,17 +168,7 @@ def write_workbook(
     the Run info sheet; ``run_info`` adds key/value lines to it (a ``Seed`` key fills its Seed
     line); ``sensitivity`` adds the sensitivity sheets (see :func:`build_workbook`).
     """
-    wb = build_workbook(
-        ranking,
-        lang=lang,
-        command_line=command_line,
-        extra_sheets=extra_sheets,
-        extra_inputs=extra_inputs,
-        run_info=run_info,
-        sensitivity=sensitivity,
-        summary_lines=summary_lines,
-    )
-    return save_atomic(wb, path)
+    return save_atomic(build_workbook(ranking, **options), path)
 
 
 def save_atomic(wb: Workbook, path: str | Path) -> Path:

@@ -72,16 +72,33 @@ class WeightChange:
             "sites": list(self.sites),
             "ranks": list(self.ranks),
             "delta": _r(self.delta),
-            "relative": None if self.relative is None else _r(self.relative),
+            "relative": _r_or_none(self.relative),
             "new_weight": _r(self.new_weight),
             "weight": _r(self.weight),
             "share_change": _r(self.share_change),
-            "share_relative": None if self.share_relative is None else _r(self.share_relative),
+            "share_relative": _r_or_none(self.share_relative),
         }
 
 
 def _r(x: float) -> float:
     return float(f"{x:.10g}")
+
+
+def _r_or_none(x: float | None) -> float | None:
+    return None if x is None else _r(x)
+
+
+# a most critical change, as most_critical() reports it: the change's JSON less the ranks
+_PICKED_KEYS = (
+    "criterion",
+    "sites",
+    "delta",
+    "relative",
+    "weight",
+    "new_weight",
+    "share_change",
+    "share_relative",
+)
 
 
 def critical_weight_changes(
@@ -144,17 +161,8 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
         scored = [(v, c) for c in items if (v := key(c)) is not None]
         if not scored:
             return None
-        c = min(scored, key=lambda vc: vc[0])[1]
-        return {
-            "criterion": c.criterion,
-            "sites": list(c.sites),
-            "delta": _r(c.delta),
-            "relative": None if c.relative is None else _r(c.relative),
-            "weight": _r(c.weight),
-            "new_weight": _r(c.new_weight),
-            "share_change": _r(c.share_change),
-            "share_relative": None if c.share_relative is None else _r(c.share_relative),
-        }
+        as_json = min(scored, key=lambda vc: vc[0])[1].to_json()
+        return {k: as_json[k] for k in _PICKED_KEYS}
 
     top = [c for c in changes if c.ranks[0] == 1]
     def rel(c: WeightChange) -> float | None:

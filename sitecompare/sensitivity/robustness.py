@@ -24,6 +24,7 @@ from ..methods import get_method, rank_scores
 from ..model import MethodSpec
 from ..ranking import evaluate_matrix
 from ..scenarios import method_label
+from ..sentences import fill, plain_value
 
 __all__ = [
     "ROBUSTNESS_SPECS",
@@ -101,21 +102,13 @@ class Skip:
         return skip_text(self)
 
 
-def _format(text: str, **kw: Any) -> str:
-    return text.format(**kw)
-
-
-def _value(x: float, unit: str) -> str:
-    return f"{x:,.6g} {unit}".rstrip()
-
-
 def skip_text(
     skip: Skip,
     *,
-    t: Callable[..., str] = _format,
+    t: Callable[..., str] = fill,
     site: Callable[[str], str] = str,
     crit: Callable[[str], str] = str,
-    value: Callable[[float, str], str] = _value,
+    value: Callable[[float, str], str] = plain_value,
 ) -> str:
     """The reason a method was left out, as one sentence. ``t(template, **kw)`` translates and
     fills a template (default: English), ``site``/``crit`` name a site/criterion id and

@@ -41,6 +41,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import numpy as np
 
@@ -51,6 +52,7 @@ from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
 
 __all__ = [
     "SMAAResult",
+    "SamplingOptions",
     "run_smaa",
     "run_smaa_on_matrix",
     "PAIR_SAMPLES",
@@ -70,6 +72,17 @@ VOI_BUDGET_UNBATCHED = 20_000
 VOI_MIN_SAMPLES = 200
 CONFIDENCE_SAMPLES = 10_000
 MAX_THREADS = 4  # threads evaluating and counting chunks of samples (batched methods)
+
+
+class SamplingOptions(TypedDict, total=False):
+    """How :func:`run_smaa` samples (its keyword options; the defaults are its own)."""
+
+    samples: int
+    seed: int
+    weight_sampling: str
+    concentration: float
+    unknown_missing: bool
+    progress: Callable[[int, int], None] | None
 
 
 @dataclass(frozen=True)
@@ -108,16 +121,7 @@ class SMAAResult:
 
 
 def run_smaa_on_matrix(
-    dm: DecisionMatrix,
-    ev: Evaluator,
-    weights: np.ndarray,
-    *,
-    samples: int = 10_000,
-    seed: int = 1,
-    weight_sampling: str = "uniform",
-    concentration: float = 50.0,
-    unknown_missing: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    dm: DecisionMatrix, ev: Evaluator, weights: np.ndarray, **options: Unpack[SamplingOptions]
 ) -> SMAAResult:
     """:func:`run_smaa` over a decision matrix: its values, ranges and missing cells."""
     return run_smaa(
@@ -129,12 +133,7 @@ def run_smaa_on_matrix(
         missing=dm.missing,
         observed_low=np.nan_to_num(dm.observed_low),
         observed_high=np.nan_to_num(dm.observed_high),
-        samples=samples,
-        seed=seed,
-        weight_sampling=weight_sampling,
-        concentration=concentration,
-        unknown_missing=unknown_missing,
-        progress=progress,
+        **options,
     )
 
 

@@ -4,17 +4,19 @@ the weights in force, every problem of every input reported in one run, as
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import Issue, ValidationError
 from ..hints import did_you_mean
 from ..matrix import collect_matrix_issues
-from ..model import CriteriaSet, MethodSpec, Study
+from ..model import CriteriaSet, Study
 from . import SiteTable, load_table
+
+if TYPE_CHECKING:
+    from ..study import StudyChoices
 
 __all__ = ["load_table_study"]
 
@@ -43,20 +45,11 @@ def _about(issue: Issue, tbl: SiteTable, facts: set[str]) -> bool:
 
 
 def load_table_study(
-    table: str | Path,
-    criteria_path: str | Path,
-    *,
-    sheet: str | None = None,
-    scenario: str | None = None,
-    weights: str | Mapping[str, float] | None = None,
-    weights_origin: str = "--weights",
-    method: MethodSpec | None = None,
-    as_of: dt.date | None = None,
-    horizon: str = "planned",
+    table: str | Path, criteria_path: str | Path, choices: StudyChoices, *, sheet: str | None = None
 ) -> Study:
     """The study of the site table ``table``, with every problem of every input in one ValidationError
     (the table counterpart of :func:`sitecompare.study.load_study`)."""
-    from ..study import _partial_criteria, load_criteria, weights_in_force
+    from ..study import _partial_criteria, load_criteria
 
     tbl, issues = load_table(table, sheet=sheet)
     cs, c_issues = load_criteria(criteria_path)
@@ -72,24 +65,12 @@ def load_table_study(
     issues += typo_issues
     base = {c: 1.0 / len(cs.ids) for c in cs.ids} if cs.ids else {}
     if partial:
-        provisional = Study(sites=(), criteria_set=cs, weights=base, method=cs.method, as_of=as_of, table=tbl)
+        provisional = Study(
+            sites=(), criteria_set=cs, weights=base, method=cs.method, as_of=choices.as_of, table=tbl
+        )
         m_issues = [i for i in collect_matrix_issues(provisional) if not _about(i, tbl, typo)]
         raise ValidationError(issues + [i for i in m_issues if i.file != cs.path])
-    force = weights_in_force(cs, scenario, weights, weights_origin)
-    issues.extend(force.issues)
-    study = Study(
-        sites=(),
-        criteria_set=cs,
-        weights=force.weights or base,
-        method=method or cs.method,
-        scenario=scenario,
-        weight_source=force.source,
-        sites_dir=tbl.path,
-        as_of=as_of,
-        horizon=horizon,
-        notes=force.notes,
-        table=tbl,
-    )
+    study = choices.study(cs, issues, sites=(), sites_dir=tbl.path, table=tbl)
     m_issues = [i for i in collect_matrix_issues(study) if not _about(i, tbl, typo)]
     if issues:
         # study-wide verdicts (every site screened out) wait until the inputs are fixed

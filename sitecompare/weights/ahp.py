@@ -34,12 +34,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..model import freeze_mappings
 from ..rounding import rounded
 from .judgments import (
     ROOT_GROUP,
@@ -58,6 +58,7 @@ __all__ = [
     "CR_THRESHOLD",
     "SAATY_SCALE",
     "WorstJudgment",
+    "pair_json",
     "AHPResult",
     "HierarchyResult",
     "principal_eigen",
@@ -90,8 +91,7 @@ class WorstJudgment:
 
     def to_json_dict(self) -> dict[str, Any]:
         """This judgment as ``weights ahp --format json`` writes it."""
-        d: dict[str, Any] = {
-            "pair": [self.a, self.b],
+        figures = {
             "field": self.field,
             "given": self.given,
             "given_text": self.given_text,
@@ -101,9 +101,25 @@ class WorstJudgment:
             "suggested_text": format_ratio(self.suggested),
             "cr_if_suggested": self.cr_if_suggested,
         }
-        if self.group is not None:
-            d["group"] = self.group
-        return d
+        return pair_json(self.a, self.b, figures, self.group)
+
+
+def pair_json(a: str, b: str, figures: Mapping[str, Any], group: str | None) -> dict[str, Any]:
+    """The JSON of something said about the pair ``a`` over ``b``: its ``pair``, ``figures``,
+    then its ``group`` when the pair belongs to a group of a hierarchy."""
+    d: dict[str, Any] = {"pair": [a, b], **figures}
+    if group is not None:
+        d["group"] = group
+    return d
+
+
+def _provenance(method: str, source: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A scenario's ``provenance:`` of weights derived by ``method``: the method, the
+    ``source`` (when there is one), then ``record``."""
+    d: dict[str, Any] = {"method": method}
+    if source:
+        d["source"] = source
+    return d | dict(record)
 
 
 @dataclass(frozen=True)
@@ -128,8 +144,7 @@ class AHPResult:
     method: str = "eigenvector"
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
-        object.__setattr__(self, "completed_values", MappingProxyType(dict(self.completed_values)))
+        freeze_mappings(self, "weights", "completed_values")
 
     @property
     def n(self) -> int:
@@ -175,20 +190,16 @@ class AHPResult:
 
     def to_provenance(self) -> dict[str, Any]:
         """Plain YAML data recording how these weights were derived (for a scenario)."""
-        d: dict[str, Any] = {"method": "ahp"}
-        if self.source:
-            d["source"] = self.source
-        d.update(
-            {
-                "ri_table": self.ri_table,
-                "lambda_max": rounded(self.lambda_max, 4),
-                "ci": rounded(self.ci, 4),
-                "cr": rounded(self.cr, 4),
-                "consistent": self.consistent,
-                "criteria": list(self.criteria),
-                "judgments": [[j.a, j.b, j.text] for j in self.judgments],
-            }
-        )
+        record = {
+            "ri_table": self.ri_table,
+            "lambda_max": rounded(self.lambda_max, 4),
+            "ci": rounded(self.ci, 4),
+            "cr": rounded(self.cr, 4),
+            "consistent": self.consistent,
+            "criteria": list(self.criteria),
+            "judgments": [[j.a, j.b, j.text] for j in self.judgments],
+        }
+        d = _provenance("ahp", self.source, record)
         if self.missing_pairs:
             d["missing_pairs"] = [list(p) for p in self.missing_pairs]
             d["completion"] = "harker"
@@ -208,8 +219,7 @@ class HierarchyResult:
     participant: str | None = None
 
     def __post_init__(self) -> None:
-        for k in ("groups", "weights", "group_weights"):
-            object.__setattr__(self, k, MappingProxyType(dict(getattr(self, k))))
+        freeze_mappings(self, "groups", "weights", "group_weights")
 
     @property
     def criteria(self) -> tuple[str, ...]:
@@ -304,27 +314,23 @@ class HierarchyResult:
 
     def to_provenance(self) -> dict[str, Any]:
         """What a scenario's ``provenance:`` records about these weights."""
-        d: dict[str, Any] = {"method": "ahp-hierarchy"}
-        if self.source:
-            d["source"] = self.source
-        d.update(
-            {
-                "ri_table": self.ri_table,
-                "cr": rounded(self.cr, 4),
-                "consistency_group": self.consistency_group,
-                "consistent": self.consistent,
-                "groups": {
-                    g: {
-                        "criteria": list(r.criteria),
-                        "local_weights": {c: rounded(w, 4) for c, w in r.weights.items()},
-                        "cr": rounded(r.cr, 4),
-                        "judgments": [[j.a, j.b, j.text] for j in r.judgments],
-                    }
-                    for g, r in self.groups.items()
-                },
+        groups = {
+            g: {
+                "criteria": list(r.criteria),
+                "local_weights": {c: rounded(w, 4) for c, w in r.weights.items()},
+                "cr": rounded(r.cr, 4),
+                "judgments": [[j.a, j.b, j.text] for j in r.judgments],
             }
-        )
-        return d
+            for g, r in self.groups.items()
+        }
+        record = {
+            "ri_table": self.ri_table,
+            "cr": rounded(self.cr, 4),
+            "consistency_group": self.consistency_group,
+            "consistent": self.consistent,
+            "groups": groups,
+        }
+        return _provenance("ahp-hierarchy", self.source, record)
 
 
 # --------------------------------------------------------------------------- maths

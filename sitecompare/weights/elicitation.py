@@ -23,11 +23,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from ..errors import Issue, ValidationError, show_value
-from ..model import normalise_weights
+from ..model import freeze_mappings, normalise_weights
 
 __all__ = [
     "ElicitationResult",
@@ -55,8 +54,7 @@ class ElicitationResult:
     points: Mapping[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
-        object.__setattr__(self, "points", MappingProxyType(dict(self.points)))
+        freeze_mappings(self, "weights", "points")
 
     @property
     def reference(self) -> str:

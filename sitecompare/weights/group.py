@@ -30,7 +30,7 @@ from scipy import stats
 
 from ..errors import Issue, ValidationError
 from ..rounding import rounded
-from .ahp import AHPResult, HierarchyResult, solve_hierarchy, solve_judgments
+from .ahp import AHPResult, HierarchyResult, pair_json, solve_hierarchy, solve_judgments
 from .judgments import (
     Hierarchy,
     Judgment,
@@ -93,15 +93,12 @@ class Disagreement:
 
     def to_json_dict(self) -> dict[str, Any]:
         """This disagreement as ``weights group --format json`` writes it."""
-        d: dict[str, Any] = {
-            "pair": [self.a, self.b],
+        figures = {
             "values": {p: v for p, v in self.values},
             "geometric_mean": self.geometric_mean,
             "spread": self.spread,
         }
-        if self.group is not None:
-            d["group"] = self.group
-        return d
+        return pair_json(self.a, self.b, figures, self.group)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
+
+from ..model import freeze_mappings
 
 __all__ = ["Judgment", "JudgmentSet", "Hierarchy", "JudgmentFile", "SCALES", "ROOT_GROUP"]
 
@@ -74,7 +75,7 @@ class Hierarchy:
     source: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "groups", MappingProxyType(dict(self.groups)))
+        freeze_mappings(self, "groups")
 
     def children(self, group: str) -> tuple[str, ...]:
         """The members of ``group`` (groups and leaf criteria)."""

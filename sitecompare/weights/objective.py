@@ -48,12 +48,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from ..errors import Issue, ValidationError
+from ..model import freeze_mappings
 
 __all__ = ["ObjectiveResult", "entropy_weights", "critic_weights"]
 
@@ -69,8 +69,7 @@ class ObjectiveResult:
     source: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
-        object.__setattr__(self, "details", MappingProxyType(dict(self.details)))
+        freeze_mappings(self, "weights", "details")
 
     @property
     def vector(self) -> np.ndarray:

@@ -15,6 +15,7 @@ from copy import copy
 from dataclasses import dataclass
 from typing import Any, Protocol, TypedDict, TypeVar, Unpack, cast
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill
@@ -238,6 +239,15 @@ def write_title(ws: Worksheet, st: Styles, title: str, subtitle: str | None = No
     if subtitle:
         put(ws, 2, 1, subtitle, font=st.subtitle)
     return 4
+
+
+def new_sheet(
+    wb: Workbook, st: Styles, name: str, title: str, subtitle: str | None = None
+) -> tuple[Worksheet, int]:
+    """Add the sheet ``name`` to ``wb`` with its title and description (:func:`write_title`);
+    returns the sheet and its first free row."""
+    ws = wb.create_sheet(name)
+    return ws, write_title(ws, st, title, subtitle)
 
 
 def write_section(ws: Worksheet, st: Styles, row: int, text: str, span: int = 1) -> int:
