@@ -177,12 +177,19 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
     def sab(c: WeightChange) -> float:
         return abs(c.share_change)
 
+    # each criterion's smallest relative change (of its weight, and of its share), in one pass
+    least: dict[str, list[float | None]] = {cid: [None, None] for cid in criteria}
+    for c in changes:
+        slot = least.get(c.criterion)
+        if slot is None:
+            continue
+        for i, v in enumerate((rel(c), srel(c))):
+            cur = slot[i]
+            if v is not None and (cur is None or v < cur):
+                slot[i] = v
     degree = {}
     for cid in criteria:
-        mine = [abs(c.relative) for c in changes if c.criterion == cid and c.relative is not None]
-        d = min(mine) if mine else None
-        shares = [s for c in changes if c.criterion == cid and (s := srel(c)) is not None]
-        ds = min(shares) if shares else None
+        d, ds = least[cid]
         degree[cid] = {
             "criticality": None if d is None else _r(d),
             "sensitivity": None if not d else _r(1.0 / d),
