@@ -8,6 +8,7 @@ theirs; the variants are named here, beside the one declaration of each option.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -206,14 +207,10 @@ def engine_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def parse_param_value(v: str) -> Any:
     """A ``--param`` value: an int, else a float, else the text."""
-    try:
-        return int(v)
-    except ValueError:
-        pass
-    try:
-        return float(v)
-    except ValueError:
-        return v
+    for kind in (int, float):
+        with contextlib.suppress(ValueError):
+            return kind(v)
+    return v
 
 
 def method_from_options(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -133,10 +134,8 @@ class Checker:
         if isinstance(value, str):
             m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
             if m:
-                try:
+                with contextlib.suppress(ValueError):  # an impossible day: not a date
                     return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-                except ValueError:
-                    pass
         return None
 
     def choice(self, value: Any, field: str, choices: tuple[str, ...], what: str) -> str | None:
