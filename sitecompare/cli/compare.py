@@ -91,7 +91,7 @@ def command_line() -> str:
     show_default=True,
     metavar="K",
     help="A site table of more sites than this: the workbook shows the best K (and says how many "
-    "were ranked).",
+    "were ranked). With --sensitivity, as for sensitivity --top.",
 )
 @sensitivity_options
 @progress_option
@@ -155,7 +155,7 @@ def compare(
             info["Sites ranked"] = n
     sens = None
     if with_sensitivity:
-        sens = run_with_progress(study, progress, **sampling)
+        sens = run_with_progress(study, progress, top=top, **sampling)
     extra = [options.weights_from] if options.weights_from else []
     if options.sites is not None and study.table is not None:
         extra += _table_inputs(options.sites)

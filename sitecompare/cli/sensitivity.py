@@ -10,7 +10,13 @@ import numpy as np
 
 from .. import jsonout
 from ..model import Study
-from ..sensitivity import DEFAULT_SEED, WEIGHT_SAMPLINGS, SensitivityResult, run_sensitivity
+from ..sensitivity import (
+    DEFAULT_LISTED,
+    DEFAULT_SEED,
+    WEIGHT_SAMPLINGS,
+    SensitivityResult,
+    run_sensitivity,
+)
 from .common import CONTEXT, console, handle_errors
 from .options import (
     StudyOptions,
@@ -89,13 +95,23 @@ progress_option = click.option(
 @study_options
 @sensitivity_options
 @format_option("table", "json")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=DEFAULT_LISTED,
+    show_default=True,
+    metavar="K",
+    help="In a set of more sites than this, crossovers and critical changes are listed for the "
+    "pairs that matter (every pair among the best K, the leader with every site, neighbours in "
+    "the ranking); SMAA and the intervals cover every site.",
+)
 @progress_option
 @handle_errors
-def sensitivity(fmt: str, progress: bool | None, options: StudyOptions, **kw: Any) -> None:
+def sensitivity(fmt: str, top: int, progress: bool | None, options: StudyOptions, **kw: Any) -> None:
     """How sure are we? OAT weight sweeps, critical changes, SMAA-2, method agreement."""
     sampling = pop_sampling(kw)
     study = load_from_options(options)
-    result = run_with_progress(study, progress, **sampling)
+    result = run_with_progress(study, progress, top=top, **sampling)
     if fmt == "json":
         click.echo(jsonout.dumps(result.to_json()))
         for note in study.notes:
@@ -241,7 +257,12 @@ def _print_data_changes(out: Any, res: SensitivityResult) -> None:
     out.print(t)
     if any_out:
         out.print(OUT_OF_REACH_NOTE)
-    stuck = [s for s, r in zip(dm.site_ids, res.ranks, strict=True) if r > 1 and s not in reachable]
+    last = res.listed.get("top", len(dm.site_ids)) if not res.listed.get("every_pair", True) else None
+    stuck = [
+        s
+        for s, r in zip(dm.site_ids, res.ranks, strict=True)
+        if r > 1 and s not in reachable and (last is None or r <= last)
+    ]
     if stuck:
         out.print(
             "No single fact change lifts " + ", ".join(stuck) + " to first place "

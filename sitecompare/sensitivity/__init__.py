@@ -6,6 +6,7 @@ smaa.py, robustness.py). :func:`run_sensitivity` runs them all on a study.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +25,7 @@ from .critical import (
     most_critical,
 )
 from .evaluate import Evaluator
-from .oat import CONVENTION, OATResult, oat_sweep
+from .oat import CONVENTION, DEFAULT_LISTED, OATResult, listed_pairs, oat_sweep
 from .robustness import MethodAgreement, method_agreement
 from .sample import WEIGHT_SAMPLINGS
 from .smaa import SMAAResult, run_smaa_on_matrix
@@ -35,6 +36,7 @@ __all__ = [
     "CONVENTION",
     "WEIGHT_SAMPLINGS",
     "DEFAULT_SEED",
+    "DEFAULT_LISTED",
 ]
 
 DEFAULT_SEED = 1
@@ -54,6 +56,8 @@ class SensitivityResult:
     smaa: SMAAResult
     agreement: MethodAgreement
     notes: list[str] = field(default_factory=list)
+    # what the pair lists cover: {"top", "every_pair", "pairs_followed"} (run_sensitivity's top)
+    listed: dict[str, Any] = field(default_factory=dict)
 
     @property
     def leader(self) -> str:
@@ -119,9 +123,7 @@ class SensitivityResult:
             "most_critical": self.most_critical,
             "critical_data": data,
             "smaa": {
-                "rank_acceptability": {
-                    s: [r(x) for x in sm.rank_acceptability[i]] for i, s in enumerate(sites)
-                },
+                "rank_acceptability": dict(zip(sites, _rounded_rows(sm.rank_acceptability), strict=True)),
                 "holistic_acceptability": {s: r(sm.holistic[i]) for i, s in enumerate(sites)},
                 "expected_rank": {s: r(sm.expected_rank[i]) for i, s in enumerate(sites)},
                 "central_weights": {
@@ -134,8 +136,8 @@ class SensitivityResult:
                 },
                 "confidence": {s: r(sm.confidence[i]) for i, s in enumerate(sites)},
                 "pairwise_winning": {
-                    s: {t: r(sm.pairwise[i, j]) for j, t in enumerate(sites) if j != i}
-                    for i, s in enumerate(sites)
+                    s: {t: x for j, (t, x) in enumerate(zip(sites, row, strict=True)) if j != i}
+                    for i, (s, row) in enumerate(zip(sites, _rounded_rows(sm.pairwise), strict=True))
                 },
                 "pairwise_samples": sm.pairwise_samples,
                 "uncertain_facts": len(sm.uncertain),
@@ -150,7 +152,16 @@ class SensitivityResult:
             "not_comparable": [x.to_json() for x in dm.not_comparable],
             "notes": list(self.notes),
             "sites": n,
+            "listed": dict(self.listed),
         }
+
+
+def _rounded_rows(a: np.ndarray) -> list[list[float | None]]:
+    """Each row of ``a`` as JSON numbers to 6 significant digits (None where not finite)."""
+    return [
+        [float(f"{x:.6g}") if math.isfinite(x) else None for x in row]
+        for row in np.asarray(a, float).tolist()
+    ]
 
 
 def run_sensitivity(
@@ -163,13 +174,21 @@ def run_sensitivity(
     unknown_missing: bool = False,
     method: MethodSpec | None = None,
     progress: Callable[[int, int], None] | None = None,
+    top: int = DEFAULT_LISTED,
 ) -> SensitivityResult:
-    """Sample, evaluate and analyse: OAT sweeps, critical changes, SMAA and method agreement."""
+    """Sample, evaluate and analyse: OAT sweeps, critical changes, SMAA and method agreement.
+
+    In a set of more than ``top`` sites the sweeps follow the pairs of :func:`.oat.listed_pairs`
+    and the critical data changes are found for the best ``top`` sites (a note says so); the
+    stability and top intervals, SMAA and method agreement cover every site.
+    """
     spec = method or study.method
     if samples < 1:
         raise ValidationError([Issue("--samples", "", f"must be at least 1, got {samples}")])
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ValidationError([Issue("--seed", "", f"must be a whole number >= 0, got {seed!r}")])
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValidationError([Issue("--top", "", f"must be a whole number >= 1, got {top!r}")])
     if weight_sampling not in WEIGHT_SAMPLINGS:
         raise ValidationError(
             [
@@ -199,7 +218,13 @@ def run_sensitivity(
     if not ev.batched:
         notes.append(f"{spec.name} has no vectorised form; samples are evaluated one at a time")
     sites = tuple(dm.site_ids)
-    oat = {c.id: oat_sweep(ev, w, j, sites) for j, c in enumerate(dm.criteria)}
+    pairs = listed_pairs(out.ranks, top)
+    n = len(sites)
+    listed = {"top": top, "every_pair": pairs is None, "pairs_followed": n * (n - 1) // 2}
+    if pairs is not None:
+        listed["pairs_followed"] = int(pairs[0].size)
+        notes.append(_listed_note(n, top, int(pairs[0].size)))
+    oat = {c.id: oat_sweep(ev, w, j, sites, pairs) for j, c in enumerate(dm.criteria)}
     changes = critical_weight_changes(oat, w, dm.criterion_ids, sites, out.ranks)
     factors = np.array([[dm.cell(s, c.id).factor for c in dm.criteria] for s in dm.site_ids])
     best = np.array([c.scale_best if c.has_scale else np.nan for c in dm.criteria], float)
@@ -216,6 +241,7 @@ def run_sensitivity(
         factors,
         best,
         anchors_worst=worst,
+        top=None if pairs is None else top,
     )
     smaa = run_smaa_on_matrix(
         dm,
@@ -242,4 +268,15 @@ def run_sensitivity(
         smaa=smaa,
         agreement=agreement,
         notes=notes,
+        listed=listed,
+    )
+
+
+def _listed_note(n: int, top: int, followed: int) -> str:
+    return (
+        f"{n:,} sites: crossovers and critical weight changes are listed for {followed:,} of the "
+        f"{n * (n - 1) // 2:,} pairs (every pair among the best {top}, the leader with every "
+        f"site, each site with the two just below it); critical data changes for the best {top} "
+        "sites; the stability and top intervals, SMAA and method agreement cover every site "
+        "(--top K lists more)"
     )

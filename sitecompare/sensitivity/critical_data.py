@@ -99,8 +99,11 @@ def critical_data_changes(
     anchors_best: np.ndarray,
     iterations: int = 60,
     anchors_worst: np.ndarray | None = None,
+    top: int | None = None,
 ) -> list[DataChange]:
     """Smallest improvement of one value that lifts a site to a target rank.
+
+    ``top``: only the sites ranked ``top`` or better (None: every site below first).
 
     The search runs from the current value towards the limit (10x the observed span beyond
     the best value; 0 for a non-negative cost criterion; the ``scale`` anchor's best value when
@@ -128,7 +131,9 @@ def critical_data_changes(
     """
     from .column import ColumnScores
 
-    cand = _Candidates.build(X, ranks, ev.problem.benefit, observed_low, observed_high, anchors_best)
+    cand = _Candidates.build(
+        X, ranks, ev.problem.benefit, observed_low, observed_high, anchors_best, top
+    )
     if not cand.ii.size:
         return []
     w = np.asarray(weights, float)
@@ -184,13 +189,14 @@ class _Candidates:
         observed_low: np.ndarray,
         observed_high: np.ndarray,
         anchors_best: np.ndarray,
+        top: int | None = None,
     ) -> _Candidates:
-        """The candidates in site, criterion, target order."""
+        """The candidates in site, criterion, target order (sites ranked ``top`` or better)."""
         n, m = X.shape
         rows: list[tuple[int, int, str, int, float, float]] = []
         for i in range(n):
             r = int(ranks[i])
-            if r == 1:
+            if r == 1 or (top is not None and r > top):
                 continue
             up = _rank_above(ranks, r)  # the rank of the site(s) just above; ties share it
             targets = ([("up-one", up)] if up > 1 else []) + [("first", 1)]

@@ -32,7 +32,16 @@ from ..methods.ranks import rank_rows, tie_tolerance
 from .brackets import sign_brackets
 from .evaluate import Evaluator
 
-__all__ = ["Crossover", "Tie", "OATResult", "oat_sweep", "oat_weights", "CONVENTION"]
+__all__ = [
+    "Crossover",
+    "Tie",
+    "OATResult",
+    "oat_sweep",
+    "oat_weights",
+    "listed_pairs",
+    "CONVENTION",
+    "DEFAULT_LISTED",
+]
 
 CONVENTION = (
     "one weight moves over [0, 1]; the other weights are rescaled proportionally "
@@ -42,6 +51,8 @@ GRID = 401
 CURVE_POINTS = 51
 TOL = 1e-9
 PLATEAU_MIN = 1e-6  # a tie band wider than this (in the swept weight) is a tie plateau
+DEFAULT_LISTED = 50  # sensitivity --top: pairs are listed among this many best sites
+NEIGHBOURS = 2  # in a larger set, each site's pairs with this many sites below it in the ranking
 
 
 @dataclass(frozen=True)
@@ -131,20 +142,58 @@ def oat_weights(base: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
     return lines
 
 
-def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: Sequence[str]) -> OATResult:
-    """One-at-a-time sweep of criterion ``k``'s weight 0..1: crossovers, ties, stability intervals."""
+def listed_pairs(ranks: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The pairs of sites (a < b, as two index arrays) a sweep follows in a set of more than
+    ``top`` sites; None (every pair) for ``top`` sites or fewer.
+
+    In a larger set every pair would be O(n^2) crossovers, nearly all between sites far down
+    the ranking. The sweep follows the pairs that decide what a reader asks of it: every pair
+    among the best ``top`` sites; the leader with every site (so the top interval, the range
+    over which the leader keeps first place, is exact); and each site with the ``NEIGHBOURS`` sites just below it
+    in the current ranking. The last is where the whole ranking first changes as the weight
+    moves away from the current one: until the first change of order, every pair keeps its
+    order, and the first pair to swap (or to tie) is next to each other at that point.
+    """
+    ranks = np.asarray(ranks)
+    n = ranks.size
+    if n <= top:
+        return None
+    order = np.lexsort((np.arange(n), ranks))  # best first; ties by site order
+    best = order[:top]
+    a_top, b_top = np.triu_indices(best.size, k=1)
+    firsts = [best[a_top], np.full(n - 1, order[0]), *(order[:-d] for d in range(1, NEIGHBOURS + 1))]
+    seconds = [best[b_top], order[1:], *(order[d:] for d in range(1, NEIGHBOURS + 1))]
+    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    code = np.unique(np.minimum(a, b) * n + np.maximum(a, b))  # each pair once, in triu order
+    return code // n, code % n
+
+
+def oat_sweep(
+    ev: Evaluator,
+    base: np.ndarray,
+    k: int,
+    sites: Sequence[str],
+    pairs: tuple[np.ndarray, np.ndarray] | None = None,
+) -> OATResult:
+    """One-at-a-time sweep of criterion ``k``'s weight 0..1: crossovers, ties, stability intervals.
+
+    ``pairs`` (two index arrays, a < b): follow only these pairs of sites (:func:`listed_pairs`);
+    None follows every pair.
+    """
     base = np.asarray(base, float) / np.sum(base)
     t0 = float(base[k])
     n = len(sites)
     ties: list[Tie] = []
     events: list[tuple[float, int, int]] = []  # extra rank-change points (plateau edges)
+    if pairs is None:
+        pairs = np.triu_indices(n, k=1)
     if ev.linear:
-        ts, pairs = _exact_crossings(ev, base, k)
-        plateaus: list[tuple[float, float] | None] = [None] * len(pairs)
+        ts, crossing = _exact_crossings(ev, base, k, pairs)
+        plateaus: list[tuple[float, float] | None] = [None] * len(crossing)
         ahead_below = None
         exact = True
     else:
-        ts, pairs, plateaus, ahead_below, flat = _bisect_crossings(ev, base, k)
+        ts, crossing, plateaus, ahead_below, flat = _bisect_crossings(ev, base, k, pairs)
         exact = False
         for (lo, hi), (a, b) in flat:
             if hi - lo > PLATEAU_MIN:  # a touch at a point changes the ranking only there
@@ -159,7 +208,7 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: Sequence[str]) -> 
         lo, hi = tie
         near, far = (lo, hi) if abs(t0 - lo) <= abs(hi - t0) else (hi, lo)
         ts[q] = near
-        events.append((far, *pairs[q]))
+        events.append((far, *crossing[q]))
     # who is ahead on each side, and at which position they swap
     crossovers: list[Crossover] = []
     if len(ts):
@@ -168,7 +217,7 @@ def oat_sweep(ev: Evaluator, base: np.ndarray, k: int, sites: Sequence[str]) -> 
         if ahead_below is None:
             eps = 1e-7
             below = ev.goodness(oat_weights(base, k, np.clip(ts - eps, 0, 1)))
-        for q, (a, b) in enumerate(pairs):
+        for q, (a, b) in enumerate(crossing):
             if ahead_below is None:
                 first, second = (a, b) if below[q, a] >= below[q, b] else (b, a)
             else:
@@ -221,14 +270,14 @@ def _interval(t0: float, points: list[float]) -> tuple[float, float]:
 
 
 def _exact_crossings(
-    ev: Evaluator, base: np.ndarray, k: int
+    ev: Evaluator, base: np.ndarray, k: int, pairs: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, list[tuple[int, int]]]:
     B = ev.basis * ev.sign
     w1 = oat_weights(base, k, np.array([0.0]))[0]  # r: the others' weights at t = 0
     R = B @ w1
     Bk = B[:, k]
     slope = Bk - R  # d/dt of S_i(t)
-    a_idx, b_idx = np.triu_indices(B.shape[0], k=1)
+    a_idx, b_idx = pairs
     den = slope[a_idx] - slope[b_idx]
     num = R[b_idx] - R[a_idx]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -242,7 +291,7 @@ def _exact_crossings(
 
 
 def _bisect_crossings(
-    ev: Evaluator, base: np.ndarray, k: int
+    ev: Evaluator, base: np.ndarray, k: int, pairs: tuple[np.ndarray, np.ndarray]
 ) -> tuple[
     np.ndarray,
     list[tuple[int, int]],
@@ -259,8 +308,7 @@ def _bisect_crossings(
     t0 = float(base[k])
     grid = np.unique(np.concatenate([np.linspace(0.0, 1.0, GRID), [t0]]))
     G = ev.goodness(oat_weights(base, k, grid))  # (g, n)
-    n = G.shape[1]
-    a_idx, b_idx = np.triu_indices(n, k=1)
+    a_idx, b_idx = pairs
     S = _signs(ev, G, a_idx, b_idx)  # (g, pairs)
     br = sign_brackets(S)  # crossings, tie runs and their edges, pair by pair
     last = grid.size - 1
@@ -291,7 +339,7 @@ def _bisect_crossings(
         None if R[q] - L[q] <= PLATEAU_MIN else (float(L[q]), float(R[q])) for q in range(nc)
     ]
     pa, pb = a_idx[cross_pair], b_idx[cross_pair]
-    pairs = list(zip(pa.tolist(), pb.tolist(), strict=True))
+    crossing = list(zip(pa.tolist(), pb.tolist(), strict=True))
     ahead_below = np.where(sign_lo > 0, pa, pb).astype(int)
     # tie plateaus that are not crossings, with their edges (0 or 1 when they reach an end)
     flat: list[tuple[tuple[float, float], tuple[int, int]]] = []
@@ -301,7 +349,7 @@ def _bisect_crossings(
         lo_e = next(e) if i1 > 0 and s[i1 - 1] else 0.0
         hi_e = next(e) if i2 < last and s[i2 + 1] else 1.0
         flat.append(((lo_e, hi_e), (int(a_idx[p]), int(b_idx[p]))))
-    return ts, pairs, plateaus, ahead_below, flat
+    return ts, crossing, plateaus, ahead_below, flat
 
 
 def _signs(
