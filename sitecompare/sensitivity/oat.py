@@ -146,13 +146,13 @@ def listed_pairs(ranks: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray] |
     """The pairs of sites (a < b, as two index arrays) a sweep follows in a set of more than
     ``top`` sites; None (every pair) for ``top`` sites or fewer.
 
-    In a larger set every pair would be O(n^2) crossovers, nearly all between sites far down
-    the ranking. The sweep follows the pairs that decide what a reader asks of it: every pair
-    among the best ``top`` sites; the leader with every site (so the top interval, the range
-    over which the leader keeps first place, is exact); and each site with the ``NEIGHBOURS`` sites just below it
-    in the current ranking. The last is where the whole ranking first changes as the weight
-    moves away from the current one: until the first change of order, every pair keeps its
-    order, and the first pair to swap (or to tie) is next to each other at that point.
+    In a larger set every pair would be O(n^2) crossovers, nearly all between sites far down the
+    ranking. The sweep follows the pairs that decide what a reader asks of it: every pair among
+    the best ``top`` sites; the leader with every site (so the top interval, the range over
+    which the leader keeps first place, is exact); and each site with the ``NEIGHBOURS`` sites
+    just below it in the current ranking. The last is where the whole ranking first changes as
+    the weight moves away from the current one: until the first change of order, every pair
+    keeps its order, and the first pair to swap (or to tie) is next to each other at that point.
     """
     ranks = np.asarray(ranks)
     n = ranks.size
