@@ -26,7 +26,6 @@ The data changes (the smallest change of one value that moves a site up) are in
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,41 +154,43 @@ def critical_weight_changes(
 
 
 def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dict[str, Any]:
-    """The most critical criterion by each measure, and each criterion's criticality degree."""
+    """The most critical criterion by each measure, and each criterion's criticality degree.
 
-    def pick(items: list[WeightChange], key: Callable[[WeightChange], float | None]) -> dict[str, Any] | None:
-        scored = [(v, c) for c in items if (v := key(c)) is not None]
-        if not scored:
+    Each measure picks the change with the smallest value; of equal values, the first listed.
+    """
+    nan = float("nan")
+    # per change: |relative|, |delta|, |share relative|, |share change| (NaN where undefined)
+    size = np.array(
+        [
+            (
+                nan if c.relative is None else abs(c.relative),
+                abs(c.delta),
+                nan if (sr := c.share_relative) is None else abs(sr),
+                abs(c.share_change),
+            )
+            for c in changes
+        ],
+        float,
+    ).reshape(len(changes), 4)
+    is_top = np.fromiter((c.ranks[0] == 1 for c in changes), bool, len(changes))
+
+    def pick(rows: np.ndarray, measure: int) -> dict[str, Any] | None:
+        v = size[rows, measure]
+        ok = ~np.isnan(v)
+        if not ok.any():
             return None
-        as_json = min(scored, key=lambda vc: vc[0])[1].to_json()
+        best = int(rows[ok][np.argmin(v[ok])])  # argmin: the first of equal values
+        as_json = changes[best].to_json()
         return {k: as_json[k] for k in _PICKED_KEYS}
 
-    top = [c for c in changes if c.ranks[0] == 1]
-    def rel(c: WeightChange) -> float | None:
-        return None if c.relative is None else abs(c.relative)
-
-    def ab(c: WeightChange) -> float:
-        return abs(c.delta)
-
-    def srel(c: WeightChange) -> float | None:
-        return None if c.share_relative is None else abs(c.share_relative)
-
-    def sab(c: WeightChange) -> float:
-        return abs(c.share_change)
-
-    # each criterion's smallest relative change (of its weight, and of its share), in one pass
-    least: dict[str, list[float | None]] = {cid: [None, None] for cid in criteria}
-    for c in changes:
-        slot = least.get(c.criterion)
-        if slot is None:
-            continue
-        for i, v in enumerate((rel(c), srel(c))):
-            cur = slot[i]
-            if v is not None and (cur is None or v < cur):
-                slot[i] = v
+    top, every = np.flatnonzero(is_top), np.arange(len(changes))
+    # each criterion's smallest relative change (of its weight, and of its share)
+    index = {cid: k for k, cid in enumerate(criteria)}
+    crit = np.fromiter((index.get(c.criterion, -1) for c in changes), np.intp, len(changes))
     degree = {}
-    for cid in criteria:
-        d, ds = least[cid]
+    for k, cid in enumerate(criteria):
+        mine = size[crit == k]
+        d, ds = (_least(mine[:, col]) for col in (0, 2))
         degree[cid] = {
             "criticality": None if d is None else _r(d),
             "sensitivity": None if not d else _r(1.0 / d),
@@ -197,11 +198,17 @@ def most_critical(changes: list[WeightChange], criteria: tuple[str, ...]) -> dic
             "sensitivity_share": None if not ds else _r(1.0 / ds),
         }
     return {
-        "top": {"percent": pick(top, rel), "absolute": pick(top, ab)},
-        "any": {"percent": pick(changes, rel), "absolute": pick(changes, ab)},
+        "top": {"percent": pick(top, 0), "absolute": pick(top, 1)},
+        "any": {"percent": pick(every, 0), "absolute": pick(every, 1)},
         "share": {
-            "top": {"percent": pick(top, srel), "absolute": pick(top, sab)},
-            "any": {"percent": pick(changes, srel), "absolute": pick(changes, sab)},
+            "top": {"percent": pick(top, 2), "absolute": pick(top, 3)},
+            "any": {"percent": pick(every, 2), "absolute": pick(every, 3)},
         },
         "criteria": degree,
     }
+
+
+def _least(v: np.ndarray) -> float | None:
+    """The smallest value that is not NaN (None if there is none)."""
+    v = v[~np.isnan(v)]
+    return float(v.min()) if v.size else None
