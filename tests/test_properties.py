@@ -95,6 +95,50 @@ def test_rank_rows_matches_scipy_min_ranking(S: np.ndarray) -> None:
     )
 
 
+# near-tie chains: in a row whose largest magnitude is about 2 the tie rule's tolerance is about
+# 2e-9, so 2, 2 + 1.2e-9 and 2 + 2.4e-9 are one tie run though the first and last are further
+# apart than the tolerance
+chained = st.integers(0, 3).map(lambda k: 2.0 + k * 1.2e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 9).flatmap(
+        lambda n: st.tuples(
+            hnp.arrays(
+                float,
+                st.tuples(st.integers(1, 6), st.just(n)),
+                elements=st.one_of(
+                    st.integers(0, 1).map(float), chained, st.floats(-1.5, 1.5), st.just(np.nan)
+                ),
+            ),
+            st.integers(0, n - 1),
+        )
+    ),
+    st.booleans(),
+    st.sampled_from([0.0, 1.0]),
+)
+def test_rank_of_is_rank_rows_for_one_site(case, higher: bool, floor: float) -> None:
+    from sitecompare.methods.ranks import rank_of
+
+    S, j = case
+    sites = np.full(S.shape[0], j)
+    want = rank_rows(S, higher, floor)[:, j]
+    assert rank_of(S, sites, higher, floor).tolist() == want.tolist()
+
+
+def test_rank_of_follows_rank_rows_through_a_tie_chain_and_a_nan() -> None:
+    from sitecompare.methods.ranks import rank_of
+
+    # 2 + 2.4e-9 is more than the tolerance (~2e-9) ahead of 2, but 2 + 1.2e-9 links them:
+    # rank_rows puts all three in one tie run (rank 1); counting the sites ahead would say 2
+    S = np.array([[2.0, 2.0 + 1.2e-9, 2.0 + 2.4e-9, 0.5], [2.0, np.nan, 1.0, 3.0]])
+    sites = np.array([0, 2])
+    want = rank_rows(S)[np.arange(2), sites]
+    assert want.tolist()[0] == 1
+    assert rank_of(S, sites).tolist() == want.tolist()
+
+
 # --------------------------------------------------------------------------- profile round trip
 
 units = st.sampled_from(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rank_scores", "rank_rows", "tie_tolerance", "TIE_RTOL", "TIE_ATOL"]
+__all__ = ["rank_scores", "rank_rows", "rank_of", "tie_tolerance", "TIE_RTOL", "TIE_ATOL"]
 
 # Scores closer than max(TIE_RTOL x the largest magnitude, TIE_ATOL) are a tie: floating-point
 # noise must not split sites whose scores are mathematically equal. The absolute floor covers
@@ -55,3 +55,36 @@ def rank_rows(
     ranks = np.empty_like(order, dtype=np.int32)
     np.put_along_axis(ranks, order, (run_start + 1).astype(np.int32), axis=1)
     return ranks
+
+
+def rank_of(
+    scores: np.ndarray, sites: np.ndarray, higher_is_better: bool = True, scale_floor: float = 0.0
+) -> np.ndarray:
+    """The rank of site ``sites[q]`` in row q of a ``(K, n)`` score array, as :func:`rank_rows`
+    ranks the row (int32), without sorting the rows.
+
+    A site's rank is 1 + the number of sites more than the tie tolerance ahead of it, unless a
+    chain of near-ties links it to one of those (each within the tolerance of the next, the
+    first and last further apart): rank_rows then puts them in one tie run. Such rows (and rows
+    with a NaN) are ranked by rank_rows itself, so the result is the same in every case.
+    """
+    s = np.asarray(scores, dtype=float)
+    key = -s if higher_is_better else s
+    rows = np.arange(s.shape[0])
+    scale = np.maximum(np.abs(key).max(axis=1, initial=0.0), max(scale_floor, 1e-300))
+    tol = tie_tolerance(scale)
+    own = key[rows, sites]
+    ahead = (own[:, None] - key) > tol[:, None]  # the sites before its tie run, if no chain
+    count = ahead.sum(axis=1)
+    last_ahead = np.where(ahead, key, -np.inf).max(axis=1)
+    first_rest = np.where(ahead, np.inf, key).min(axis=1)
+    # the gap rank_rows tests between the last site ahead and the first of the rest (adjacent
+    # in its sorted row): the same subtraction of the same two numbers
+    with np.errstate(invalid="ignore"):
+        clean = (count == 0) | (first_rest - last_ahead > tol)
+    clean &= ~np.isnan(key).any(axis=1)
+    out = (count + 1).astype(np.int32)
+    bad = np.flatnonzero(~clean)
+    if bad.size:
+        out[bad] = rank_rows(s[bad], higher_is_better, scale_floor)[np.arange(bad.size), sites[bad]]
+    return out

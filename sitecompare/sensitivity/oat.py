@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..methods.ranks import rank_rows, tie_tolerance
+from ..methods.ranks import rank_of, tie_tolerance
 from .brackets import sign_brackets
 from .evaluate import Evaluator
 
@@ -213,7 +213,11 @@ def oat_sweep(
     crossovers: list[Crossover] = []
     if len(ts):
         g_at = ev.goodness(oat_weights(base, k, ts))
-        ranks_at = rank_rows(g_at, scale_floor=ev.tie_scale)
+        pa, pb = (np.array(side, dtype=np.intp) for side in zip(*crossing, strict=True))
+        # the better of the two positions they swap at (as rank_rows ranks the row)
+        pos_at = np.minimum(
+            rank_of(g_at, pa, scale_floor=ev.tie_scale), rank_of(g_at, pb, scale_floor=ev.tie_scale)
+        )
         if ahead_below is None:
             eps = 1e-7
             below = ev.goodness(oat_weights(base, k, np.clip(ts - eps, 0, 1)))
@@ -222,7 +226,7 @@ def oat_sweep(
                 first, second = (a, b) if below[q, a] >= below[q, b] else (b, a)
             else:
                 first, second = (a, b) if ahead_below[q] == a else (b, a)
-            pos = int(min(ranks_at[q, a], ranks_at[q, b]))
+            pos = int(pos_at[q])
             crossovers.append(
                 Crossover(
                     float(ts[q]),
