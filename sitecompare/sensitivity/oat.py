@@ -314,6 +314,9 @@ def _bisect_crossings(
     G = ev.goodness(oat_weights(base, k, grid))  # (g, n)
     a_idx, b_idx = pairs
     S = _signs(ev, G, a_idx, b_idx)  # (g, pairs)
+    # a pair whose sign is the same all along (most pairs) has no crossing and no tie edge
+    moving = (S != S[0]).any(axis=0)
+    S, a_idx, b_idx = S[:, moving], a_idx[moving], b_idx[moving]
     br = sign_brackets(S)  # crossings, tie runs and their edges, pair by pair
     last = grid.size - 1
     cross_pair = br.cross_pair
