@@ -363,7 +363,10 @@ def _signs(
     ev: Evaluator, G: np.ndarray, a_idx: np.ndarray, b_idx: np.ndarray, *, rowwise: bool = False
 ) -> np.ndarray:
     """Sign of g_a - g_b, 0 where the ranking (``rank_rows``) ties them: for every pair in every
-    row ``(g, pairs)``, or with ``rowwise`` for pair q in row q only ``(g,)``."""
+    row ``(g, pairs)``, or with ``rowwise`` for pair q in row q only ``(g,)``.
+
+    int8 when every score is finite (the table of every pair is large), else float with NaN
+    where a score is NaN."""
     if rowwise:
         rows = np.arange(G.shape[0])
         D = G[rows, a_idx] - G[rows, b_idx]
@@ -371,7 +374,11 @@ def _signs(
     else:
         D = G[:, a_idx] - G[:, b_idx]
         scale = np.maximum(np.abs(G).max(axis=1, keepdims=True), max(ev.tie_scale, 1e-300))
-    return np.where(np.abs(D) <= tie_tolerance(scale), 0.0, np.sign(D))
+    tol = tie_tolerance(scale)
+    if rowwise or not np.isfinite(G).all():
+        return np.where(np.abs(D) <= tol, 0.0, np.sign(D))
+    signs: np.ndarray = (D > tol).view(np.int8) - (D < -tol).view(np.int8)
+    return signs
 
 
 def _edge_search(
