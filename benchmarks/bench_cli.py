@@ -8,7 +8,8 @@ seeded synthetic studies written as YAML profiles in a temporary folder (point v
 fact present, 12 criteria, 70% benefit), against the targets of issue 12:
 
 * ``sensitivity --samples 100000 --method topsis --format json`` at 7 (the shipped study), 50
-  and 500 sites, and at 500 sites with every pair listed (``--top 500``, the naive alternative); next to it, in the same run, **pysensmcda's SMAA alone** (``smaa.simulate`` with
+  and 500 sites, and at 500 sites with every pair listed (``--top 500``, the naive
+  alternative); next to it, in the same run, **pysensmcda's SMAA alone** (``smaa.simulate`` with
   pymcdm's TOPSIS, vector normalisation, 100,000 uniform weight samples, on the same 50 x 12
   matrix and seed) timed in its own process. pysensmcda needs pandas < 3, so it runs from a
   separate virtual environment, ``benchmarks/.peer-venv``, made on first use (pip, from the
