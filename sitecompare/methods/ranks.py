@@ -83,7 +83,7 @@ def rank_of(
     with np.errstate(invalid="ignore"):
         clean = (count == 0) | (first_rest - last_ahead > tol)
     clean &= ~np.isnan(key).any(axis=1)
-    out = (count + 1).astype(np.int32)
+    out: np.ndarray = (count + 1).astype(np.int32)
     bad = np.flatnonzero(~clean)
     if bad.size:
         out[bad] = rank_rows(s[bad], higher_is_better, scale_floor)[np.arange(bad.size), sites[bad]]
