@@ -117,3 +117,30 @@ def test_cli_top_option_and_json(tmp_path):
     text = " ".join(table.stdout.split())
     assert "Smallest change in one fact to rank first" in text
     assert "No single fact change lifts" not in text
+
+
+def test_workbook_says_what_is_listed(tmp_path):
+    import openpyxl
+
+    sdir, cpath = _random_study(tmp_path)
+    out = tmp_path / "w.xlsx"
+    r = run_cli("compare", "--sites", str(sdir), "--criteria", str(cpath), "--sensitivity",
+                "--samples", "300", "--top", str(TOP), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    wb = openpyxl.load_workbook(out)
+    texts = {
+        ws.title: " ".join(str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str))
+        for ws in wb.worksheets
+    }
+    listed = f"{N_SITES} sites: crossovers and critical changes are listed for"
+    assert listed in texts["Weight sweeps"] and listed in texts["Critical changes"]
+    assert f"Searched only for the sites ranked {TOP} or better." in texts["Critical changes"]
+    # the same study with every pair: no such note
+    out_all = tmp_path / "all.xlsx"
+    r = run_cli("compare", "--sites", str(sdir), "--criteria", str(cpath), "--sensitivity",
+                "--samples", "300", "-o", str(out_all))
+    assert r.returncode == 0, r.stderr
+    wb = openpyxl.load_workbook(out_all)
+    assert not any(
+        listed in str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+    )

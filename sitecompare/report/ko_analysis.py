@@ -120,6 +120,13 @@ KO_ANALYSIS.update(
         "sweeps sheet.": "상대 변화 크기순. 음영: 1위가 걸린 경우. '순위가 바뀌는 가중치'는 모든 가중치를 100%로 다시 "
         "맞춘 뒤의 값으로, 가중치 변화(OAT) 시트의 교차점입니다.",
         "The {k} smallest of {n} changes.": "변화 {n}개 중 가장 작은 {k}개.",
+        "{n} sites: crossovers and critical changes are listed for {p} of the {total} pairs: "
+        "every pair among the best {k}, the leader with every site and each site with the two "
+        "just below it in the ranking. The intervals and the most critical criterion cover "
+        "every site.": "사이트 {n}곳: 교차점과 임계 변화는 전체 {total}쌍 중 {p}쌍만 보입니다. 상위 {k}곳의 "
+        "모든 쌍, 1위와 다른 모든 사이트, 각 사이트와 순위상 바로 아래 두 사이트입니다. 구간과 가장 민감한 "
+        "기준은 모든 사이트를 반영합니다.",
+        "Searched only for the sites ranked {k} or better.": "{k}위 이내의 사이트만 찾았습니다.",
         "No single weight change swaps any two sites.": "가중치 하나의 변화로는 어느 두 사이트의 순위도 바뀌지 않습니다.",
         "Smallest change in one fact that lifts a site": "사이트의 순위를 올리는 자료 하나의 가장 작은 변화",
         "one place up": "한 단계 위",

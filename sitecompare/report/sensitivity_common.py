@@ -47,6 +47,30 @@ class SheetContext:
         self.order = [int(i) for i in np.argsort(res.ranks, kind="stable")]  # rank order
         self.rank = {sid: int(r) for sid, r in zip(dm.site_ids, res.ranks, strict=True)}
 
+    @property
+    def searched_top(self) -> int | None:
+        """The rank down to which critical changes were searched (``sensitivity --top``), or
+        None when every pair of sites was followed."""
+        listed = self.res.listed
+        return None if listed.get("every_pair", True) else int(listed["top"])
+
+    def listed_note(self) -> str | None:
+        """The note that says which pairs a large set lists (None when every pair is listed)."""
+        top = self.searched_top
+        if top is None:
+            return None
+        n = len(self.dm.site_ids)
+        return self.L.t(
+            "{n} sites: crossovers and critical changes are listed for {p} of the {total} pairs: "
+            "every pair among the best {k}, the leader with every site and each site with the two "
+            "just below it in the ranking. The intervals and the most critical criterion cover "
+            "every site.",
+            n=f"{n:,}",
+            p=f"{int(self.res.listed['pairs_followed']):,}",
+            total=f"{n * (n - 1) // 2:,}",
+            k=top,
+        )
+
     def cname(self, cid: str) -> str:
         """The display name of criterion ``cid`` in the workbook's language."""
         return self.L.crit(self.crit[cid])

@@ -243,6 +243,8 @@ def _write_weight_swaps(ws: Worksheet, cx: SheetContext, row: int) -> int:
         notes.append(L.t("The {k} smallest of {n} changes.", k=len(changes), n=len(res.weight_changes)))
     if not changes:
         notes.append(L.t("No single weight change swaps any two sites."))
+    if (listed := cx.listed_note()) is not None:
+        notes.append(listed)
     return add_notes(ws, st, tr.last_row + 1, notes, span=10)
 
 
@@ -308,11 +310,14 @@ def _write_fact_changes(ws: Worksheet, cx: SheetContext, row: int) -> int:
             "change is measured from the imputed value."
         )
     ]
+    last = cx.searched_top or len(cx.order)  # sites below the best --top were not searched
     stuck = [
         cx.name[sid]
         for sid in (cx.dm.site_ids[i] for i in cx.order)
-        if cx.rank[sid] > 1 and not any(d.site == sid and d.target == "first" for d in found)
+        if 1 < cx.rank[sid] <= last and not any(d.site == sid and d.target == "first" for d in found)
     ]
+    if cx.searched_top is not None:
+        notes.append(L.t("Searched only for the sites ranked {k} or better.", k=cx.searched_top))
     if any(d.out_of_reach for d in shown):
         notes.append(
             L.t(

@@ -259,6 +259,8 @@ def _write_every_crossover(ws: Worksheet, cx: SheetContext, row: int) -> int:
                 k=MAX_CROSSOVERS,
             )
         )
+    if (listed := cx.listed_note()) is not None:
+        notes.append(listed)
     return add_notes(ws, st, tr.last_row + 1, notes, span=10)
 
 
