@@ -30,7 +30,7 @@ __all__ = ["compare", "DEFAULT_OUTPUT"]
 
 def _table_inputs(table: Path) -> list[Path]:
     """A site table's files for Run info: its sidecar and, for a dataset folder, its files."""
-    from ..tables.read import _parquet_files, sidecar_path
+    from ..tables.paths import _parquet_files, sidecar_path
 
     out = [sidecar_path(table)] if sidecar_path(table).exists() else []
     if Path(table).is_dir():

@@ -16,7 +16,7 @@ from ..matrix_steps import bound_reason, exclude_site_reason
 from ..methods.normalize import _safe_div
 from ..model import Criterion, Fact
 from ..tables.checks import MAX_CELL_ISSUES, _Cells, _check_ids, _check_values, _numbers
-from ..tables.read import _parquet_files
+from ..tables.paths import _parquet_files
 
 __all__ = ["Piece", "pieces", "BUCKETS", "MARGIN", "EXCLUDED_LISTED"]
 

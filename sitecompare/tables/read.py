@@ -1,11 +1,10 @@
 """Reading a site table's cells by column: CSV (pyarrow, every column as text, converted by
-column later), a workbook's sheet (openpyxl), Parquet files and dataset folders; where a
-table's sidecar is; which paths are tables."""
+column later), a workbook's sheet (openpyxl), Parquet files and dataset folders. Which paths
+are tables and where a table's sidecar is (:mod:`.paths`) are importable from here too."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,15 +12,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import Issue, display_path
-from ..profiles import PROFILE_SUFFIXES
 from ..validate import FACT_KEYS
+from .paths import TABLE_SUFFIXES, _parquet_files, is_table, sidecar_path
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["TABLE_SUFFIXES", "RESERVED_COLUMNS", "FIRST_ROW", "is_table", "sidecar_path"]
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 # columns that describe the site rather than hold a fact (spec: id, name, lat, lon; the others
 # are the profile's own keys, so that ``import`` writes complete profiles)
 RESERVED_COLUMNS = ("id", "name", "name_local", "country", "region", "lat", "lon")
@@ -29,37 +27,6 @@ COLUMN_KEYS = FACT_KEYS - {"value", "low", "high"}
 META_KEYS = {"format", "sources", "columns", "country"}
 META_SHEET = "meta"
 FIRST_ROW = 2  # the spreadsheet row of the first site (the header is row 1)
-
-
-def is_table(path: str | Path) -> bool:
-    """True for a ``.csv``/``.xlsx``/``.parquet`` file, or a folder of Parquet files without
-    site profiles (a Parquet dataset)."""
-    p = Path(path)
-    if p.suffix.lower() in TABLE_SUFFIXES and not p.is_dir():
-        return True
-    if p.is_dir():
-        try:
-            names = [f for f in p.iterdir() if not f.name.startswith(".")]
-        except OSError:
-            return False
-        if any(f.suffix.lower() in PROFILE_SUFFIXES for f in names if f.is_file()):
-            return False
-        return any(True for _ in _parquet_files(p))
-    return False
-
-
-def _parquet_files(folder: Path) -> Iterator[Path]:
-    for f in sorted(folder.rglob("*.parquet")):
-        if not any(part.startswith((".", "_")) for part in f.relative_to(folder).parts):
-            yield f
-
-
-def sidecar_path(path: str | Path) -> Path:
-    """``grid.csv`` -> ``grid.meta.yaml``; a dataset folder ``grid/`` -> ``grid.meta.yaml``."""
-    p = Path(path)
-    if p.is_dir() or p.suffix.lower() not in TABLE_SUFFIXES:
-        return p.parent / f"{p.name}.meta.yaml"
-    return p.with_suffix(".meta.yaml")
 
 
 @dataclass
