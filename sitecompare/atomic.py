@@ -30,7 +30,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -192,6 +191,8 @@ def write_atomic(path: str | Path, data: bytes, *, what: str = "the file") -> Pa
     raises :class:`SiteCompareError` naming the file and the cause; the target is then as it
     was. A link is followed, so that the file it points to is replaced and the link stays.
     """
+    import tempfile  # only a command that writes a file needs it (it imports shutil, random)
+
     target = Path(path)
     shown = display_path(target)
     if target.is_symlink():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["closest", "did_you_mean"]
@@ -10,6 +9,8 @@ __all__ = ["closest", "did_you_mean"]
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice nearest to ``word`` (difflib's similarity ratio at least 0.6), or None."""
+    import difflib  # only a misspelt name needs it
+
     hint = difflib.get_close_matches(word, list(choices), n=1)
     return hint[0] if hint else None
 

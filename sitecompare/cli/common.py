@@ -3,7 +3,6 @@ scenario tables. See :mod:`sitecompare.cli` for the exit codes."""
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sys
@@ -104,6 +103,8 @@ def guarded_csv(frame: Any, *, index: bool) -> str:
     """``frame`` (a DataFrame) as CSV text, every text cell guarded by :func:`csv_text`: the
     header, the index (and its name) and the values. Every CSV the tool writes goes through
     here."""
+    import csv
+
     import pandas as pd
 
     df = frame.copy()
