@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from .errors import Issue, IssueCollector, ValidationError, display_path, show_v
 from .hints import did_you_mean
 from .matrix import collect_matrix_issues
 from .model import HORIZONS, CriteriaSet, MethodSpec, Site, Study, normalise_weights
+from .package_data import files as package_files
 from .profiles import PARSED, list_profile_files, read_document
 from .validate import criteria_from_doc, site_from_doc
 
@@ -40,12 +40,12 @@ __all__ = [
 
 def shipped_sites_dir() -> Path:
     """The folder of site profiles shipped inside the package."""
-    return Path(str(resources.files("sitecompare") / "data" / "sites"))
+    return Path(str(package_files("sitecompare") / "data" / "sites"))
 
 
 def shipped_criteria_file() -> Path:
     """The criteria file shipped inside the package."""
-    return Path(str(resources.files("sitecompare") / "data" / "criteria" / "default.yaml"))
+    return Path(str(package_files("sitecompare") / "data" / "criteria" / "default.yaml"))
 
 
 def default_paths(sites: str | Path | None, criteria: str | Path | None) -> tuple[Path, Path]:

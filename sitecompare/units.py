@@ -21,9 +21,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
+from . import package_data as resources  # importlib.resources.files, without its imports
 from .errors import UnitError
 
 if TYPE_CHECKING:
