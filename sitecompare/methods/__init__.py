@@ -1,22 +1,19 @@
 """Ranking methods: the native vectorised ones and scikit-criteria's (through one adapter).
 
 ``get_method(name)`` returns a :class:`MethodInfo`; ``all_methods()`` lists them all.
-scikit-criteria is imported only when one of its methods is asked for (it is slow to import).
+scikit-criteria is imported only when one of its methods is asked for (it is slow to import),
+and each native method's module when that method is (:data:`NATIVE_METHODS`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model import MethodSpec
 from .base import MethodInfo, MethodOutput, Param, Problem
-from .promethee import PROMETHEE2_INFO
 from .ranks import rank_rows, rank_scores
-from .topsis import TOPSIS_INFO
-from .vikor import VIKOR_INFO
-from .wpm import WPM_INFO
-from .wsm import WSM_INFO
 
 __all__ = [
     "MethodInfo",
@@ -32,9 +29,36 @@ __all__ = [
     "UnknownMethod",
 ]
 
-NATIVE_METHODS: dict[str, MethodInfo] = {
-    info.name: info for info in (WSM_INFO, WPM_INFO, TOPSIS_INFO, VIKOR_INFO, PROMETHEE2_INFO)
+# each native method's module and registry entry, in table order
+_NATIVE_MODULES = {
+    "wsm": ("wsm", "WSM_INFO"),
+    "wpm": ("wpm", "WPM_INFO"),
+    "topsis": ("topsis", "TOPSIS_INFO"),
+    "vikor": ("vikor", "VIKOR_INFO"),
+    "promethee2": ("promethee", "PROMETHEE2_INFO"),
 }
+
+
+class _NativeMethods(Mapping[str, MethodInfo]):
+    """The native methods by name, in table order; a method's module is imported when its
+    entry is first asked for (a ranking by one method does not import the others)."""
+
+    def __getitem__(self, name: str) -> MethodInfo:
+        module, attr = _NATIVE_MODULES[name]
+        info: MethodInfo = getattr(importlib.import_module(f".{module}", __name__), attr)
+        return info
+
+    def __contains__(self, name: object) -> bool:
+        return name in _NATIVE_MODULES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_NATIVE_MODULES)
+
+    def __len__(self) -> int:
+        return len(_NATIVE_MODULES)
+
+
+NATIVE_METHODS: Mapping[str, MethodInfo] = _NativeMethods()
 
 
 class UnknownMethod(ValueError):
