@@ -43,9 +43,15 @@ class _NativeMethods(Mapping[str, MethodInfo]):
     """The native methods by name, in table order; a method's module is imported when its
     entry is first asked for (a ranking by one method does not import the others)."""
 
+    def __init__(self) -> None:
+        self._loaded: dict[str, MethodInfo] = {}
+
     def __getitem__(self, name: str) -> MethodInfo:
-        module, attr = _NATIVE_MODULES[name]
-        info: MethodInfo = getattr(importlib.import_module(f".{module}", __name__), attr)
+        info = self._loaded.get(name)
+        if info is None:
+            module, attr = _NATIVE_MODULES[name]
+            info = getattr(importlib.import_module(f".{module}", __name__), attr)
+            self._loaded[name] = info
         return info
 
     def __contains__(self, name: object) -> bool:
