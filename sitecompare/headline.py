@@ -87,6 +87,9 @@ HEADLINE_TEMPLATES = (
 
 @dataclass(frozen=True)
 class Headline:
+    """What the ranking may claim: the leader and its rank interval, who cannot be told apart
+    from it and which facts would, the horizon, coverage and who set the weights."""
+
     leader: str
     interval: tuple[int, int]
     exact: bool

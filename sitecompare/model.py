@@ -64,6 +64,8 @@ def freeze_mappings(obj: object, *names: str) -> None:
 
 @dataclass(frozen=True)
 class Source:
+    """A source a profile cites (its key in ``sources:``), with the date it was published."""
+
     key: str
     title: str
     date: dt.date
@@ -109,6 +111,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Site:
+    """One candidate site: its profile's identity, sources and facts (read-only mappings)."""
+
     id: str
     name: str
     country: str
@@ -136,6 +140,9 @@ class Preference:
 
 @dataclass(frozen=True)
 class Criterion:
+    """One criterion of a criteria set: the fact it reads, in which unit and direction, its raw
+    weight, and how a missing, out-of-scale or other-scope value is treated."""
+
     id: str
     label: str
     fact: str
@@ -185,6 +192,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class MethodSpec:
+    """A ranking method by name, with its parameters (a read-only mapping)."""
+
     name: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
@@ -209,6 +218,9 @@ class WeightProvenance:
 
 @dataclass(frozen=True)
 class CriteriaSet:
+    """A criteria file: the criteria in the file's order, the method, currency rates, named
+    weight scenarios and their provenance."""
+
     name: str
     path: str
     method: MethodSpec

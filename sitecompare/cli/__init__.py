@@ -7,7 +7,7 @@ it); 130 interrupted.
 
 Modules: :mod:`.common` (error handling, console, CSV, the ranking table), :mod:`.options`
 (every shared option, declared once, and the study they describe), and one module per command
-group: :mod:`.study` (rank, validate, sites, methods, import), :mod:`.compare`,
+group: :mod:`.rank`, :mod:`.study` (validate, sites, methods, import), :mod:`.compare`,
 :mod:`.sensitivity`, :mod:`.weights`, :mod:`.engines` (``rank --engine dask``) and :mod:`.app`.
 
 Commands are imported only when they run, so the command line starts quickly: :data:`COMMANDS`
@@ -35,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "compare",
         "Rank the sites and write the comparison workbook (the main job).",
     ),
-    "rank": ("sitecompare.cli.study", "rank", "Rank the sites (ranking only, to stdout)."),
+    "rank": ("sitecompare.cli.rank", "rank", "Rank the sites (ranking only, to stdout)."),
     "sensitivity": (
         "sitecompare.cli.sensitivity",
         "sensitivity",
