@@ -6,13 +6,14 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import Issue, SiteCompareError
+from . import plain
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+PIPED_WIDTH = 200  # the console's width when stdout is not a terminal (console())
 
 
 def console(stderr: bool = False) -> Console:
@@ -44,7 +46,7 @@ def console(stderr: bool = False) -> Console:
     # piped or redirected: tables are laid out 200 columns wide; plain lines (notes, weights)
     # are never wrapped (soft_wrap), so a log can be grepped line by line. No markup: text
     # from input files (names, notes) is printed as written, brackets included.
-    width = None if stream.isatty() else 200
+    width = None if stream.isatty() else PIPED_WIDTH
     return Console(file=stream, width=width, highlight=False, soft_wrap=True, markup=False)
 
 
@@ -135,39 +137,87 @@ def ranking_headline(ranking: Ranking) -> Headline:
 EXCLUDED_LISTED = 50  # screened-out sites listed under a table of the best K (--top)
 
 
-def _ranking_rows(ranking: Ranking, title: str | None, top: int | None) -> Table:
-    """The rich table of the ranking's rows (the best ``top`` only, when given)."""
-    from rich.table import Table
-
+def _ranking_columns(
+    ranking: Ranking, top: int | None
+) -> tuple[list[tuple[str, bool]], list[list[str]]]:
+    """The ranking table's columns (header, right-justified) and rows of cells (the best
+    ``top`` only, when given)."""
     res = ranking.output
-    t = Table(title=title, title_justify="left")
     iv = ranking.intervals
-    t.add_column("rank", justify="right")
+    columns = [("rank", True)]
     if iv is not None:
-        t.add_column("could rank" if iv.exact else "could rank (sampled)", justify="right")
-    t.add_column("site")
-    t.add_column("name")
-    t.add_column(
-        f"{ranking.info.score_label}{'' if res.higher_is_better else ' (lower is better)'}",
-        justify="right",
+        columns.append(("could rank" if iv.exact else "could rank (sampled)", True))
+    columns += [("site", False), ("name", False)]
+    columns.append(
+        (f"{ranking.info.score_label}{'' if res.higher_is_better else ' (lower is better)'}", True)
     )
     keys = list(res.details)
-    for k in keys:
-        t.add_column(k, justify="right")
+    columns += [(k, True) for k in keys]
+    rows = []
     for d in ranking.rows(top):
         extra = []
         if iv is not None:
             lo, hi = int(d["rank_best"]), int(d["rank_worst"])
             extra = [f"{lo}" if lo == hi else f"{lo}-{hi}"]
-        t.add_row(
-            str(d["rank"]),
-            *extra,
-            d["site"],
-            d["name"],
-            _fmt_score(d["score"]),
-            *[_fmt_score(d[k]) for k in keys],
+        rows.append(
+            [
+                str(d["rank"]),
+                *extra,
+                d["site"],
+                d["name"],
+                _fmt_score(d["score"]),
+                *[_fmt_score(d[k]) for k in keys],
+            ]
         )
+    return columns, rows
+
+
+def _rich_table(
+    columns: list[tuple[str, bool]], rows: list[list[str]], title: str | None
+) -> Table:
+    """The rich table of :func:`_ranking_columns`."""
+    from rich.table import Table
+
+    t = Table(title=title, title_justify="left")
+    for header, right in columns:
+        t.add_column(header, justify="right" if right else "left")
+    for row in rows:
+        t.add_row(*row)
     return t
+
+
+def _ranking_lines(ranking: Ranking, head: Headline | None, top: int | None) -> Iterator[str]:
+    """The lines under the ranking table: the headline, the method and weights, what could
+    rank means, the sites left out and the notes (each worked out when it is printed)."""
+    if head is not None:
+        from ..headline import headline_sentences
+
+        yield from headline_sentences(head)
+    w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.matrix.weight_of.items())
+    m = ranking.method.as_dict()
+    yield f"method: {m.pop('name')} {m if m else ''}".rstrip()
+    yield f"weights ({ranking.study.weight_source}): {w}"
+    iv = ranking.intervals
+    if iv is not None and iv.uncertain:
+        yield (
+            f"could rank: best..worst rank with these weights while {iv.uncertain} uncertain "
+            f"fact{'s' if iv.uncertain != 1 else ''} (ranges, unknowns) move within their ranges; "
+            + ("exact" if iv.exact else iv.how)
+        )
+    n = ranking.ranked_count
+    if top is not None and n > top:
+        yield f"ranked: {n:,} sites; the best {top} are shown (--top)"
+    excluded = ranking.matrix.excluded
+    listed = excluded if top is None else excluded[:EXCLUDED_LISTED]
+    for sid, reason in listed:
+        yield f"excluded: {sid}: {reason}"
+    if len(listed) < len(excluded):
+        yield (
+            f"excluded: {len(excluded) - len(listed):,} more sites are screened out "
+            "(rank --format json lists them all)"
+        )
+    for warning in (*ranking.study.notes, *ranking.matrix.warnings):
+        yield f"note: {warning}"
 
 
 def print_ranking_table(
@@ -178,39 +228,29 @@ def print_ranking_table(
     top: int | None = None,
 ) -> None:
     """The ranking as a table (its best ``top`` sites only, when given), the headline, the
-    weights and the notes."""
-    out_console = out or console()
-    out_console.print(_ranking_rows(ranking, title, top))
-    if head is not None:
-        from ..headline import headline_sentences
+    weights and the notes.
 
-        for sentence in headline_sentences(head):
-            out_console.print(sentence)
-    w = ", ".join(f"{k} {v:.3f}" for k, v in ranking.matrix.weight_of.items())
-    m = ranking.method.as_dict()
-    out_console.print(f"method: {m.pop('name')} {m if m else ''}".rstrip())
-    out_console.print(f"weights ({ranking.study.weight_source}): {w}")
-    iv = ranking.intervals
-    if iv is not None and iv.uncertain:
-        out_console.print(
-            f"could rank: best..worst rank with these weights while {iv.uncertain} uncertain "
-            f"fact{'s' if iv.uncertain != 1 else ''} (ranges, unknowns) move within their ranges; "
-            + ("exact" if iv.exact else iv.how)
-        )
-    n = ranking.ranked_count
-    if top is not None and n > top:
-        out_console.print(f"ranked: {n:,} sites; the best {top} are shown (--top)")
-    excluded = ranking.matrix.excluded
-    listed = excluded if top is None else excluded[:EXCLUDED_LISTED]
-    for sid, reason in listed:
-        out_console.print(f"excluded: {sid}: {reason}")
-    if len(listed) < len(excluded):
-        out_console.print(
-            f"excluded: {len(excluded) - len(listed):,} more sites are screened out "
-            "(rank --format json lists them all)"
-        )
-    for warning in (*ranking.study.notes, *ranking.matrix.warnings):
-        out_console.print(f"note: {warning}")
+    Printed by rich, or, on the console :func:`console` would make for stdout when that is not
+    a terminal, as the same bytes without importing rich when :mod:`.plain` is sure of them."""
+    columns, rows = _ranking_columns(ranking, top)
+    stream = sys.stdout
+    text = None
+    if out is None and title is None and plain.plain_stream(stream):
+        text = plain.table_text(columns, rows, PIPED_WIDTH)
+    if text is None:
+        out_console = out or console()
+        out_console.print(_rich_table(columns, rows, title))
+        for line in _ranking_lines(ranking, head, top):
+            out_console.print(line)
+        return
+    plain.write(stream, text)
+    rich_console: Console | None = None
+    for line in _ranking_lines(ranking, head, top):
+        if plain.plain_line(line):
+            plain.write(stream, line + "\n")
+            continue
+        rich_console = rich_console or console()
+        rich_console.print(line)
 
 
 def print_scenario_table(table: ScenarioTable, out: Console) -> None:
