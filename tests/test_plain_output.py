@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import builtins
 import io
+import json
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -145,3 +148,43 @@ def test_rank_prints_the_same_bytes_with_and_without_rich(
     assert fast.exit_code == slow.exit_code == 0, fast.output + slow.output
     assert fast.stdout_bytes == slow.stdout_bytes
     assert "┏" in fast.output
+
+
+@pytest.mark.parametrize(
+    ("weights_by", "name", "shown"),
+    [
+        ("the board :smile: (see\tminutes)", None, "\U0001f604"),  # a line rich changes
+        (None, "Ulsan AI Data Center \ud55c\uad6d", "\ud55c\uad6d"),  # a wide character: the table
+        (None, "Ulsan :rocket: Center", "\U0001f680"),
+    ],
+)
+def test_text_rich_would_change_is_printed_by_rich(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    weights_by: str | None,
+    name: str | None,
+    shown: str,
+) -> None:
+    from sitecompare.study import shipped_criteria_file, shipped_sites_dir
+
+    sites = tmp_path / "sites"
+    shutil.copytree(shipped_sites_dir(), sites)
+    (tmp_path / "criteria").mkdir()
+    criteria = shipped_criteria_file().read_text(encoding="utf-8")
+    if weights_by is not None:
+        line = f"weights_by: {json.dumps(weights_by, ensure_ascii=False)}"
+        criteria = re.sub(r"(?m)^weights_by: .*$", lambda _: line, criteria)
+    (tmp_path / "criteria" / "default.yaml").write_text(criteria, encoding="utf-8")
+    if name is not None:
+        profile = sites / "ulsan-sk-aws.yaml"
+        text = profile.read_text(encoding="utf-8")
+        line = f"name: {json.dumps(name, ensure_ascii=False)}"
+        profile.write_text(re.sub(r"(?m)^name: .*$", lambda _: line, text), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SITECOMPARE_CACHE_DIR", str(tmp_path / "cache"))
+    fast = CliRunner().invoke(main, ["rank"])
+    monkeypatch.setattr(plain, "plain_stream", lambda stream: False)
+    slow = CliRunner().invoke(main, ["rank"])
+    assert fast.exit_code == slow.exit_code == 0, fast.output + slow.output
+    assert fast.stdout_bytes == slow.stdout_bytes
+    assert shown in fast.output

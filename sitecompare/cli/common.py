@@ -249,7 +249,8 @@ def print_ranking_table(
         if plain.plain_line(line):
             plain.write(stream, line + "\n")
             continue
-        rich_console = rich_console or console()
+        if rich_console is None:  # a line rich would change: rich prints it
+            rich_console = console()
         rich_console.print(line)
 
 
