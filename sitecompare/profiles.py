@@ -319,7 +319,7 @@ def write_cache_file(name: str, obj: Any) -> bool:
         finally:
             if tmp.exists():
                 tmp.unlink()
-    except (OSError, pickle.PickleError):
+    except Exception:  # noqa: BLE001 - OSError, or an object that does not pickle
         return False
     return True
 
