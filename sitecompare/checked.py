@@ -8,9 +8,11 @@ of at least :attr:`CheckedCache.MIN_PROFILES` profiles the outcome of
 (``$SITECOMPARE_CACHE_DIR``, see :meth:`ParseCache.folder
 <sitecompare.profiles.ParseCache.folder>`), one file per folder of profiles, under:
 
-* the SHA-256 of the file's bytes (as the parse cache) and the name the file is shown by
-  (:func:`~sitecompare.errors.display_path`): the site's ``path`` and every issue's file are
-  that name, the profile's id is checked against its stem and its suffix chooses YAML or TOML;
+* the SHA-256 of the file's bytes (as the parse cache) and the file's name: the profile's id
+  is checked against its stem, and its suffix chooses YAML or TOML. The path the file is shown
+  by (:func:`~sitecompare.errors.display_path`, which depends on the working folder) is the
+  site's ``path`` and every issue's file, and is found nowhere else in the outcome (checked
+  before it is kept): it is kept out of the cache and put back when the outcome is taken;
 * the fingerprint of everything else the outcome depends on (:func:`fingerprint`): today's
   date (a source dated after today is refused), the code of this package (every module and
   the units table, by content), PyYAML (its version, and whether it has libyaml), pint (for a
@@ -58,6 +60,7 @@ class Checked:
 
 
 _SITE_FIELDS = tuple(f.name for f in fields(Site))
+_PATH = _SITE_FIELDS.index("path")
 _Key = tuple[bytes, str]
 
 
@@ -98,35 +101,48 @@ class CheckedCache:
         return entries if isinstance(entries, dict) else {}
 
     @staticmethod
-    def key(blob: bytes, name: str) -> _Key:
-        """The key of the profile of bytes ``blob`` shown as ``name``."""
-        return hashlib.sha256(blob).digest(), name
+    def key(blob: bytes, path: Path) -> _Key:
+        """The key of the profile ``path`` of bytes ``blob``: their SHA-256 and its name."""
+        return hashlib.sha256(blob).digest(), path.name
 
-    def get(self, key: _Key) -> Checked | None:
-        """The outcome kept for ``key`` (:meth:`key`), or None."""
+    def get(self, key: _Key, shown: str) -> Checked | None:
+        """The outcome kept for ``key`` (:meth:`key`) of the profile shown as ``shown``
+        (``display_path``), or None."""
         kept = self._kept.get(key)
         if kept is None:
             return None
         try:
             state, issues, facts = kept
-            if not (isinstance(issues, tuple) and isinstance(facts, tuple)):
+            site = None
+            if state is not None:
+                values = list(state)
+                values[_PATH] = shown
+                site = Site(*values)
+            problems = tuple(Issue(shown, field, message) for field, message in issues)
+            if not isinstance(facts, tuple):
                 return None
-            checked = Checked(None if state is None else Site(*state), issues, facts)
         except Exception:  # noqa: BLE001 - an entry that does not fit is not there
             return None
         self._used[key] = kept
-        return checked
+        return Checked(site, problems, facts)
 
-    def put(self, key: _Key, checked: Checked) -> None:
-        """Keep ``checked`` under ``key`` (written by :meth:`save`)."""
+    def put(self, key: _Key, shown: str, checked: Checked) -> None:
+        """Keep ``checked`` (of the profile shown as ``shown``) under ``key`` (written by
+        :meth:`save`), without the path it is shown by: unless that path is found elsewhere
+        than the site's ``path`` and the issues' file, when it is not kept."""
         site = checked.site
+        if (site is not None and site.path != shown) or any(
+            i.file != shown or shown in i.field or shown in i.message for i in checked.issues
+        ):
+            return
         state = None
         if site is not None:  # its mappings are read-only views, which do not pickle
             state = tuple(
-                dict(v) if name in ("sources", "facts") else v
+                "" if name == "path" else dict(v) if name in ("sources", "facts") else v
                 for name, v in ((name, getattr(site, name)) for name in _SITE_FIELDS)
             )
-        self._used[key] = (state, checked.issues, checked.facts)
+        issues = tuple((i.field, i.message) for i in checked.issues)
+        self._used[key] = (state, issues, checked.facts)
         self._new += 1
 
     def save(self) -> None:
@@ -224,8 +240,8 @@ def check_profile(path: Path, cache: CheckedCache | None = None) -> Checked:
     blob, problems = read_blob(path, name)
     if blob is None:
         return Checked(None, tuple(problems))
-    key = CheckedCache.key(blob, name)
-    kept = cache.get(key) if cache is not None else None
+    key = CheckedCache.key(blob, path)
+    kept = cache.get(key, name) if cache is not None else None
     if kept is not None:
         return kept
     doc, problems = document_of(path, blob, name, shared=True)  # validation only reads it
@@ -237,5 +253,5 @@ def check_profile(path: Path, cache: CheckedCache | None = None) -> Checked:
     named = tuple(str(k) for k in facts) if col.issues and isinstance(facts, dict) else ()
     checked = Checked(site, tuple(col.issues), named)
     if cache is not None:
-        cache.put(key, checked)
+        cache.put(key, name, checked)
     return checked

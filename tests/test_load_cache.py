@@ -18,8 +18,8 @@ from conftest import site_doc
 
 import sitecompare.validate.checker as checker_module
 from sitecompare import checked
-from sitecompare.checked import CheckedCache, check_profiles
-from sitecompare.errors import ValidationError
+from sitecompare.checked import Checked, CheckedCache, check_profiles
+from sitecompare.errors import Issue, ValidationError
 from sitecompare.files import read_regular
 from sitecompare.gcpause import gc_paused
 from sitecompare.profiles import ParseCache
@@ -138,6 +138,29 @@ def test_the_same_bytes_under_another_name_are_validated_again(
     assert any("t0.yaml: id: 's0' must equal the file name stem 't0'" in i for i in issues)
 
 
+def test_from_another_working_folder_the_cache_names_the_files_as_shown_from_there(
+    tmp_path: Path, cache_dir: Path, validations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = {"s1": {"power_mw": "12 parsecs", "ktx_km": "1 km"}}
+    sites, crit = write_study(tmp_path / "study", bad)
+    monkeypatch.chdir(tmp_path)
+    first = outcome(Path("study/sites"), crit)
+    assert any(i.startswith("study/sites/s1.yaml: facts.power_mw.unit:") for i in first[1])
+    monkeypatch.chdir(tmp_path / "study")
+    validations.clear()
+    _, issues = outcome(Path("sites"), crit)
+    assert validations == []
+    assert issues == [i.replace("study/sites/", "sites/") for i in first[1]]
+    (tmp_path / "study" / "sites" / "s1.yaml").write_text(
+        yaml.safe_dump(site_doc("s1", {"power_mw": "1 MW", "ktx_km": "1 km"}))
+    )
+    sites_repr, issues = outcome(Path("sites"), crit)
+    assert issues == [] and validations == ["s1"]
+    monkeypatch.chdir(tmp_path)
+    assert outcome(Path("study/sites"), crit)[0] == sites_repr.replace("'sites/", "'study/sites/")
+    assert validations == ["s1"]
+
+
 def test_another_day_or_other_code_empties_the_cache(
     tmp_path: Path, cache_dir: Path, validations: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -224,7 +247,7 @@ def test_files_that_cannot_be_read_or_parsed_are_not_kept(
     assert any("NUL byte" in i for i in first[1])
     assert outcome(sites, crit) == first
     entries = pickle.loads(cache_files(cache_dir)[0].read_bytes())["entries"]
-    assert sorted(Path(name).stem for _, name in entries) == [f"s{i}" for i in range(5)]
+    assert sorted(name for _, name in entries) == [f"s{i}.yaml" for i in range(5)]
 
 
 def test_check_profiles_keeps_only_the_folders_used_last(
@@ -297,3 +320,17 @@ def test_load_study_leaves_the_collector_on(tmp_path: Path, cache_dir: Path) -> 
     (sites / "s1.yaml").write_text("format: 2\n")
     assert outcome(sites, crit)[1]
     assert gc.isenabled()
+
+
+def test_an_outcome_naming_its_file_elsewhere_is_not_kept(tmp_path: Path, cache_dir: Path) -> None:
+    """The path a profile is shown by is put back only where it was taken out (the site's path,
+    the issues' file): an outcome holding it anywhere else is not kept."""
+    cache = CheckedCache(tmp_path)
+    key = CheckedCache.key(b"bytes", tmp_path / "x.yaml")
+    cache.put(key, "sites/x.yaml", Checked(None, (Issue("sites/x.yaml", "id", "see sites/x.yaml"),)))
+    cache.put(key, "sites/x.yaml", Checked(None, (Issue("other.yaml", "id", "wrong file"),)))
+    assert cache.get(key, "sites/x.yaml") is None
+    cache.put(key, "sites/x.yaml", Checked(None, (Issue("sites/x.yaml", "id", "fine"),), ("a",)))
+    cache._kept = cache._used  # noqa: SLF001 - as the next run reads it
+    got = cache.get(key, "elsewhere/x.yaml")
+    assert got == Checked(None, (Issue("elsewhere/x.yaml", "id", "fine"),), ("a",))
