@@ -85,7 +85,7 @@ class CheckedCache:
     def for_files(cls, files: Sequence[Path]) -> CheckedCache | None:
         """The cache of the folder of ``files`` (the profiles of one folder), or None when
         they are fewer than :attr:`MIN_PROFILES` or ``SITECOMPARE_NO_CACHE`` is set."""
-        if len(files) < cls.MIN_PROFILES or os.environ.get("SITECOMPARE_NO_CACHE"):
+        if not files or len(files) < cls.MIN_PROFILES or os.environ.get("SITECOMPARE_NO_CACHE"):
             return None
         return cls(files[0].parent)
 
