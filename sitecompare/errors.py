@@ -128,8 +128,13 @@ class IssueCollector:
 def display_path(path: str | Path) -> str:
     """A path as the user typed it (relative to the working folder), or ``<shipped>/...`` for
     the study shipped inside the package."""
-    text = os.fspath(path)
-    cwd = os.getcwd()
+    return _display_path(os.fspath(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)
+def _display_path(text: str, cwd: str) -> str:
+    """:func:`display_path` of ``text`` from the working folder ``cwd``, once per run (a run
+    names each file of a large study several times)."""
     head, tail = os.path.split(text)
     if tail in ("", ".", ".."):
         return _display(text, cwd)

@@ -89,24 +89,47 @@ def open_regular(path: str | Path) -> BinaryIO:
 
     Raises FileNotFoundError (missing or a broken link), :class:`NotRegularFile`, or the
     OSError of ``stat`` or ``open``."""
-    p = Path(path)
-    mode = os.stat(p).st_mode
-    if not stat.S_ISREG(mode):
-        raise NotRegularFile(p, mode)
-    # O_NONBLOCK: were the name swapped for a pipe after the check, opening it must not wait
-    nonblock = getattr(os, "O_NONBLOCK", 0)
-    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(p, flags)
+    fd, _ = _open_checked(path)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(p, mode)
-        if nonblock:
-            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+# O_NONBLOCK: were the name swapped for a pipe after the check, opening it must not wait
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def _open_checked(path: str | Path) -> tuple[int, os.stat_result]:
+    """:func:`open_regular`'s descriptor, and the ``fstat`` it was checked with."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(Path(path), mode)
+    fd = os.open(path, _FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(Path(path), st.st_mode)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def _read_up_to(fd: int, n: int) -> bytes:
+    """At most ``n`` bytes from ``fd``: fewer only at the end of the file."""
+    parts = []
+    while n > 0:
+        part = os.read(fd, n)
+        if not part:
+            break
+        parts.append(part)
+        n -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_regular(path: str | Path, limit: int) -> bytes:
@@ -115,11 +138,18 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     Raises :class:`UnreadableFile` saying why not (missing, a broken link, not a regular file,
     too large, an OS error), in the words of :func:`file_problem`."""
     try:
-        with open_regular(path) as fh:
-            size = os.fstat(fh.fileno()).st_size
+        fd, st = _open_checked(path)
+        try:
+            size = st.st_size
             if size > limit:
                 raise UnreadableFile(f"file too large ({size} bytes; limit {limit})")
-            blob = fh.read(limit + 1)
+            # as much as the file holds (and a byte more, to see it grew), not ``limit + 1``
+            # bytes: a read that size allocates a 2 MB buffer for each small profile
+            blob = _read_up_to(fd, size + 1)
+            if len(blob) > size:  # it grew, or its size is not known (st_size 0): read on
+                blob += _read_up_to(fd, limit + 1 - len(blob))
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise UnreadableFile(file_problem(path) or "file not found") from None
     except NotRegularFile as exc:

@@ -28,15 +28,17 @@ workbook's Summary and Data quality sheets):
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .decision_matrix import Cell, DecisionMatrix, ExcludedCriterion, NotComparable
 from .errors import Issue
+from .gcpause import gc_paused
 from .matrix_steps import (
     SAME_VALUE,
     all_weighted_out,
@@ -91,6 +93,15 @@ _KEPT = 4
 _Key = tuple[int, int, str, dt.date, str]  # sites, criteria set, horizon, as of, dir
 _kept: OrderedDict[_Key, tuple[Study, DecisionMatrix]] = OrderedDict()
 _kept_lock = threading.Lock()
+
+
+@atexit.register
+def _let_go() -> None:
+    """At exit, the kept matrices (and the studies they hold) are let go first: freed by
+    reference counting (nothing in them is a cycle) in a tenth of a second, rather than walked
+    by each of the interpreter's last collections (10,000 sites: most of a second)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def _key(study: Study) -> _Key:
@@ -165,13 +176,25 @@ class _Steps:
 
 
 def _build(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
+    with gc_paused():  # a large study's cells are many objects, none in a cycle (gcpause)
+        return _build_steps(study)
+
+
+def _build_steps(study: Study) -> tuple[DecisionMatrix | None, list[Issue]]:
     st = _Steps()
     _convert(study, st)
     cs = study.criteria_set
     shares = dict(study.weights)
 
+    # the sites with a usable fact for each criterion, counted as before one by one (a site
+    # id held twice counts twice), from the cells made rather than by looking each one up
+    per_id = Counter(s.id for s in study.sites)
+    having: dict[str, list[str]] = {}
+    for sid, cid in st.raw:
+        having.setdefault(cid, []).append(sid)
+
     def usable(c: Criterion) -> int:
-        return sum(1 for s in study.sites if (s.id, c.id) in st.raw)
+        return sum(per_id[sid] for sid in having.get(c.id, ()))
 
     crits, sitting_out, fatal = apply_coverage(cs, usable, len(study.sites), shares, st.set_aside)
     if fatal is not None:
@@ -218,13 +241,19 @@ def _convert(study: Study, st: _Steps) -> None:
     """Steps 1-2: set aside the facts that are not comparable, convert the others."""
     cs = study.criteria_set
     today = study.as_of or dt.date.today()
+    horizon = study.horizon
     factors: dict[tuple[str, str], float] = {}  # (fact unit, criterion): a study uses a few
+    stale_of: dict[dt.date, bool] = {}  # by as-of date: a study's facts share a few
+    # a criterion that compares any scope, under horizon planned, compares every fact
+    crits = [(c, c.scopes is None and horizon != "built") for c in cs.criteria]
+    raw = st.raw
     for site in study.sites:
-        for c in cs.criteria:
-            fact = site.facts.get(c.fact)
+        facts = site.facts
+        for c, every in crits:
+            fact = facts.get(c.fact)
             if fact is None:
                 continue
-            why = not_comparable(c, fact, study.horizon)
+            why = None if every else not_comparable(c, fact, horizon)
             if why is not None:
                 st.set_aside.append(NotComparable(site.id, c.id, c.fact, fact.scope, fact.status, why))
                 continue
@@ -239,16 +268,23 @@ def _convert(study: Study, st: _Steps) -> None:
                     st.issues.append(Issue(site.path, f"facts.{c.fact}.unit", str(exc)))
                     continue
                 factors[pair] = k
-            stale = _years_between(fact.as_of, today) > cs.stale_after_years
-            st.raw[(site.id, c.id)] = Cell(
-                site=site.id,
-                criterion=c.id,
-                fact=fact,
-                value=tidy(fact.value * k),
-                low=None if fact.low is None else tidy(fact.low * k),
-                high=None if fact.high is None else tidy(fact.high * k),
-                factor=k,
-                stale=stale,
+            stale = stale_of.get(fact.as_of)
+            if stale is None:
+                stale = stale_of[fact.as_of] = (
+                    _years_between(fact.as_of, today) > cs.stale_after_years
+                )
+            # by position (a large study makes many): site, criterion, fact, value, low, high,
+            # factor, imputed, stale
+            raw[(site.id, c.id)] = Cell(
+                site.id,
+                c.id,
+                fact,
+                tidy(fact.value * k),
+                None if fact.low is None else tidy(fact.low * k),
+                None if fact.high is None else tidy(fact.high * k),
+                k,
+                None,
+                stale,
             )
 
 
@@ -256,8 +292,9 @@ def _screen(study: Study, crits: list[Criterion], st: _Steps) -> None:
     """Step 4 (bounds, on every criterion: a hard constraint screens even when it sits out)
     and the screening part of step 5 (``missing: error`` and ``exclude-site``)."""
     cs = study.criteria_set
-    for site in study.sites:
-        for c in cs.criteria:
+    bounded = [c for c in cs.criteria if c.bounds_min is not None or c.bounds_max is not None]
+    for site in study.sites if bounded else ():
+        for c in bounded:
             cell = st.raw.get((site.id, c.id))
             if cell is None or site.id in st.excluded:
                 continue
@@ -265,13 +302,12 @@ def _screen(study: Study, crits: list[Criterion], st: _Steps) -> None:
                 st.excluded[site.id] = bound_reason(c, cell.value, below=True)
             elif c.bounds_max is not None and cell.value > c.bounds_max:
                 st.excluded[site.id] = bound_reason(c, cell.value, below=False)
-    for site in study.sites:
-        for c in crits:
+    screening = [c for c in crits if c.missing in ("error", "exclude-site")]
+    for site in study.sites if screening else ():
+        for c in screening:
             if (site.id, c.id) in st.raw or any(
                 i.file == site.path and i.field.startswith(f"facts.{c.fact}.") for i in st.issues
             ):
-                continue
-            if c.missing not in ("error", "exclude-site"):
                 continue
             lost = next((x for x in st.set_aside if x.site == site.id and x.criterion == c.id), None)
             if c.missing == "error":
@@ -297,48 +333,74 @@ def _assemble(kept: list[Site], crits: list[Criterion], st: _Steps) -> Assembled
     cells: dict[tuple[str, str], Cell] = {}
     obs_lo = np.full(m, np.nan)
     obs_hi = np.full(m, np.nan)
+    ids = [s.id for s in kept]
+    clipped: list[list[str]] = []
     for j, c in enumerate(crits):
-        observed = np.array([st.raw[(s.id, c.id)].value for s in kept if (s.id, c.id) in st.raw])
+        keys = [(sid, c.id) for sid in ids]
+        column = [st.raw.get(key) for key in keys]
+        observed = np.array([x.value for x in column if x is not None])
         fill = 0.0
         unknown: tuple[float, float] | None = None
         if len(observed):
             obs_lo[j], obs_hi[j] = observed.min(), observed.max()
         if len(observed) < n:
-            names = ", ".join(s.id for s in kept if (s.id, c.id) not in st.raw)
+            names = ", ".join(sid for sid, x in zip(ids, column, strict=True) if x is None)
 
-            def donors(value: float, c: Criterion = c) -> str:
-                cells_of = (st.raw.get((s.id, c.id)) for s in kept)
-                return ", ".join(x.site for x in cells_of if x is not None and x.value == value)
+            def donors(value: float, column: list[Cell | None] = column) -> str:
+                return ", ".join(x.site for x in column if x is not None and x.value == value)
 
             fill, unknown, warning = impute(c, names, observed, donors)
             st.warnings.append(warning)
-        anchors = c.anchors
-        for i, s in enumerate(kept):
-            cell = st.raw.get((s.id, c.id))
-            if cell is None:
-                cell = Cell(
-                    site=s.id,
-                    criterion=c.id,
-                    fact=None,
-                    value=fill,
-                    low=None if unknown is None else unknown[0],
-                    high=None if unknown is None else unknown[1],
-                    imputed=c.missing,
-                )
-                missing[i, j] = True
-            if anchors is not None:
-                lo_a, hi_a = sorted(anchors)
-                if not lo_a <= cell.value <= hi_a:
-                    cell = replace(cell, clipped=True)
-            cells[(s.id, c.id)] = cell
-            X[i, j] = cell.value
-            low[i, j] = cell.low if cell.low is not None else cell.value
-            high[i, j] = cell.high if cell.high is not None else cell.value
+        values, lows, highs, out = _column(c, keys, column, fill, unknown, cells)
+        X[:, j] = values
+        low[:, j] = lows
+        high[:, j] = highs
+        missing[:, j] = [x is None for x in column]
+        clipped.append(out)
         fixed = bool((high[:, j] == low[:, j]).all())
-        if n > 1 and fixed and np.ptp(X[:, j]) == 0 and anchors is None:
+        if n > 1 and fixed and np.ptp(X[:, j]) == 0 and c.anchors is None:
             st.warnings.append(SAME_VALUE.format(c.id))
-    for c in crits:
-        clipped = [s.id for s in kept if cells[(s.id, c.id)].clipped]
-        if clipped:
-            st.warnings.append(clipped_warning(c, ", ".join(clipped), len(clipped)))
+    for c, out in zip(crits, clipped, strict=True):
+        if out:
+            st.warnings.append(clipped_warning(c, ", ".join(out), len(out)))
     return X, low, high, missing, cells, obs_lo, obs_hi
+
+
+def _column(
+    c: Criterion,
+    keys: list[tuple[str, str]],
+    column: list[Cell | None],
+    fill: float,
+    unknown: tuple[float, float] | None,
+    cells: dict[tuple[str, str], Cell],
+) -> tuple[list[float], list[float], list[float], list[str]]:
+    """Criterion ``c``'s cells (``column``: the converted ones, None where missing; ``keys``:
+    their (site, criterion)) into ``cells``, with ``fill`` (and ``unknown``) where missing;
+    returns the column's values, low and high ends, and the sites outside the criterion's
+    anchors (clipped)."""
+    anchors = c.anchors
+    lo_a, hi_a = sorted(anchors) if anchors is not None else (0.0, 0.0)
+    values: list[float] = []
+    lows: list[float] = []
+    highs: list[float] = []
+    clipped: list[str] = []
+    for key, cell in zip(keys, column, strict=True):
+        if cell is None:
+            cell = Cell(
+                site=key[0],
+                criterion=c.id,
+                fact=None,
+                value=fill,
+                low=None if unknown is None else unknown[0],
+                high=None if unknown is None else unknown[1],
+                imputed=c.missing,
+            )
+        if anchors is not None and not lo_a <= cell.value <= hi_a:
+            cell = replace(cell, clipped=True)
+            clipped.append(key[0])
+        cells[key] = cell
+        value = cell.value
+        values.append(value)
+        lows.append(value if cell.low is None else cell.low)
+        highs.append(value if cell.high is None else cell.high)
+    return values, lows, highs, clipped

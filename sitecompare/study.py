@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .checked import check_profiles
 from .errors import Issue, IssueCollector, ValidationError, display_path, show_value
+from .gcpause import gc_paused
 from .hints import did_you_mean
 from .matrix import collect_matrix_issues
 from .model import HORIZONS, CriteriaSet, MethodSpec, Site, Study, normalise_weights
 from .package_data import files as package_files
 from .profiles import PARSED, list_profile_files, read_document
-from .validate import criteria_from_doc, site_from_doc
+from .validate import criteria_from_doc
 
 __all__ = [
     "shipped_sites_dir",
@@ -71,7 +73,8 @@ def _load_sites(directory: str | Path) -> tuple[list[Site], list[Issue], set[str
     profiles' valid facts as partial sites (so that their units are checked in the same run)."""
     files, issues = list_profile_files(directory)
     try:
-        return _read_sites(files, issues)
+        with gc_paused():  # many small objects, none in a cycle (gcpause)
+            return _read_sites(files, issues)
     finally:
         PARSED.save()  # the documents parsed anew, for the next run (profiles.ParseCache)
 
@@ -83,17 +86,12 @@ def _read_sites(
     broken: list[Site] = []
     seen: dict[str, str] = {}
     unloaded_facts: set[str] = set()
-    for f in files:
-        doc, problems = read_document(f)
-        issues.extend(problems)
-        if doc is None:
-            continue
-        col = IssueCollector(f)
-        site = site_from_doc(doc, col, partial=True)
-        issues.extend(col.issues)
-        if col.issues:
-            if isinstance(doc.data.get("facts"), dict):
-                unloaded_facts.update(str(k) for k in doc.data["facts"])
+    # each profile read and validated, or (many of them) as kept from an earlier run
+    for checked in check_profiles(files):
+        site = checked.site
+        issues.extend(checked.issues)
+        if checked.issues:
+            unloaded_facts.update(checked.facts)
             if site is not None:
                 broken.append(site)
             continue
@@ -459,43 +457,44 @@ def load_study(
         from .tables.study import load_table_study
 
         return load_table_study(sites_dir, criteria_path, choices, sheet=sheet)
-    site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
-    cs, c_issues = load_criteria(criteria_path)
-    issues.extend(c_issues)
-    partial = cs is None
-    if cs is None:
-        # the criteria file has problems: still check the sites against the criteria that
-        # did validate (units, facts), so one run reports every problem of every file
-        cs = _partial_criteria(criteria_path)
-        if cs is None or not (site_list or broken):
-            raise ValidationError(issues)
-    typo_issues, unknown_facts = _fact_typos(cs, site_list, unloaded_facts)
-    issues += typo_issues
-    if partial:
-        provisional = Study(
-            sites=tuple(site_list),
-            criteria_set=cs,
-            weights={c: 1.0 / len(cs.ids) for c in cs.ids},
-            method=cs.method,
-            sites_dir=display_path(sites_dir),
-            as_of=as_of,
-        )
-        m_issues = collect_matrix_issues(provisional) if site_list else []
-        raise ValidationError(
-            issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
-        )
-    study = choices.study(cs, issues, sites=tuple(site_list), sites_dir=display_path(sites_dir))
-    m_issues = collect_matrix_issues(study) if site_list else []
-    if issues:
-        # the sites that did load still get their unit and missing-fact checks, so that one
-        # run reports every problem; study-wide verdicts (e.g. "every site screened out")
-        # wait until the files themselves are fixed
-        raise ValidationError(
-            issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
-        )
-    if m_issues:
-        raise ValidationError(m_issues)
-    return study
+    with gc_paused():  # a large study is many objects, none in a cycle (gcpause)
+        site_list, issues, unloaded_facts, broken = _load_sites(sites_dir)
+        cs, c_issues = load_criteria(criteria_path)
+        issues.extend(c_issues)
+        partial = cs is None
+        if cs is None:
+            # the criteria file has problems: still check the sites against the criteria that
+            # did validate (units, facts), so one run reports every problem of every file
+            cs = _partial_criteria(criteria_path)
+            if cs is None or not (site_list or broken):
+                raise ValidationError(issues)
+        typo_issues, unknown_facts = _fact_typos(cs, site_list, unloaded_facts)
+        issues += typo_issues
+        if partial:
+            provisional = Study(
+                sites=tuple(site_list),
+                criteria_set=cs,
+                weights={c: 1.0 / len(cs.ids) for c in cs.ids},
+                method=cs.method,
+                sites_dir=display_path(sites_dir),
+                as_of=as_of,
+            )
+            m_issues = collect_matrix_issues(provisional) if site_list else []
+            raise ValidationError(
+                issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
+            )
+        study = choices.study(cs, issues, sites=tuple(site_list), sites_dir=display_path(sites_dir))
+        m_issues = collect_matrix_issues(study) if site_list else []
+        if issues:
+            # the sites that did load still get their unit and missing-fact checks, so that one
+            # run reports every problem; study-wide verdicts (e.g. "every site screened out")
+            # wait until the files themselves are fixed
+            raise ValidationError(
+                issues + _site_issues(m_issues, site_list, unknown_facts, broken, cs, as_of)
+            )
+        if m_issues:
+            raise ValidationError(m_issues)
+        return study
 
 
 def with_weights(study: Study, weights: Mapping[str, float], source: str) -> Study:

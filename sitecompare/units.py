@@ -354,12 +354,15 @@ def split_quantity(text: str) -> tuple[float, str]:
 
     Raises UnitError when the text does not start with a number. 'nan'/'inf' are refused.
     """
-    if _NON_FINITE.match(text):
+    # 'nan', 'inf' (after spaces and a sign): never when the text starts with a digit
+    if not text[:1].isdigit() and _NON_FINITE.match(text):
         raise UnitError(f"{text!r}: {text.split()[0]} is not a finite number")
     m = _QUANTITY.fullmatch(text)
     if not m:
         raise UnitError(f"{text!r} is not 'VALUE UNIT' (e.g. '360 person/year')")
-    num = m.group(1).replace("_", "").replace(",", "")
+    num = m.group(1)
+    if "_" in num or "," in num:
+        num = num.replace("_", "").replace(",", "")
     value = float(num)
     if not math.isfinite(value):
         raise UnitError(f"{text!r} is not a finite number")

@@ -185,9 +185,8 @@ def fact_from_raw(
         except Exception as exc:
             ck.add(f, str(exc))
             return None
-        raw = {"value": number, "unit": written_unit}
-        shorthand = True
-    elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return _shorthand_fact(ck, f, key, number, written_unit, sources, source_keys)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         raw = {"value": raw}
         shorthand = True
     else:
@@ -245,6 +244,39 @@ def fact_from_raw(
         quote=quote,
     )
 
+
+def _shorthand_fact(
+    ck: Checker,
+    f: str,
+    key: str,
+    number: float,
+    written_unit: str,
+    sources: dict[str, Source],
+    source_keys: list[str],
+) -> Fact | None:
+    """The fact of a ``'VALUE UNIT'`` string: what :func:`fact_from_raw` gives for
+    ``{value: number, unit: written_unit}``, with the same checks in the same order, less
+    those such a mapping always passes (its keys, a finite number, the default status and no
+    optional key). Most facts are written so: a large study has hundreds of thousands."""
+    value = float(number)
+    unit = ck.unit(written_unit, f"{f}.unit")
+    ok = unit is not None
+    if unit is not None:
+        ok = within_limits(ck, f, unit, {"value": value, "low": None, "high": None}) and ok
+    src_key = _source_key(ck, f, None, source_keys, True)
+    if not ok or src_key is None:
+        return None
+    src = sources.get(src_key)
+    if src is None:  # the source itself was invalid; already reported
+        return None
+    return Fact(
+        key=key,
+        value=value,
+        unit=unit or "",
+        source=src_key,
+        as_of=src.date,
+        as_of_precision=src.date_precision,
+    )
 
 
 def _amounts(
