@@ -662,3 +662,35 @@ def test_rank_positions_integer_key_sort_falls_back_when_dropped_bits_matter():
     big[:, 7] = big[:, 11]
     order, pos_rank = rank_positions(big)
     np.testing.assert_array_equal(ranks_from_positions(order, pos_rank), rank_rows(big))
+
+
+@pytest.mark.parametrize("n", [2, 9, 256, 300, 512, 600])
+def test_pair_counts_are_those_of_comparing_ranks(n, monkeypatch):
+    """pairs.pair_counts (ranks laid out by site, one byte a rank when they fit; only i < j
+    compared in samples without ties; 257-512 sites halved, the split pairs counted from the
+    order; samples with ties compared pair by pair) gives the counts of comparing the two
+    sites' ranks in every sample: ties (exact and within the tolerance) on a study of a few
+    samples, split over parts and over passes (a pass shrunk to 16 samples)."""
+    from sitecompare.methods.ranks import TIE_RTOL, rank_rows
+    from sitecompare.sensitivity import pairs as pairs_mod
+    from sitecompare.sensitivity.evaluate import rank_positions
+
+    monkeypatch.setattr(pairs_mod, "PAIR_BLOCK", 16)
+    monkeypatch.setattr(pairs_mod, "PAIR_TILE_BYTES", 4096)  # several calls per pass
+    rng = np.random.default_rng(n)
+    g = rng.random((45, n))
+    g[3, 1] = g[3, 0]  # an exact tie
+    g[10, -1] = g[10, 0] * (1 + TIE_RTOL / 3)  # a tie within the tolerance
+    g[20:23] = 0.5  # all tied
+    R = rank_rows(g, scale_floor=1.0)
+    expected = (R[:, :, None] < R[:, None, :]).sum(axis=0)
+    order, pos_rank = rank_positions(g, 1.0)
+    np.testing.assert_array_equal(pairs_mod.pair_counts([(order, pos_rank)], n), expected)
+    parts = [(order[a:b], pos_rank[a:b]) for a, b in ((0, 3), (3, 30), (30, 45))]
+    np.testing.assert_array_equal(pairs_mod.pair_counts(parts, n), expected)
+    clean = np.r_[0:3, 4:10, 11:20, 23:45]  # the samples without ties: the fast path
+    order, pos_rank = rank_positions(g[clean], 1.0)
+    assert pos_rank.strides[0] == 0
+    R = rank_rows(g[clean], scale_floor=1.0)
+    expected = (R[:, :, None] < R[:, None, :]).sum(axis=0)
+    np.testing.assert_array_equal(pairs_mod.pair_counts([(order, pos_rank)], n), expected)

@@ -29,8 +29,10 @@ For K samples of weights (and of uncertain facts), each site's rank is recorded.
 
 Evaluation is vectorised over all samples of a chunk; memory is bounded by the chunk size.
 Chunks are sampled in order in the calling thread and evaluated and counted by a small thread
-pool (batched methods); their counts are added in chunk order, so results do not depend on the
-number of threads. Streams: the run's seed spawns independent generators for weights, data,
+pool (batched methods; small chunks of many sites in groups of a few, whose pairwise counts are
+made together, see :mod:`.pairs`); their counts are added in chunk order, so results do not
+depend on the number of threads. BLAS is held to one thread meanwhile (the pool is the
+parallelism). Streams: the run's seed spawns independent generators for weights, data,
 confidence and the value of information's shuffles.
 """
 
@@ -40,14 +42,16 @@ import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import TypedDict, Unpack
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field, replace
+from typing import TypedDict, Unpack, cast
 
 import numpy as np
 
 from ..decision_matrix import DecisionMatrix
 from ..methods.ranks import rank_rows
-from .evaluate import Evaluator, chunk_bounds, rank_positions, ranks_from_positions
+from .evaluate import Evaluator, chunk_bounds, rank_positions
+from .pairs import PAIR_BLOCK, pair_counts
 from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
 
 __all__ = [
@@ -161,72 +165,23 @@ def run_smaa(
     rw, rd, rc, rn = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4))
     cells = uncertain_cells(low, high, missing, observed_low, observed_high, unknown_missing)
     C = len(cells)
-    counts = np.zeros(n * n, dtype=np.int64)
-    first_w = np.zeros((n, m))
-    first_n = np.zeros(n, dtype=np.int64)
-    pair = np.zeros((n, n), dtype=np.int64)
-    pair_used = 0
     kv = _voi_samples(samples, C, n * m, ev.batched) if C else 0
-    voi_W, voi_U = [], []  # the first kv samples' weights and data variates
-    kept = 0
-
-    def reduce(stats: _ChunkStats, b: int) -> None:
-        nonlocal counts, first_w, first_n, pair
-        counts += stats.counts
-        first_w += stats.first_w
-        first_n += stats.first_n
-        if stats.pair is not None:
-            pair += stats.pair
-        if progress:
-            progress(b, samples)
-
-    # Sampling stays in this thread, in chunk order (the generator streams); evaluating and
-    # counting a chunk is independent of the others and numpy's sorts and products release the
-    # GIL, so batched methods use a small thread pool. Results are added in chunk order: the
-    # same sums, bit for bit, whatever the number of threads.
-    workers = _workers(ev, samples, n, m, bool(C))
-    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
-    pending: deque[tuple[Future[_ChunkStats], int]] = deque()
-    try:
-        for a, b in chunk_bounds(samples, n, m, per_sample_matrix=bool(C)):
-            k = b - a
-            W = sample_weights(rw, k, base_weights, weight_sampling, concentration)
-            Xs, U = sample_data(rd, k, X, cells) if C else (None, None)
-            take = max(0, min(k, PAIR_SAMPLES - pair_used))
-            pair_used += take
-            if C and kept < kv:
-                assert U is not None
-                t = min(k, kv - kept)
-                voi_W.append(W[:t].copy())
-                voi_U.append(U[:t].copy())
-                kept += t
-            if pool is None:
-                reduce(_chunk_stats(ev, W, Xs, take), b)
-                continue
-            pending.append((pool.submit(_chunk_stats, ev, W, Xs, take), b))
-            while len(pending) > 2 * workers:
-                fut, bb = pending.popleft()
-                reduce(fut.result(), bb)
-        while pending:
-            fut, bb = pending.popleft()
-            reduce(fut.result(), bb)
-    finally:
-        if pool is not None:
-            for fut, _ in pending:
-                fut.cancel()
-            pool.shutdown(wait=True)
-    acc = counts.reshape(n, n) / samples
+    draws = _Draws(rw, rd, base_weights, weight_sampling, concentration, X, cells)
+    with _one_blas_thread():
+        tot = _sample_and_count(ev, draws, samples, kv, progress)
+    first_n, pair_used = tot.first_n, tot.pair_used
+    acc = tot.counts.reshape(n, n) / samples
     alpha = (n - np.arange(1, n + 1)) / max(n - 1, 1)
     holistic = acc @ alpha
     with np.errstate(invalid="ignore", divide="ignore"):
-        central = first_w / first_n[:, None]
+        central = tot.first_w / first_n[:, None]
     central[first_n == 0] = np.nan
     confidence = _confidence(ev, X, central, cells, rc, samples)
     b1 = acc[:, 0]
     leader = int(np.argmax(b1))
     if C:
         raw, floor, voi_range = _value_of_information(
-            ev, X, cells, np.vstack(voi_W), np.vstack(voi_U), leader, rn
+            ev, X, cells, np.vstack(tot.voi_W), np.vstack(tot.voi_U), leader, rn
         )
     else:
         raw, floor, voi_range = np.zeros(0), np.zeros(0), np.zeros((0, 2))
@@ -245,7 +200,7 @@ def run_smaa(
         holistic=holistic,
         central_weights=central,
         confidence=confidence,
-        pairwise=pair / max(pair_used, 1),
+        pairwise=tot.pair / max(pair_used, 1),
         pairwise_samples=pair_used,
         uncertain=tuple(cells),
         voi=voi,
@@ -259,6 +214,125 @@ def run_smaa(
 
 
 @dataclass(frozen=True)
+class _Draws:
+    """The samplers of a run: weights (and data, when facts are uncertain) chunk by chunk."""
+
+    rw: np.random.Generator
+    rd: np.random.Generator
+    base: np.ndarray
+    how: str
+    concentration: float
+    X: np.ndarray
+    cells: list[UncertainCell]
+
+
+@dataclass
+class _Totals:
+    """The counts of a run, added chunk by chunk (in chunk order)."""
+
+    counts: np.ndarray  # (n * n,)
+    first_w: np.ndarray  # (n, m)
+    first_n: np.ndarray  # (n,)
+    pair: np.ndarray  # (n, n)
+    pair_used: int = 0
+    voi_W: list[np.ndarray] = field(default_factory=list)  # the first kv samples' weights
+    voi_U: list[np.ndarray] = field(default_factory=list)  # and data variates
+
+
+def _sample_and_count(
+    ev: Evaluator,
+    draws: _Draws,
+    samples: int,
+    kv: int,
+    progress: Callable[[int, int], None] | None,
+) -> _Totals:
+    """Sample chunk by chunk, evaluate and count each chunk, and add the counts in order."""
+    n, m = draws.X.shape
+    C = len(draws.cells)
+    tot = _Totals(
+        np.zeros(n * n, dtype=np.int64),
+        np.zeros((n, m)),
+        np.zeros(n, dtype=np.int64),
+        np.zeros((n, n), dtype=np.int64),
+    )
+    kept = 0
+
+    def reduce(group: list[_ChunkStats], ends: list[int]) -> None:
+        for stats, b in zip(group, ends, strict=True):
+            tot.counts += stats.counts
+            tot.first_w += stats.first_w
+            tot.first_n += stats.first_n
+            if stats.pair is not None:
+                tot.pair += stats.pair
+            if progress:
+                progress(b, samples)
+
+    # Sampling stays in this thread, in chunk order (the generator streams); evaluating and
+    # counting a chunk is independent of the others and numpy's sorts, comparisons and
+    # products release the GIL, so batched methods use a small thread pool. Results are added
+    # in chunk order: the same sums, bit for bit, whatever the number of threads.
+    bounds = list(chunk_bounds(samples, n, m, per_sample_matrix=bool(C)))
+    # chunks of fewer samples than a pass of pairwise comparisons (many sites) go in groups:
+    # longer rows to compare. Not chunks of sampled matrices, whose memory the chunk bounds.
+    largest = max((b - a for a, b in bounds), default=PAIR_BLOCK)
+    per_task = 1 if C else max(1, PAIR_BLOCK // largest)
+    workers = _workers(ev, len(bounds), per_task)
+    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+    pending: deque[tuple[Future[list[_ChunkStats]], list[int]]] = deque()
+    group: list[tuple[np.ndarray, np.ndarray | None, int]] = []
+    ends: list[int] = []
+    try:
+        for c, (a, b) in enumerate(bounds):
+            k = b - a
+            W = sample_weights(draws.rw, k, draws.base, draws.how, draws.concentration)
+            Xs, U = sample_data(draws.rd, k, draws.X, draws.cells) if C else (None, None)
+            take = max(0, min(k, PAIR_SAMPLES - tot.pair_used))
+            tot.pair_used += take
+            if C and kept < kv:
+                assert U is not None
+                t = min(k, kv - kept)
+                tot.voi_W.append(W[:t].copy())
+                tot.voi_U.append(U[:t].copy())
+                kept += t
+            group.append((W, Xs, take))
+            ends.append(b)
+            if len(group) < per_task and c + 1 < len(bounds):
+                continue
+            if pool is None:
+                reduce(_group_stats(ev, group), ends)
+            else:
+                pending.append((pool.submit(_group_stats, ev, group), ends))
+            group, ends = [], []
+            while len(pending) > 2 * workers:
+                fut, done = pending.popleft()
+                reduce(fut.result(), done)
+        while pending:
+            fut, done = pending.popleft()
+            reduce(fut.result(), done)
+    finally:
+        if pool is not None:
+            for fut, _ in pending:
+                fut.cancel()
+            pool.shutdown(wait=True)
+    return tot
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """BLAS held to one thread (threadpoolctl, when installed) while chunks are evaluated.
+
+    A chunk's products are small ((samples x criteria) @ (criteria x sites)); OpenBLAS splits
+    each over threads of its own, which on top of the chunk pool oversubscribe the cores (at
+    500 sites the products took several times longer, and at 50 sites half the run). Threads
+    split a product's rows and columns, never its sums: the same bits whatever their number.
+    """
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]  # ships no type information
+    except ImportError:
+        return nullcontext()
+    return cast(AbstractContextManager[object], threadpool_limits(limits=1, user_api="blas"))
+
+
+@dataclass(frozen=True)
 class _ChunkStats:
     counts: np.ndarray  # (n * n,) site i at rank r: counts[i * n + r - 1]
     first_w: np.ndarray  # (n, m) sums of the weights of the samples where the site is first
@@ -267,6 +341,30 @@ class _ChunkStats:
 
 
 def _chunk_stats(ev: Evaluator, W: np.ndarray, Xs: np.ndarray | None, pairs: int) -> _ChunkStats:
+    """One chunk's counts, with the pairwise counts of its first ``pairs`` samples."""
+    return _group_stats(ev, [(W, Xs, pairs)])[0]
+
+
+def _group_stats(
+    ev: Evaluator, group: Sequence[tuple[np.ndarray, np.ndarray | None, int]]
+) -> list[_ChunkStats]:
+    """The counts of consecutive chunks ``(W, Xs, pairs)``, each chunk's apart; the pairwise
+    counts of them all come with the first (compared together: longer rows, see ``pairs``)."""
+    out, ranked = [], []
+    for W, Xs, pairs in group:
+        stats, order, pos_rank = _count_chunk(ev, W, Xs)
+        out.append(stats)
+        if pairs:
+            ranked.append((order[:pairs], pos_rank[:pairs]))
+    if ranked:
+        out[0] = replace(out[0], pair=pair_counts(ranked, out[0].first_n.size))
+    return out
+
+
+def _count_chunk(
+    ev: Evaluator, W: np.ndarray, Xs: np.ndarray | None
+) -> tuple[_ChunkStats, np.ndarray, np.ndarray]:
+    """A chunk's rank and first-place counts, and its ranking (:func:`rank_positions`)."""
     g = ev.goodness(W, Xs)
     k, n = g.shape
     order, pos_rank = rank_positions(g, scale_floor=ev.tie_scale)
@@ -283,24 +381,17 @@ def _chunk_stats(ev: Evaluator, W: np.ndarray, Xs: np.ndarray | None, pairs: int
         first_w = F.T @ W
     counts = np.bincount(key.ravel(), minlength=n * n)
     first_n = counts.reshape(n, n)[:, 0].copy()
-    pair = None
-    if pairs:
-        R = ranks_from_positions(order[:pairs], pos_rank[:pairs])
-        small = np.int8 if n < 128 else np.int16 if n < 32768 else np.int32
-        RT = np.ascontiguousarray(R.T.astype(small))  # (n, pairs): rows contiguous
-        pair = np.empty((n, n), dtype=np.int64)
-        for i in range(n):
-            pair[i] = np.count_nonzero(RT[i][None, :] < RT, axis=1)
-    return _ChunkStats(counts, first_w, first_n, pair)
+    return _ChunkStats(counts, first_w, first_n, None), order, pos_rank
 
 
-def _workers(ev: Evaluator, samples: int, n: int, m: int, per_sample_matrix: bool) -> int:
+def _workers(ev: Evaluator, chunks: int, per_task: int) -> int:
     """Threads for the main loop: 1 for methods evaluated one sample at a time (Python-bound;
-    scikit-criteria calls are not thread-safe) and for runs of a few chunks."""
+    scikit-criteria calls are not thread-safe) and for runs of a few tasks (of ``per_task``
+    chunks each)."""
     if not ev.batched:
         return 1
-    chunks = sum(1 for _ in chunk_bounds(samples, n, m, per_sample_matrix=per_sample_matrix))
-    return max(1, min(MAX_THREADS, os.cpu_count() or 1, chunks // 2))
+    tasks = -(-chunks // per_task)
+    return max(1, min(MAX_THREADS, os.cpu_count() or 1, tasks // 2))
 
 
 def _voi_samples(samples: int, cells: int, size: int, batched: bool) -> int:
@@ -344,15 +435,14 @@ def _value_of_information(
         rows = np.arange(k)
         for c, cell in enumerate(cells):
             i, j = cell.site_index, cell.criterion_index
-            F = np.empty((k, bins, n), dtype=np.int64)
+            F = np.empty((k, bins, n), dtype=np.bool_)
             for q in range(bins):
                 Xs[:, i, j] = lows[c] + (q + U[a:b, c]) / bins * spans[c]
-                g = ev.goodness(W[a:b], Xs)
-                F[:, q] = rank_rows(g, scale_floor=ev.tie_scale) == 1
+                F[:, q] = _first_places(ev, W[a:b], Xs)
             Xs[:, i, j] = lows[c] + U[a:b, c] * spans[c]
-            cond[c] += F.sum(axis=0)
+            cond[c] += F.sum(axis=0, dtype=np.int64)
             for r in range(VOI_NULLS):
-                null[c, r] += F[rows[:, None], perms[a:b, r]].sum(axis=0)
+                null[c, r] += F[rows[:, None], perms[a:b, r]].sum(axis=0, dtype=np.int64)
     # |b(q) - b| = |bins * count(q) - total| / (bins K), in integers: an irrelevant fact gives 0
     total = cond.sum(axis=1, keepdims=True)  # (C, 1, n)
     raw = np.abs(bins * cond - total).sum(axis=2).mean(axis=1) / (2.0 * bins * K)
@@ -386,7 +476,16 @@ def _confidence(
     for i in np.flatnonzero(have):
         wins = 0
         for a, b in chunk_bounds(kc, n, m, per_sample_matrix=True):
-            g = ev.goodness(np.broadcast_to(central[i], (b - a, m)), Xc[a:b])
-            wins += int((rank_rows(g, scale_floor=ev.tie_scale)[:, i] == 1).sum())
+            first = _first_places(ev, np.broadcast_to(central[i], (b - a, m)), Xc[a:b])
+            wins += int(first[:, i].sum())
         conf[i] = wins / kc
     return conf
+
+
+def _first_places(ev: Evaluator, W: np.ndarray, Xs: np.ndarray) -> np.ndarray:
+    """(k, n) bool: the sites ranked first (ties share it) for weights W[s] and matrix Xs[s]:
+    ``rank_rows(...) == 1``, by :func:`rank_positions` (no stable sort, no inverse order)."""
+    order, pos_rank = rank_positions(ev.goodness(W, Xs), scale_floor=ev.tie_scale)
+    first = np.zeros(order.shape, dtype=np.bool_)
+    np.put_along_axis(first, order, pos_rank == 1, axis=1)
+    return first
