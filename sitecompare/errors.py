@@ -7,6 +7,7 @@ print one line per problem (``FILE: FIELD: message``) and exit 1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from dataclasses import dataclass
@@ -157,10 +158,8 @@ def _display(path: str, cwd: str, folder: bool = False) -> str:
     # resolve the folder, not the file: a profile that is a symbolic link keeps its own name
     whole = folder or p.name in ("", ".", "..")
     full = _resolved(_absolute(p)) if whole else _resolved(_absolute(p.parent)) / p.name
-    try:
+    with contextlib.suppress(ValueError):  # not a shipped file
         return "<shipped>/" + full.relative_to(_resolved(Path(__file__).parent / "data")).as_posix()
-    except ValueError:
-        pass
     try:
         return str(full.relative_to(_resolved(Path.cwd())))
     except ValueError:

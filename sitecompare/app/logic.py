@@ -15,6 +15,7 @@ which normalises them exactly as ``sitecompare rank --weights k=v,...`` does.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
@@ -129,10 +130,8 @@ def fingerprint(config: AppConfig) -> str:
     out: list[tuple[str, int, int]] = []
     paths = [cpath]
     if sdir.is_dir():
-        try:
+        with contextlib.suppress(OSError):  # an unreadable folder: the files found so far
             paths += sorted(sdir.iterdir())
-        except OSError:
-            pass
     else:
         paths.append(sdir)
     for p in paths:

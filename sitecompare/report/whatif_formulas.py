@@ -72,14 +72,12 @@ def weight_points(data: ReportData) -> dict[str, float]:
     Their shares equal the study's (over every criterion of the set, before any sits out)."""
     study = data.study
     cs = study.criteria_set
-    raw = cs.base_weights()
+    raw = cs.base_weights()  # the criteria file's points, as they are when they set the weights
     if study.weight_points is not None:
         raw = dict(study.weight_points)
-    elif study.weight_source == "criteria file" and study.scenario is None:
-        pass
     elif study.scenario and study.weight_source == f"scenario {study.scenario}":
         raw.update(cs.scenarios[study.scenario])
-    else:
+    elif not (study.weight_source == "criteria file" and study.scenario is None):
         raw = {k: 100.0 * v for k, v in study.weights.items()}
     total = sum(raw.values())
     if total <= 0 or any(abs(raw[k] / total - study.weights[k]) > 1e-12 for k in raw):
