@@ -229,16 +229,22 @@ class Evaluator:
             cache = (np.ascontiguousarray(f(N - ip).T), np.ascontiguousarray(f(N - im).T), euclid)
             self._topsis_cache = cache
         ap, am, euclid = cache
+        # the same operations as topsis_batch, in place: fewer (K, n) temporaries, each of
+        # which, at a few MB, is fresh memory (page faults) on every call
         if euclid:
             W2 = W * W
-            dp = np.sqrt(np.maximum(W2 @ ap, 0.0))
-            dm = np.sqrt(np.maximum(W2 @ am, 0.0))
+            dp = W2 @ ap
+            dm = W2 @ am
+            for d in (dp, dm):
+                np.maximum(d, 0.0, out=d)
+                np.sqrt(d, out=d)
         else:
             dp, dm = W @ ap, W @ am
-        tot = dp + dm
+        tot = np.add(dp, dm, out=dp)
         with np.errstate(invalid="ignore", divide="ignore"):
-            c = dm / tot
-        return np.where(tot > 0, c, 0.5)
+            c: np.ndarray = np.divide(dm, tot, out=dm)
+        np.copyto(c, 0.5, where=~(tot > 0))
+        return c
 
     def native(self, W: np.ndarray, X: np.ndarray | None = None) -> np.ndarray:
         """(K, n) scores in the method's native scale (for charts)."""

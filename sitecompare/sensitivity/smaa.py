@@ -51,7 +51,7 @@ import numpy as np
 from ..decision_matrix import DecisionMatrix
 from ..methods.ranks import rank_rows
 from .evaluate import Evaluator, chunk_bounds, rank_positions
-from .pairs import PAIR_BLOCK, pair_counts
+from .pairs import PAIR_BLOCK, PairWorkspace, pair_counts
 from .sample import UncertainCell, sample_data, sample_weights, uncertain_cells
 
 __all__ = [
@@ -277,6 +277,7 @@ def _sample_and_count(
     largest = max((b - a for a, b in bounds), default=PAIR_BLOCK)
     per_task = 1 if C else max(1, PAIR_BLOCK // largest)
     workers = _workers(ev, len(bounds), per_task)
+    ws = PairWorkspace()  # each thread's buffers for the pairwise counts, for this run
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
     pending: deque[tuple[Future[list[_ChunkStats]], list[int]]] = deque()
     group: list[tuple[np.ndarray, np.ndarray | None, int]] = []
@@ -299,9 +300,9 @@ def _sample_and_count(
             if len(group) < per_task and c + 1 < len(bounds):
                 continue
             if pool is None:
-                reduce(_group_stats(ev, group), ends)
+                reduce(_group_stats(ev, group, ws), ends)
             else:
-                pending.append((pool.submit(_group_stats, ev, group), ends))
+                pending.append((pool.submit(_group_stats, ev, group, ws), ends))
             group, ends = [], []
             while len(pending) > 2 * workers:
                 fut, done = pending.popleft()
@@ -346,10 +347,13 @@ def _chunk_stats(ev: Evaluator, W: np.ndarray, Xs: np.ndarray | None, pairs: int
 
 
 def _group_stats(
-    ev: Evaluator, group: Sequence[tuple[np.ndarray, np.ndarray | None, int]]
+    ev: Evaluator,
+    group: Sequence[tuple[np.ndarray, np.ndarray | None, int]],
+    ws: PairWorkspace | None = None,
 ) -> list[_ChunkStats]:
     """The counts of consecutive chunks ``(W, Xs, pairs)``, each chunk's apart; the pairwise
-    counts of them all come with the first (compared together: longer rows, see ``pairs``)."""
+    counts of them all come with the first (compared together: longer rows, see ``pairs``;
+    ``ws``: the run's buffers)."""
     out, ranked = [], []
     for W, Xs, pairs in group:
         stats, order, pos_rank = _count_chunk(ev, W, Xs)
@@ -357,7 +361,7 @@ def _group_stats(
         if pairs:
             ranked.append((order[:pairs], pos_rank[:pairs]))
     if ranked:
-        out[0] = replace(out[0], pair=pair_counts(ranked, out[0].first_n.size))
+        out[0] = replace(out[0], pair=pair_counts(ranked, out[0].first_n.size, ws))
     return out
 
 
