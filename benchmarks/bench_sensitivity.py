@@ -10,8 +10,8 @@ Prints, for a seeded synthetic problem (50 sites x 12 criteria):
   per-site loop they replaced (both on 5,000 samples, scaled);
 * wall time of ``run_smaa`` (sampling + evaluation + analysis) for wsm and topsis at 100,000 and
   1,000,000 samples (best of runs, with run_smaa's thread pool), and the pieces timed in place in
-  a single-threaded run (the sampler, the evaluator and the ranking are wrapped with timers;
-  "analysis" is the rest: counting rank acceptabilities, central weights, pairwise indices,
+  a single-threaded run (the sampler, the evaluator, the ranking and the pairwise winning counts
+  are wrapped with timers; "analysis" is the rest: counting rank acceptabilities, central weights,
   confidence), with that run's total;
 * peak memory of each run (after a warm-up run): tracemalloc's peak of traced
   Python/numpy allocations during the run, and the growth of the process's maximum resident set
@@ -75,8 +75,8 @@ def problem_and_args(method, n=N_SITES):
 def timed_pieces():
     """Wrap the sampler, the evaluator and the ranking used inside run_smaa with timers, and run
     single-threaded (the timers add up the time of one thread)."""
-    acc = {"sampling": 0.0, "evaluation": 0.0, "ranking": 0.0}
-    names = {"sample_weights": "sampling", "rank_positions": "ranking", "ranks_from_positions": "ranking"}
+    acc = {"sampling": 0.0, "evaluation": 0.0, "ranking": 0.0, "pairwise": 0.0}
+    names = {"sample_weights": "sampling", "rank_positions": "ranking", "pair_counts": "pairwise"}
     orig = {name: getattr(smaa_mod, name) for name in names}
     orig_goodness = Evaluator.goodness
     orig_threads = smaa_mod.MAX_THREADS
@@ -132,7 +132,7 @@ def time_smaa_many_sites(n=500, samples=100_000, naive_samples=5_000, repeat=3):
     import statistics
 
     from sitecompare.sensitivity.evaluate import rank_positions, ranks_from_positions
-    from sitecompare.sensitivity.pairs import pair_counts
+    from sitecompare.sensitivity.pairs import PairWorkspace, pair_counts
     from sitecompare.sensitivity.sample import sample_weights
 
     ev, X, w, kw = problem_and_args("topsis", n)
@@ -145,8 +145,10 @@ def time_smaa_many_sites(n=500, samples=100_000, naive_samples=5_000, repeat=3):
         cpus.append(time.process_time() - c)
     W = sample_weights(np.random.default_rng(1), naive_samples, w, "uniform")
     order, pos_rank = rank_positions(ev.goodness(W), ev.tie_scale)
+    ws = PairWorkspace()  # as in a run: each thread's buffers made once
+    pair_counts([(order, pos_rank)], n, ws)
     t = time.perf_counter()
-    fast = pair_counts([(order, pos_rank)], n)
+    fast = pair_counts([(order, pos_rank)], n, ws)
     t_fast = time.perf_counter() - t
     t = time.perf_counter()
     RT = np.ascontiguousarray(ranks_from_positions(order, pos_rank).T.astype(np.int16))
@@ -320,7 +322,8 @@ def main(quick=False):
     )
     print(
         f"  {'method':7} {'samples':>10} {'total s':>8} {'per sample':>11}   "
-        f"{'sampling':>8} {'evaluate':>8} {'ranking':>8} {'analysis':>8} {'1-thread':>8}"
+        f"{'sampling':>8} {'evaluate':>8} {'ranking':>8} {'pairwise':>8} {'analysis':>8} "
+        f"{'1-thread':>8}"
     )
     pieces = {}
     for method in ("wsm", "topsis"):
@@ -330,7 +333,7 @@ def main(quick=False):
             pieces[(method, k)] = p
             print(
                 f"  {method:7} {k:>10,} {total:8.3f} {total / k * 1e6:9.2f} us   "
-                f"{p['sampling']:8.3f} {p['evaluation']:8.3f} {p['ranking']:8.3f} "
+                f"{p['sampling']:8.3f} {p['evaluation']:8.3f} {p['ranking']:8.3f} {p['pairwise']:8.3f} "
                 f"{p['analysis']:8.3f} {p['single']:8.3f}"
             )
 
@@ -420,7 +423,7 @@ def main(quick=False):
     for k in sizes:
         r = times[("topsis", k)] / times[("wsm", k)]
         p = pieces[("wsm", k)]
-        floor = p["sampling"] + p["ranking"] + p["analysis"]
+        floor = p["sampling"] + p["ranking"] + p["pairwise"] + p["analysis"]
         print(
             f"  [{ok(r >= 5)}] measured topsis/wsm time ratio >= 5 at {k:,} samples: {r:.2f}x "
             f"(wsm {times[('wsm', k)]:.3f} s, topsis {times[('topsis', k)]:.3f} s; in the "

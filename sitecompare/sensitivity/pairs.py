@@ -50,17 +50,26 @@ class PairWorkspace(threading.local):
 
 
 class _Buffers:
-    """One pass's arrays: ranks by sample and by site, flat indices, comparison bytes, and
-    the pairs that halved positions tie."""
+    """One pass's arrays: ranks by site, comparison bytes, the pairs that halved positions
+    tie; and for a part of k samples, its ranks by sample and their flat indices."""
 
     def __init__(self, n: int, dtype: type[np.integer]) -> None:
         self.by_site = np.zeros((n, PAIR_BLOCK), dtype=dtype)
-        self.by_sample = np.empty((PAIR_BLOCK, n), dtype=dtype)  # filled row by row
-        self.cells = np.empty((PAIR_BLOCK, n), dtype=np.intp)
-        self.row_starts = (np.arange(PAIR_BLOCK, dtype=np.intp) * n)[:, None]
         self.less = np.empty(max(PAIR_TILE_BYTES, n * PAIR_BLOCK), dtype=np.bool_)
         halves = 256 < n <= 512 and dtype is np.uint8  # see _untied_pairs
         self.split = np.empty((PAIR_BLOCK, n // 2 if halves else 0), dtype=np.intp)
+        self.by_sample = np.empty((0, n), dtype=dtype)
+        self.cells = np.empty((0, n), dtype=np.intp)
+
+    def part(self, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(ranks by sample, flat index of each site's cell in them) for the k samples of
+        ``order``: buffers as large as the largest part so far (a chunk, a pass at most)."""
+        k, n = order.shape
+        if k > self.cells.shape[0]:
+            self.by_sample = np.empty((k, n), dtype=self.by_site.dtype)
+            self.cells = np.empty((k, n), dtype=np.intp)
+        cells = np.add(order, (np.arange(k, dtype=np.intp) * n)[:, None], out=self.cells[:k])
+        return self.by_sample[:k], cells
 
 
 def pair_counts(
@@ -107,9 +116,9 @@ def _untied_pairs(orders: list[np.ndarray], n: int, ws: PairWorkspace) -> np.nda
             if fill + k > PAIR_BLOCK:
                 _count_block(buf, fill, out, every_pair=False, split=halve)
                 fill = 0
-            cells = np.add(part, buf.row_starts[:k], out=buf.cells[:k])
-            buf.by_sample.reshape(-1)[cells] = steps  # [sample, site]: its position's value
-            buf.by_site[:, fill : fill + k] = buf.by_sample[:k].T
+            by_sample, cells = buf.part(part)
+            by_sample.reshape(-1)[cells] = steps  # [sample, site]: its position's value
+            buf.by_site[:, fill : fill + k] = by_sample.T
             if halve:  # the pairs halving ties: the sites at positions 2t and 2t + 1
                 split = buf.split[fill : fill + k]
                 np.multiply(part[:, 0 : 2 * (n // 2) : 2], n, out=split)
