@@ -16,7 +16,7 @@ from ..headline import built_alongside, headline
 from ..report.i18n import LANGS
 from ..topk import DEFAULT_TOP, restrict
 from .common import CONTEXT, console, handle_errors, print_ranking_table
-from .options import StudyOptions, choice_option, load_from_options, study_options
+from .options import StudyOptions, choice_option, load_from_options, study_options, top_option
 from .sensitivity import (
     SENSITIVITY_OPTIONS,
     pop_sampling,
@@ -84,13 +84,9 @@ def command_line() -> str:
     help="Add the sensitivity sheets: weight sweeps, critical changes, SMAA-2 rank acceptability, "
     "method agreement (seeded; the seed is recorded).",
 )
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=DEFAULT_TOP,
-    show_default=True,
-    metavar="K",
-    help="A site table of more sites than this: the workbook shows the best K (and says how many "
+@top_option(
+    DEFAULT_TOP,
+    "A site table of more sites than this: the workbook shows the best K (and says how many "
     "were ranked). With --sensitivity, as for sensitivity --top.",
 )
 @sensitivity_options

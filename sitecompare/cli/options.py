@@ -104,6 +104,13 @@ def shown_option(flag: str, type: click.ParamType, default: Any, help: str) -> D
     return click.option(flag, type=type, default=default, show_default=True, help=help)
 
 
+def top_option(default: int, help: str) -> Decorator:
+    """``--top K`` (a whole number >= 1, ``default`` shown in ``--help``)."""
+    return click.option(
+        "--top", type=click.IntRange(min=1), default=default, show_default=True, metavar="K", help=help
+    )
+
+
 def choice_option(flag: str, choices: Sequence[str], default: str, help: str) -> Decorator:
     """An option taking one of ``choices`` (``default`` shown in ``--help``)."""
     return shown_option(flag, click.Choice(list(choices)), default, help)

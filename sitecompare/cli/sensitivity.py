@@ -26,6 +26,7 @@ from .options import (
     load_from_options,
     shown_option,
     study_options,
+    top_option,
 )
 
 __all__ = [
@@ -95,13 +96,9 @@ progress_option = click.option(
 @study_options
 @sensitivity_options
 @format_option("table", "json")
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=DEFAULT_LISTED,
-    show_default=True,
-    metavar="K",
-    help="In a set of more sites than this, crossovers and critical changes are listed for the "
+@top_option(
+    DEFAULT_LISTED,
+    "In a set of more sites than this, crossovers and critical changes are listed for the "
     "pairs that matter (every pair among the best K, the leader with every site, neighbours in "
     "the ranking); SMAA and the intervals cover every site.",
 )
