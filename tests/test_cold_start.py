@@ -77,3 +77,40 @@ def test_the_command_line_imports_no_library_before_a_command_runs() -> None:
     code = f"import sys, sitecompare.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in {libraries!r}))"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "[]"
+
+
+# after the command line has run: eight numpy temporaries of 256 KiB alive at once, then freed,
+# twenty times over (the shape of the sensitivity run's batches); the pages they touch, counted
+_REUSE = """
+import resource, runpy, sys
+import numpy as np
+sys.argv = ["sitecompare", "--version"]
+if {run_cli!r}:
+    try:
+        runpy.run_module("sitecompare", run_name="__main__")
+    except SystemExit:
+        pass
+def batch():
+    arrays = [np.ones(1 << 15) for _ in range(8)]
+    del arrays
+batch()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(20):
+    batch()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def _faults(run_cli: bool) -> int:
+    code = _REUSE.format(run_cli=run_cli)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_env())
+    return int(res.stdout.split()[-1])
+
+
+def test_the_command_line_lets_freed_numpy_temporaries_be_reused() -> None:
+    # glibc unmaps a freed block above 128 KiB (and trims the heap) until the process has freed
+    # a large block: each batch then faults its 2 MiB of pages in again (~500 faults a batch).
+    # The command line frees one 8 MiB block at its start (reuse_freed_blocks), after which the
+    # batches reuse the same memory.
+    plain, after_cli = _faults(False), _faults(True)
+    assert after_cli < 64, f"{after_cli} page faults after the command line, {plain} without it"

@@ -42,6 +42,35 @@ def sign_brackets(S: np.ndarray) -> SignBrackets:
     g, P = S.shape
     # (pairs, grid): nonzero() walks pair by pair; signs as int8 unless a NaN must stay a NaN
     T = np.ascontiguousarray(S.T, dtype=np.int8 if np.isfinite(S).all() else float)
+    if T.dtype != np.int8:
+        return _brackets(T, np.arange(P))
+    # most pairs never tie: their crossings are simply where the sign changes
+    tied = (T == 0).any(axis=1)
+    plain = np.flatnonzero(~tied)
+    pp, ch = np.nonzero(T[plain, 1:] != T[plain, :-1])
+    if plain.size == P:
+        none = np.zeros(0, dtype=np.intp)
+        return SignBrackets(ch, ch + 1, plain[pp], none, none, none, none, none, none.astype(bool))
+    b = _brackets(T[tied], np.flatnonzero(tied))
+    cp = np.concatenate([plain[pp], b.cross_pair])
+    cl = np.concatenate([ch, b.cross_lo])
+    order = np.lexsort((cl, cp))  # pair by pair, along the grid, as one pass would list them
+    return SignBrackets(
+        cross_lo=cl[order],
+        cross_hi=np.concatenate([ch + 1, b.cross_hi])[order],
+        cross_pair=cp[order],
+        run_pair=b.run_pair,
+        run_start=b.run_start,
+        run_end=b.run_end,
+        edge_lo=b.edge_lo,
+        edge_pair=b.edge_pair,
+        edge_keep_lo=b.edge_keep_lo,
+    )
+
+
+def _brackets(T: np.ndarray, pair: np.ndarray) -> SignBrackets:
+    """The brackets of sign table ``T`` (pairs x grid), whose rows are pairs ``pair``."""
+    P, g = T.shape
     # crossings: each non-zero sign against the previous non-zero sign of its pair
     pos = np.where(T != 0, np.arange(g, dtype=np.int32)[None, :], np.int32(-1))
     last = np.maximum.accumulate(pos, axis=1)
@@ -67,11 +96,11 @@ def sign_brackets(S: np.ndarray) -> SignBrackets:
     return SignBrackets(
         cross_lo=cl,
         cross_hi=ch,
-        cross_pair=cp,
-        run_pair=rp,
+        cross_pair=pair[cp],
+        run_pair=pair[rp],
         run_start=rs,
         run_end=re,
         edge_lo=lo,
-        edge_pair=np.repeat(rp, 2)[has],
+        edge_pair=np.repeat(pair[rp], 2)[has],
         edge_keep_lo=np.tile([True, False], rp.size)[has],
     )

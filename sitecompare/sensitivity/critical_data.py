@@ -76,6 +76,7 @@ SEARCH_SHARES = np.unique(
         [np.linspace(0.0, 1.0, 129)[1:], np.logspace(-6, 0, 31), 1.0 - np.logspace(-9, -0.5, 30)]
     )
 )
+STEP_ELEMS = 32_768  # variants x sites scored per batch: the batch's temporaries stay in cache
 SECTIONS = 15  # interior points per bracket and pass when refining a bracket
 SEARCH_SHARES_UNBATCHED = np.unique(  # methods evaluated one at a time (scikit-criteria)
     np.concatenate(
@@ -239,7 +240,17 @@ class _Search:
 
     def rank_at(self, j: int, x: np.ndarray, i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rank site ``i[k]`` takes with its column-j value set to ``x[k]``, and whether
-        the method could evaluate that value."""
+        the method could evaluate that value (in batches of :data:`STEP_ELEMS` values)."""
+        step = max(64, STEP_ELEMS // max(self.X.shape[0], 1))
+        if x.size <= step:
+            return self._rank_at(j, x, i)
+        rank = np.empty(x.size, dtype=np.intp)
+        ok = np.empty(x.size, dtype=bool)
+        for a in range(0, x.size, step):
+            rank[a : a + step], ok[a : a + step] = self._rank_at(j, x[a : a + step], i[a : a + step])
+        return rank, ok
+
+    def _rank_at(self, j: int, x: np.ndarray, i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if self.topsis is not None:
             return self.topsis.rank_at(j, x, i), np.ones(x.size, dtype=bool)
         n = self.X.shape[0]
@@ -269,16 +280,26 @@ class _Search:
         sites_j, first_q, back = np.unique(c.ii[qj], return_index=True, return_inverse=True)
         x0, span = c.x0[qj][first_q], (c.limit - c.x0)[qj][first_q]
         L, P = shares.size, sites_j.size
-        # level by level (all sites at one share, then the next): values outside the method's
-        # domain sit together at the last levels, so few evaluations isolate them
-        i_all = np.tile(sites_j, L)
-        x_all = (x0[None, :] + shares[:, None] * span[None, :]).ravel()
-        rank = np.empty(i_all.size, dtype=np.intp)
-        ok = np.empty(i_all.size, dtype=bool)
-        step = max(256, 2_000_000 // max(self.X.shape[0], 1))
-        for a in range(0, i_all.size, step):
-            rank[a : a + step], ok[a : a + step] = self.rank_at(j, x_all[a : a + step], i_all[a : a + step])
-        rank = np.where(ok, rank, np.iinfo(np.intp).max).reshape(L, P).T[back]  # (candidates, L)
+        never = np.iinfo(np.intp).max
+        # a site is done at the first level where it reaches its candidates' best target (the
+        # others are reached there too): the levels above it are not scored
+        goal = np.full(P, never)
+        np.minimum.at(goal, back, c.target[qj])
+        rank = np.full((L, P), never)
+        live = np.arange(P)
+        step = max(64, STEP_ELEMS // max(self.X.shape[0], 1))
+        a = 0
+        # level by level (the live sites at one share, then the next): values outside the
+        # method's domain sit together at the last levels, so few evaluations isolate them
+        while a < L and live.size:
+            b = min(L, a + max(1, step // live.size))
+            x = (x0[live][None, :] + shares[a:b, None] * span[live][None, :]).ravel()
+            r, ok = self.rank_at(j, x, np.tile(sites_j[live], b - a))
+            r = np.where(ok, r, never).reshape(b - a, live.size)
+            rank[a:b, live] = r
+            live = live[~(r <= goal[live]).any(axis=0)]
+            a = b
+        rank = rank.T[back]  # (candidates, L)
         hit = rank <= c.target[qj][:, None]
         found = hit.any(axis=1)
         f = np.argmax(hit, axis=1)  # the first grid value that reaches the target

@@ -7,7 +7,7 @@ correct); the CLI says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -184,28 +184,44 @@ class Evaluator:
 
         TOPSIS scores a site from its own row and the ideal points alone, so only the two
         sites are scored (O(m) a row, not O(n m)); other methods score every site."""
-        W = np.atleast_2d(W)
-        if self.info.name == "topsis":
-            if self._rows is not None:  # a view of some sites (only()): their rows in the whole
-                pa, pb = self._rows[pa], self._rows[pb]
-            self._topsis_weights(W[:1])  # fills the cache
-            ap, am, euclid = self._topsis_cache
-            return self._topsis_rows(W, ap, am, euclid, pa), self._topsis_rows(W, ap, am, euclid, pb)
-        g = self.goodness(W)
-        rows = np.arange(W.shape[0])
-        return g[rows, pa], g[rows, pb]
+        return self.pair_scorer(pa, pb)(W)
+
+    def pair_scorer(
+        self, pa: np.ndarray, pb: np.ndarray
+    ) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """:meth:`pair_goodness` for fixed pairs, to call with many weight batches: for TOPSIS
+        the two sites' columns are gathered once, not on every call."""
+        if self.info.name != "topsis":
+
+            def every_site(W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                g = self.goodness(np.atleast_2d(W))
+                rows = np.arange(g.shape[0])
+                return g[rows, pa], g[rows, pb]
+
+            return every_site
+        if self._rows is not None:  # a view of some sites (only()): their rows in the whole
+            pa, pb = self._rows[pa], self._rows[pb]
+        self._topsis_weights(np.ones((1, self.problem.X.shape[1])))  # fills the cache
+        ap, am, euclid = self._topsis_cache
+        cols = (ap[:, pa], am[:, pa]), (ap[:, pb], am[:, pb])
+
+        def two_sites(W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            W = np.atleast_2d(W)
+            V = W * W if euclid else W
+            ga, gb = (self._topsis_rows(V, p, m, euclid) for p, m in cols)
+            return ga, gb
+
+        return two_sites
 
     @staticmethod
-    def _topsis_rows(
-        W: np.ndarray, ap: np.ndarray, am: np.ndarray, euclid: bool, idx: np.ndarray
-    ) -> np.ndarray:
+    def _topsis_rows(V: np.ndarray, ap: np.ndarray, am: np.ndarray, euclid: bool) -> np.ndarray:
+        """Closeness of one site per row from its columns ``ap``, ``am`` (m, q) and the weights
+        ``V`` (q, m): squared for the euclidean metric."""
+        dp = np.einsum("ql,lq->q", V, ap)
+        dm = np.einsum("ql,lq->q", V, am)
         if euclid:
-            W2 = W * W
-            dp = np.sqrt(np.maximum(np.einsum("ql,lq->q", W2, ap[:, idx]), 0.0))
-            dm = np.sqrt(np.maximum(np.einsum("ql,lq->q", W2, am[:, idx]), 0.0))
-        else:
-            dp = np.einsum("ql,lq->q", W, ap[:, idx])
-            dm = np.einsum("ql,lq->q", W, am[:, idx])
+            dp = np.sqrt(np.maximum(dp, 0.0))
+            dm = np.sqrt(np.maximum(dm, 0.0))
         tot = dp + dm
         with np.errstate(invalid="ignore", divide="ignore"):
             c = dm / tot

@@ -22,7 +22,7 @@ plateau bound the stability interval (and the top interval when the leader is in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,7 @@ CONVENTION = (
 GRID = 401
 CURVE_POINTS = 51
 TOL = 1e-9
+SIGN_BLOCK = 32_768  # grid points x pairs per block of score differences
 PLATEAU_MIN = 1e-6  # a tie band wider than this (in the swept weight) is a tie plateau
 DEFAULT_LISTED = 50  # sensitivity --top: pairs are listed among this many best sites
 NEIGHBOURS = 2  # in a larger set, each site's pairs with this many sites below it in the ranking
@@ -126,6 +127,12 @@ def _r(x: float) -> float:
 
 def oat_weights(base: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
     """(len(t), m) weight vectors along criterion k's sweep."""
+    return _sweep_line(base, k)(t)
+
+
+def _sweep_line(base: np.ndarray, k: int) -> Callable[[np.ndarray], np.ndarray]:
+    """The weights at shares ``t`` of criterion k's sweep, ``t e_k + (1 - t) r`` (r: the other
+    weights, rescaled to sum to 1), as a function of t."""
     base = np.asarray(base, float) / np.sum(base)
     m = base.size
     r = base.copy()
@@ -135,11 +142,15 @@ def oat_weights(base: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
     else:
         r = np.full(m, 1.0 / max(m - 1, 1))
         r[k] = 0.0
-    t = np.asarray(t, float)[:, None]
     e = np.zeros(m)
     e[k] = 1.0
-    lines: np.ndarray = t * e + (1.0 - t) * r
-    return lines
+
+    def at(t: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, float)[:, None]
+        lines: np.ndarray = t * e + (1.0 - t) * r
+        return lines
+
+    return at
 
 
 def listed_pairs(ranks: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -371,13 +382,18 @@ def _signs(
         rows = np.arange(G.shape[0])
         D = G[rows, a_idx] - G[rows, b_idx]
         scale = np.maximum(np.abs(G).max(axis=1), max(ev.tie_scale, 1e-300))
-    else:
-        D = G[:, a_idx] - G[:, b_idx]
-        scale = np.maximum(np.abs(G).max(axis=1, keepdims=True), max(ev.tie_scale, 1e-300))
+        return np.where(np.abs(D) <= tie_tolerance(scale), 0.0, np.sign(D))
+    scale = np.maximum(np.abs(G).max(axis=1, keepdims=True), max(ev.tie_scale, 1e-300))
     tol = tie_tolerance(scale)
-    if rowwise or not np.isfinite(G).all():
+    if not np.isfinite(G).all():
+        D = G[:, a_idx] - G[:, b_idx]
         return np.where(np.abs(D) <= tol, 0.0, np.sign(D))
-    signs: np.ndarray = (D > tol).view(np.int8) - (D < -tol).view(np.int8)
+    # a block of pairs at a time, so that the differences stay in cache
+    signs = np.empty((G.shape[0], a_idx.size), dtype=np.int8)
+    step = max(1, SIGN_BLOCK // max(G.shape[0], 1))
+    for c in range(0, a_idx.size, step):
+        D = G[:, a_idx[c : c + step]] - G[:, b_idx[c : c + step]]
+        signs[:, c : c + step] = (D > tol).view(np.int8) - (D < -tol).view(np.int8)
     return signs
 
 
@@ -402,15 +418,18 @@ def _edge_search(
     # closeness lies in [0, 1]: the ranking's tie scale is 1 whatever the other sites score,
     # so the pair alone decides its sign (ev.pair_goodness scores only the two sites)
     pairwise = ev.info.name == "topsis" and ev.tie_scale >= 1.0
+    weights = _sweep_line(base, k)
+    score_pairs = ev.pair_scorer(pa, pb) if pairwise else None
+    tol = tie_tolerance(ev.tie_scale)
     while np.max(hi - lo) > TOL:
         mid = 0.5 * (lo + hi)
-        if pairwise:
-            ga, gb = ev.pair_goodness(oat_weights(base, k, mid), pa, pb)
+        if score_pairs is not None:
+            ga, gb = score_pairs(weights(mid))
             d = ga - gb
-            sign = np.where(np.abs(d) <= tie_tolerance(ev.tie_scale), 0.0, np.sign(d))
+            sign = np.where(np.abs(d) <= tol, 0.0, np.sign(d))
             same = sign == keep
         else:
-            g = ev.goodness(oat_weights(base, k, mid))
+            g = ev.goodness(weights(mid))
             same = _signs(ev, g, pa, pb, rowwise=True) == keep
         move_lo = same == keep_lo  # the order holds at mid on the lo side, or fails on the hi side
         lo = np.where(move_lo, mid, lo)
