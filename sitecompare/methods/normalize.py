@@ -40,9 +40,13 @@ NORM_HELP = "minmax | max | sum | vector | none"
 
 
 def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a / b, 0 where b is 0 (the pass over the result only when some b is 0)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         out = a / b
-    return np.where(b == 0, 0.0, out)
+    zero = b == 0
+    if not np.any(zero):
+        return np.asarray(out, dtype=float)
+    return np.where(zero, 0.0, out)
 
 
 def normalize(
