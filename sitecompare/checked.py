@@ -28,7 +28,6 @@ kept. Any problem with a file makes it an empty one, and never changes what a ru
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.util
 import os
 import pickle
@@ -42,7 +41,7 @@ import yaml
 
 from .errors import Issue, IssueCollector, display_path
 from .model import Site
-from .profiles import ParseCache, document_of, read_blob, write_cache_file
+from .profiles import ParseCache, document_of, read_blob, sha256, write_cache_file
 from .validate import site_from_doc
 
 __all__ = ["Checked", "CheckedCache", "check_profile", "check_profiles", "fingerprint"]
@@ -75,7 +74,7 @@ class CheckedCache:
 
     def __init__(self, directory: Path) -> None:
         where = os.fsencode(os.path.realpath(directory))
-        self.file = ParseCache.folder() / f"{self.PREFIX}{hashlib.sha256(where).hexdigest()[:16]}.pickle"
+        self.file = ParseCache.folder() / f"{self.PREFIX}{sha256(where).hexdigest()[:16]}.pickle"
         self._fingerprint = fingerprint()
         self._kept = self._read()
         self._used: dict[_Key, Any] = {}  # this run's profiles: what the file is written with
@@ -103,7 +102,7 @@ class CheckedCache:
     @staticmethod
     def key(blob: bytes, path: Path) -> _Key:
         """The key of the profile ``path`` of bytes ``blob``: their SHA-256 and its name."""
-        return hashlib.sha256(blob).digest(), path.name
+        return sha256(blob).digest(), path.name
 
     def get(self, key: _Key, shown: str) -> Checked | None:
         """The outcome kept for ``key`` (:meth:`key`) of the profile shown as ``shown``
@@ -168,7 +167,7 @@ class CheckedCache:
 def fingerprint() -> bytes:
     """What a profile's validation depends on besides its bytes and its name (the module's
     docstring): the day and the code that validates."""
-    h = hashlib.sha256()
+    h = sha256()
     versions = (
         sys.version,
         yaml.__version__,
@@ -178,7 +177,8 @@ def fingerprint() -> bytes:
     )
     h.update("\0".join(versions).encode())
     h.update(_code_digest())
-    return h.digest()
+    digest: bytes = h.digest()
+    return digest
 
 
 def _today() -> dt.date:
@@ -193,7 +193,7 @@ def _code_digest() -> bytes:
     """The SHA-256 of this package's modules and units table (by content), once per run."""
     if not _CODE:
         root = Path(__file__).parent
-        h = hashlib.sha256()
+        h = sha256()
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
             for fn in sorted(filenames):
@@ -240,8 +240,8 @@ def check_profile(path: Path, cache: CheckedCache | None = None) -> Checked:
     blob, problems = read_blob(path, name)
     if blob is None:
         return Checked(None, tuple(problems))
-    key = CheckedCache.key(blob, path)
-    kept = cache.get(key, name) if cache is not None else None
+    key = CheckedCache.key(blob, path) if cache is not None else None
+    kept = cache.get(key, name) if cache is not None and key is not None else None
     if kept is not None:
         return kept
     doc, problems = document_of(path, blob, name, shared=True)  # validation only reads it
@@ -252,6 +252,6 @@ def check_profile(path: Path, cache: CheckedCache | None = None) -> Checked:
     facts = doc.data.get("facts")
     named = tuple(str(k) for k in facts) if col.issues and isinstance(facts, dict) else ()
     checked = Checked(site, tuple(col.issues), named)
-    if cache is not None:
+    if cache is not None and key is not None:
         cache.put(key, name, checked)
     return checked

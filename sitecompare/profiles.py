@@ -11,12 +11,10 @@
 from __future__ import annotations
 
 import atexit
-import hashlib
 import math
 import os
 import pickle
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +34,14 @@ __all__ = [
     "PROFILE_SUFFIXES",
     "ProfileDumper",
 ]
+
+
+def sha256(data: bytes = b"") -> Any:
+    """hashlib.sha256, imported when first needed (~5 ms that a small study never needs)."""
+    import hashlib
+
+    return hashlib.sha256(data)
+
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
 
@@ -275,7 +281,7 @@ class ParseCache:
         self._asked += 1
         if not self.enabled or len(blob) < 64 or (self._docs is None and self._asked <= self.FEW):
             return _load_yaml(text)
-        key = hashlib.sha256(blob).digest()
+        key = sha256(blob).digest()
         docs = self._all()
         if key in docs:
             return docs[key] if shared else _fresh(docs[key])
@@ -386,11 +392,14 @@ def document_of(
     suffix = p.suffix.lower()
     try:
         if suffix == ".toml":
-            data = tomllib.loads(text, parse_float=lambda t: _as_written(t, float(t)))
+            import tomllib  # here: most studies are YAML, and the parser takes ~4 ms to import
+
+            try:
+                data = tomllib.loads(text, parse_float=lambda t: _as_written(t, float(t)))
+            except tomllib.TOMLDecodeError as exc:
+                return None, [Issue(name, "", f"TOML syntax error: {exc}")]
         else:
             data = PARSED.load(blob, text, shared=shared)
-    except tomllib.TOMLDecodeError as exc:
-        return None, [Issue(name, "", f"TOML syntax error: {exc}")]
     except yaml.YAMLError as exc:
         return None, [Issue(name, "", f"YAML syntax error: {_yaml_message(exc)}")]
     except RecursionError:
