@@ -177,8 +177,7 @@ def fingerprint() -> bytes:
     )
     h.update("\0".join(versions).encode())
     h.update(_code_digest())
-    digest: bytes = h.digest()
-    return digest
+    return h.digest()
 
 
 def _today() -> dt.date:
@@ -240,9 +239,8 @@ def check_profile(path: Path, cache: CheckedCache | None = None) -> Checked:
     blob, problems = read_blob(path, name)
     if blob is None:
         return Checked(None, tuple(problems))
-    key = CheckedCache.key(blob, path) if cache is not None else None
-    kept = cache.get(key, name) if cache is not None and key is not None else None
-    if kept is not None:
+    key = CheckedCache.key(blob, path) if cache is not None else None  # hashed for a cache only
+    if cache is not None and key is not None and (kept := cache.get(key, name)) is not None:
         return kept
     doc, problems = document_of(path, blob, name, shared=True)  # validation only reads it
     if doc is None:

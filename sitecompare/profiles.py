@@ -17,12 +17,15 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
 from .errors import Issue, display_path
 from .files import MAX_PROFILE_BYTES, UnreadableFile, read_regular
+
+if TYPE_CHECKING:
+    from hashlib import _Hash
 
 __all__ = [
     "RawDoc",
@@ -36,7 +39,7 @@ __all__ = [
 ]
 
 
-def sha256(data: bytes = b"") -> Any:
+def sha256(data: bytes = b"") -> _Hash:
     """hashlib.sha256, imported when first needed (~5 ms that a small study never needs)."""
     import hashlib
 

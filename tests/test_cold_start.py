@@ -82,14 +82,12 @@ def test_the_command_line_imports_no_library_before_a_command_runs() -> None:
 # after the command line has run: eight numpy temporaries of 256 KiB alive at once, then freed,
 # twenty times over (the shape of the sensitivity run's batches); the pages they touch, counted
 _REUSE = """
-import resource, runpy, sys
+import contextlib, resource, runpy, sys
 import numpy as np
 sys.argv = ["sitecompare", "--version"]
 if {run_cli!r}:
-    try:
+    with contextlib.suppress(SystemExit):  # the command line ends with sys.exit
         runpy.run_module("sitecompare", run_name="__main__")
-    except SystemExit:
-        pass
 def batch():
     arrays = [np.ones(1 << 15) for _ in range(8)]
     del arrays

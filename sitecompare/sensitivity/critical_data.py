@@ -233,6 +233,11 @@ class _Search:
         self.needed = np.full(cand.ii.size, np.nan)
         self.topsis = _OneValueTopsis.make(ev, cs.w, X)
 
+    @property
+    def batch(self) -> int:
+        """Variants scored at once: :data:`STEP_ELEMS` values over the sites (at least 64)."""
+        return max(64, STEP_ELEMS // max(int(self.X.shape[0]), 1))
+
     def solve(self, q: np.ndarray, x: np.ndarray) -> None:
         """Record the values ``x`` as the answers of candidates ``q``."""
         self.solved[q] = True
@@ -240,8 +245,8 @@ class _Search:
 
     def rank_at(self, j: int, x: np.ndarray, i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rank site ``i[k]`` takes with its column-j value set to ``x[k]``, and whether
-        the method could evaluate that value (in batches of :data:`STEP_ELEMS` values)."""
-        step = max(64, STEP_ELEMS // max(self.X.shape[0], 1))
+        the method could evaluate that value (in batches of :attr:`batch` values)."""
+        step = self.batch
         if x.size <= step:
             return self._rank_at(j, x, i)
         rank = np.empty(x.size, dtype=np.intp)
@@ -287,7 +292,7 @@ class _Search:
         np.minimum.at(goal, back, c.target[qj])
         rank = np.full((L, P), never)
         live = np.arange(P)
-        step = max(64, STEP_ELEMS // max(self.X.shape[0], 1))
+        step = self.batch
         a = 0
         # level by level (the live sites at one share, then the next): values outside the
         # method's domain sit together at the last levels, so few evaluations isolate them

@@ -177,20 +177,15 @@ class Evaluator:
             rows.append(self.info.evaluate(p, W[k], **self.params).scores)
         return self.sign * self._pick(np.array(rows))
 
-    def pair_goodness(
-        self, W: np.ndarray, pa: np.ndarray, pb: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Goodness of site ``pa[q]`` and of site ``pb[q]`` at weights ``W[q]`` (each (K,)).
-
-        TOPSIS scores a site from its own row and the ideal points alone, so only the two
-        sites are scored (O(m) a row, not O(n m)); other methods score every site."""
-        return self.pair_scorer(pa, pb)(W)
-
     def pair_scorer(
         self, pa: np.ndarray, pb: np.ndarray
     ) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
-        """:meth:`pair_goodness` for fixed pairs, to call with many weight batches: for TOPSIS
-        the two sites' columns are gathered once, not on every call."""
+        """A function of weights ``W`` (K, m): the goodness of site ``pa[q]`` and of site
+        ``pb[q]`` at weights ``W[q]`` (each (K,)), to call with many weight batches.
+
+        TOPSIS scores a site from its own row and the ideal points alone, so only the two
+        sites are scored (O(m) a row, not O(n m)), from their columns gathered once; other
+        methods score every site."""
         if self.info.name != "topsis":
 
             def every_site(W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

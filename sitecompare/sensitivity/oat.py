@@ -416,7 +416,7 @@ def _edge_search(
         return np.zeros(0)
     lo, hi = lo.copy(), hi.copy()
     # closeness lies in [0, 1]: the ranking's tie scale is 1 whatever the other sites score,
-    # so the pair alone decides its sign (ev.pair_goodness scores only the two sites)
+    # so the pair alone decides its sign (ev.pair_scorer scores only the two sites)
     pairwise = ev.info.name == "topsis" and ev.tie_scale >= 1.0
     weights = _sweep_line(base, k)
     score_pairs = ev.pair_scorer(pa, pb) if pairwise else None
